@@ -1,0 +1,94 @@
+import type { ICredentialDataDecryptedObject, IHttpRequestOptions } from 'n8n-workflow';
+import { UserError } from 'n8n-workflow';
+import { z } from 'zod';
+import { parseCustomEndpoint, resolveRequestUrl, vendorOrigin, type AllowedOrigin } from '../../shared/endpoint';
+import { bodyAsString, headersWithout, queryAsStrings } from '../../shared/http';
+import { VOLCENGINE_REGIONS, VOLCENGINE_SERVICE, type VolcengineRegion } from './endpoints';
+import { signVolcengineRequest } from './signer';
+
+const regionNames = Object.keys(VOLCENGINE_REGIONS) as [VolcengineRegion, ...VolcengineRegion[]];
+
+const credentialSchema = z.object({
+	accessKeyId: z.string({ invalid_type_error: 'Access Key ID must be text' }).trim().min(1, 'Access Key ID is empty'),
+	secretAccessKey: z
+		.string({ invalid_type_error: 'Secret Access Key must be text' })
+		.trim()
+		.min(1, 'Secret Access Key is empty'),
+	sessionToken: z.string().trim().optional(),
+	region: z.enum(regionNames, {
+		errorMap: () => ({ message: `Region must be one of ${regionNames.join(', ')}` }),
+	}),
+	customEndpoint: z.string().optional(),
+	defaultAppId: z.union([z.string(), z.number()]).optional(),
+});
+
+export type VolcengineCredentials = z.infer<typeof credentialSchema>;
+
+/** Validates the stored credential; messages name the field and never echo a value. */
+export function parseVolcengineCredentials(raw: ICredentialDataDecryptedObject): VolcengineCredentials {
+	const parsed = credentialSchema.safeParse({ region: 'cn-north-1', ...raw });
+	if (!parsed.success) {
+		throw new UserError(`Volcengine RTC credential: ${parsed.error.issues.map((i) => i.message).join('; ')}`);
+	}
+	return parsed.data;
+}
+
+export function volcengineOrigin(c: VolcengineCredentials): AllowedOrigin {
+	if (c.customEndpoint && c.customEndpoint.trim() !== '') {
+		return parseCustomEndpoint(c.customEndpoint, 'Custom Endpoint URL');
+	}
+	return vendorOrigin(VOLCENGINE_REGIONS[c.region].host);
+}
+
+/**
+ * Signs an n8n request for the Volcengine OpenAPI: the body becomes one exact string, the target
+ * must be the credential's own origin, and `X-Date`, `X-Content-Sha256`, `Authorization` (and
+ * `X-Security-Token`) are added. Signed headers: content-type;host;x-content-sha256;x-date (§2.1).
+ */
+export function signVolcengineHttpRequest(
+	raw: ICredentialDataDecryptedObject,
+	requestOptions: IHttpRequestOptions,
+	now: Date,
+): IHttpRequestOptions {
+	const creds = parseVolcengineCredentials(raw);
+	const allowed = volcengineOrigin(creds);
+	const url = resolveRequestUrl(allowed, requestOptions.url, requestOptions.baseURL);
+	if (new URL(url).pathname !== '/') throw new UserError('Volcengine OpenAPI requests always use the path /');
+	const method = (requestOptions.method ?? 'POST').toUpperCase();
+	const body = bodyAsString(requestOptions.body);
+	const query = queryAsStrings(requestOptions.qs);
+	if (!query.Action || !query.Version) throw new UserError('Volcengine OpenAPI requests need Action and Version in the query');
+
+	const sig = signVolcengineRequest({
+		accessKeyId: creds.accessKeyId,
+		secretAccessKey: creds.secretAccessKey,
+		sessionToken: creds.sessionToken || undefined,
+		region: creds.region,
+		service: VOLCENGINE_SERVICE,
+		method,
+		host: allowed.host,
+		query,
+		body,
+		now,
+	});
+	return {
+		...requestOptions,
+		method: method as IHttpRequestOptions['method'],
+		baseURL: undefined,
+		url,
+		qs: query,
+		body,
+		json: false,
+		headers: {
+			...headersWithout(requestOptions.headers, [
+				'content-type',
+				'host',
+				'x-date',
+				'x-content-sha256',
+				'authorization',
+				'x-security-token',
+			]),
+			...sig.headers,
+		},
+	};
+}

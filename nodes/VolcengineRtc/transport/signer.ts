@@ -1,0 +1,110 @@
+import { createHash, createHmac } from 'node:crypto';
+
+/**
+ * Volcengine OpenAPI request signer ("HMAC-SHA256", V4 style), volcengine-rtc.md §2.
+ * Pure: every input is a parameter, including the clock. No n8n types.
+ */
+
+export interface VolcengineSigningInput {
+	accessKeyId: string;
+	secretAccessKey: string;
+	sessionToken?: string;
+	/** Signing region, e.g. `cn-north-1` (§1). */
+	region: string;
+	/** Signing service; `rtc` for every API of this package (§1). */
+	service: string;
+	method: string;
+	/** The `Host` header exactly as sent: no port for 80/443, with the port otherwise (§2.1). */
+	host: string;
+	/** Query parameters (Action, Version, optional X-Expires). */
+	query: Record<string, string>;
+	/** The exact body string that goes on the wire (§7.1: sign a string, send that string). */
+	body: string;
+	now: Date;
+	/** Which optional headers to sign. Default: both (the recommended set of §2.1). */
+	signHost?: boolean;
+	signContentType?: boolean;
+	contentType?: string;
+}
+
+export interface VolcengineSignature {
+	/** Headers to add to the request, with their canonical capitalisation. */
+	headers: Record<string, string>;
+	canonicalQuery: string;
+	canonicalRequest: string;
+	stringToSign: string;
+	signedHeaders: string;
+	signature: string;
+}
+
+export const sha256Hex = (data: string | Buffer): string => createHash('sha256').update(data).digest('hex');
+
+const hmac = (key: string | Buffer, data: string): Buffer => createHmac('sha256', key).update(data, 'utf8').digest();
+
+/** RFC 3986 percent-encoding: keeps A–Z a–z 0–9 - _ . ~ (§2.2). */
+export const rfc3986 = (s: string): string =>
+	encodeURIComponent(s).replace(/[!'()*]/g, (c) => '%' + c.charCodeAt(0).toString(16).toUpperCase());
+
+/** `YYYYMMDD'T'HHMMSS'Z'` in UTC (§2.1). */
+export const formatXDate = (d: Date): string => d.toISOString().replace(/[-:]/g, '').replace(/\.\d{3}/, '');
+
+/** Sorted, RFC 3986-encoded `name=value` pairs joined by `&` (§2.2). */
+export function canonicalQueryString(query: Record<string, string | string[]>): string {
+	const pairs: Array<[string, string]> = [];
+	for (const [k, v] of Object.entries(query)) {
+		for (const one of Array.isArray(v) ? v : [v]) pairs.push([rfc3986(k), rfc3986(one ?? '')]);
+	}
+	pairs.sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : a[1] < b[1] ? -1 : a[1] > b[1] ? 1 : 0));
+	return pairs.map(([k, v]) => `${k}=${v}`).join('&');
+}
+
+/** kSigning = HMAC(HMAC(HMAC(HMAC(secret, date), region), service), "request") — no prefix (§2.4). */
+export function deriveSigningKey(secretAccessKey: string, shortDate: string, region: string, service: string): Buffer {
+	return hmac(hmac(hmac(hmac(secretAccessKey, shortDate), region), service), 'request');
+}
+
+/** Canonical header value: trimmed, internal whitespace runs collapsed (§2.2). */
+export const canonicalHeaderValue = (v: string): string => v.trim().replace(/\s+/g, ' ');
+
+export function buildStringToSign(xDate: string, scope: string, canonicalRequest: string): string {
+	return ['HMAC-SHA256', xDate, scope, sha256Hex(canonicalRequest)].join('\n');
+}
+
+export function signVolcengineRequest(input: VolcengineSigningInput): VolcengineSignature {
+	const xDate = formatXDate(input.now);
+	const shortDate = xDate.slice(0, 8);
+	const canonicalQuery = canonicalQueryString(input.query);
+	const bodyHash = sha256Hex(Buffer.from(input.body, 'utf8'));
+	const contentType = input.contentType ?? 'application/json';
+
+	const signed: Record<string, string> = { 'x-content-sha256': bodyHash, 'x-date': xDate };
+	if (input.signContentType !== false) signed['content-type'] = contentType;
+	if (input.signHost !== false) signed.host = input.host;
+	if (input.sessionToken) signed['x-security-token'] = input.sessionToken;
+	const names = Object.keys(signed).sort();
+	const canonicalHeaders = names.map((n) => `${n}:${canonicalHeaderValue(signed[n])}\n`).join('');
+	const signedHeaders = names.join(';');
+
+	const canonicalRequest = [
+		input.method.toUpperCase(),
+		'/',
+		canonicalQuery,
+		canonicalHeaders,
+		signedHeaders,
+		bodyHash,
+	].join('\n');
+	const scope = `${shortDate}/${input.region}/${input.service}/request`;
+	const stringToSign = buildStringToSign(xDate, scope, canonicalRequest);
+	const key = deriveSigningKey(input.secretAccessKey, shortDate, input.region, input.service);
+	const signature = createHmac('sha256', key).update(stringToSign, 'utf8').digest('hex');
+
+	const headers: Record<string, string> = {
+		'Content-Type': contentType,
+		'X-Date': xDate,
+		'X-Content-Sha256': bodyHash,
+		Authorization: `HMAC-SHA256 Credential=${input.accessKeyId}/${scope}, SignedHeaders=${signedHeaders}, Signature=${signature}`,
+	};
+	if (input.signHost !== false) headers.Host = input.host;
+	if (input.sessionToken) headers['X-Security-Token'] = input.sessionToken;
+	return { headers, canonicalQuery, canonicalRequest, stringToSign, signedHeaders, signature };
+}

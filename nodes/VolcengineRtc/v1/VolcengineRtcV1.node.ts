@@ -1,0 +1,21 @@
+import type { IExecuteFunctions, INodeExecutionData, INodeType, INodeTypeDescription } from 'n8n-workflow';
+import { volcengineIcon } from '../icon';
+import { router } from './actions/router';
+import { versionDescription } from './actions/versionDescription';
+
+export class VolcengineRtcV1 implements INodeType {
+	description: INodeTypeDescription = {
+		...versionDescription,
+		displayName: 'Volcengine RTC',
+		name: 'volcengineRtc',
+		icon: volcengineIcon,
+		group: ['output'],
+		subtitle: '={{$parameter["operation"] + ": " + $parameter["resource"]}}',
+		description: 'Send, broadcast and tag with the Volcengine RTC messaging OpenAPI',
+		usableAsTool: true,
+	};
+
+	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
+		return await router.call(this);
+	}
+}

@@ -1,0 +1,71 @@
+import type { INodeProperties } from 'n8n-workflow';
+
+/** Field definitions shared by the Volcengine operations (IM-style family, volcengine-rtc.md §4). */
+
+export const appIdField: INodeProperties = {
+	displayName: 'App ID',
+	name: 'appId',
+	type: 'string',
+	default: '',
+	placeholder: '123456',
+	description: "The IM App ID (a whole number). Leave empty to use the credential's Default App ID.",
+};
+
+export const senderField: INodeProperties = {
+	displayName: 'Sender User ID',
+	name: 'sender',
+	type: 'string',
+	default: '',
+	required: true,
+	placeholder: '10001',
+	description: 'User ID of the sender (int64; give large IDs as text so they stay exact)',
+};
+
+export const msgTypeField: INodeProperties = {
+	displayName: 'Message Type',
+	name: 'msgType',
+	type: 'number',
+	default: 10001,
+	typeOptions: { minValue: 0, numberPrecision: 0 },
+	description: 'Message type your clients understand (MsgType). The vendor examples use 10001.',
+};
+
+export const contentField: INodeProperties = {
+	displayName: 'Content',
+	name: 'content',
+	type: 'string',
+	default: '',
+	required: true,
+	typeOptions: { rows: 4 },
+	placeholder: '{"text":"Hello"}',
+	description: 'Message content in the format your clients expect (often a JSON string)',
+};
+
+export const inboxTypeOption: INodeProperties = {
+	displayName: 'Inbox Type',
+	name: 'inboxType',
+	type: 'number',
+	default: 0,
+	typeOptions: { minValue: 0, numberPrecision: 0 },
+	description: 'Logical mailbox the message goes to (InboxType); 0 unless your app uses several',
+};
+
+export const extOption: INodeProperties = {
+	displayName: 'Extra Fields (Ext)',
+	name: 'ext',
+	type: 'fixedCollection',
+	placeholder: 'Add Ext Field',
+	default: {},
+	typeOptions: { multipleValues: true },
+	description: 'Key/value pairs delivered with the message',
+	options: [
+		{
+			displayName: 'Pair',
+			name: 'pairs',
+			values: [
+				{ displayName: 'Key', name: 'key', type: 'string', default: '', placeholder: 'campaign' },
+				{ displayName: 'Value', name: 'value', type: 'string', default: '', placeholder: 'spring-sale' },
+			],
+		},
+	],
+};

@@ -1,0 +1,65 @@
+import { UserError } from 'n8n-workflow';
+
+/**
+ * The one origin a credential may sign for: the region's vendor host, or the user's explicit custom
+ * endpoint. Anything else is refused, so a signed request (and its secret-derived headers) never
+ * goes to a host the user did not choose.
+ */
+export interface AllowedOrigin {
+	/** e.g. `https://rtc.volcengineapi.com` or `http://127.0.0.1:4567` */
+	origin: string;
+	/** The Host header as it goes on the wire: no default port, the port otherwise. */
+	host: string;
+}
+
+function tryUrl(raw: string): URL | undefined {
+	try {
+		return new URL(raw);
+	} catch {
+		return undefined;
+	}
+}
+
+export function parseCustomEndpoint(raw: string, field: string): AllowedOrigin {
+	const url = tryUrl(raw.trim());
+	if (!url) throw new UserError(`${field} is not a valid URL. Use a full URL such as https://gateway.example.com`);
+	if (url.protocol !== 'https:' && url.protocol !== 'http:') {
+		throw new UserError(`${field} must start with http:// or https://`);
+	}
+	if (url.username || url.password || url.search || url.hash || (url.pathname !== '/' && url.pathname !== '')) {
+		throw new UserError(`${field} must be an origin only (scheme, host and port), without a path, query or credentials`);
+	}
+	return { origin: url.origin, host: url.host };
+}
+
+export function vendorOrigin(host: string): AllowedOrigin {
+	return { origin: `https://${host}`, host };
+}
+
+/**
+ * Resolves where a request goes, refusing any other origin. `url` may be relative (normal case) or
+ * absolute (then it must be on the allowed origin). Returns the full URL to send to.
+ */
+export function resolveRequestUrl(allowed: AllowedOrigin, url: string | undefined, baseURL: string | undefined): string {
+	const target = url ?? '/';
+	if (/^[a-z][a-z0-9+.-]*:/i.test(target)) {
+		const parsed = tryUrl(target);
+		if (!parsed) throw new UserError('Refusing to sign a request with an invalid URL');
+		if (parsed.origin !== allowed.origin) {
+			throw new UserError(
+				`Refusing to sign a request for ${parsed.origin}: this credential only signs for ${allowed.origin}`,
+			);
+		}
+		return target;
+	}
+	if (baseURL !== undefined && baseURL !== '') {
+		const base = tryUrl(baseURL);
+		if (!base) throw new UserError('Refusing to sign a request with an invalid base URL');
+		if (base.origin !== allowed.origin) {
+			throw new UserError(
+				`Refusing to sign a request for ${base.origin}: this credential only signs for ${allowed.origin}`,
+			);
+		}
+	}
+	return `${allowed.origin}${target.startsWith('/') ? target : `/${target}`}`;
+}

@@ -1,0 +1,86 @@
+import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
+import { NodeOperationError } from 'n8n-workflow';
+import { errorItemJson, toNodeError } from './errors';
+
+export interface PreparedItem<P> {
+	itemIndex: number;
+	plan: P;
+}
+
+export type ItemResult = IDataObject | IDataObject[];
+
+/**
+ * One operation. `prepare` reads and validates the item's parameters (throwing a NodeOperationError
+ * that names the field and the item) and sends nothing. Then either `executeItem` runs once per
+ * valid item, or `executeBatch` receives every valid item at once (to coalesce them into fewer
+ * calls) and answers per item.
+ */
+export interface Operation<P = unknown> {
+	description: INodeProperties[];
+	prepare(this: IExecuteFunctions, itemIndex: number): Promise<P>;
+	executeItem?(this: IExecuteFunctions, plan: P, itemIndex: number): Promise<ItemResult>;
+	executeBatch?(this: IExecuteFunctions, items: Array<PreparedItem<P>>): Promise<Map<number, ItemResult | Error>>;
+}
+
+export type OperationMap = Record<string, Record<string, Operation>>;
+
+/**
+ * The item loop shared by both nodes. Every output item is paired with its input item. Invalid
+ * items are found before anything is sent: without continue-on-fail the node stops before its first
+ * request; with it, invalid items become error items and the others go on.
+ */
+export async function routeItems(this: IExecuteFunctions, operations: OperationMap): Promise<INodeExecutionData[][]> {
+	const items = this.getInputData();
+	const node = this.getNode();
+	const resource = this.getNodeParameter('resource', 0) as string;
+	const operationName = this.getNodeParameter('operation', 0) as string;
+	const operation = operations[resource]?.[operationName];
+	if (!operation) {
+		throw new NodeOperationError(node, `The operation "${operationName}" of resource "${resource}" is not supported`);
+	}
+	const continueOnFail = this.continueOnFail();
+	const outcomes = new Map<number, ItemResult | Error>();
+
+	const prepared: Array<PreparedItem<unknown>> = [];
+	for (let i = 0; i < items.length; i++) {
+		try {
+			prepared.push({ itemIndex: i, plan: await operation.prepare.call(this, i) });
+		} catch (error) {
+			if (!continueOnFail) throw toNodeError(node, error, i);
+			outcomes.set(i, error as Error);
+		}
+	}
+
+	if (operation.executeBatch) {
+		if (prepared.length > 0) {
+			const results = await operation.executeBatch.call(this, prepared);
+			for (const { itemIndex } of prepared) {
+				const r = results.get(itemIndex);
+				outcomes.set(itemIndex, r ?? new NodeOperationError(node, 'No result was produced for this item', { itemIndex }));
+			}
+		}
+	} else if (operation.executeItem) {
+		for (const { itemIndex, plan } of prepared) {
+			try {
+				outcomes.set(itemIndex, await operation.executeItem.call(this, plan, itemIndex));
+			} catch (error) {
+				if (!continueOnFail) throw toNodeError(node, error, itemIndex);
+				outcomes.set(itemIndex, error as Error);
+			}
+		}
+	}
+
+	const out: INodeExecutionData[] = [];
+	for (let i = 0; i < items.length; i++) {
+		const r = outcomes.get(i);
+		if (r instanceof Error) {
+			const error = toNodeError(node, r, i);
+			if (!continueOnFail) throw error;
+			out.push({ json: errorItemJson(error), pairedItem: { item: i } });
+			continue;
+		}
+		if (r === undefined) continue;
+		out.push(...this.helpers.constructExecutionMetaData(this.helpers.returnJsonArray(r), { itemData: { item: i } }));
+	}
+	return [out];
+}

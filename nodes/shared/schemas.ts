@@ -1,0 +1,175 @@
+import { z } from 'zod';
+
+/** Cross-service zod primitives. Service request/response schemas live in each service's transport/. */
+
+const INT64_MAX = 9223372036854775807n;
+
+function describeType(v: unknown): string {
+	if (v === null) return 'null';
+	if (Array.isArray(v)) return 'an array';
+	if (typeof v === 'number' && Number.isNaN(v)) return 'NaN';
+	return typeof v === 'object' ? 'an object' : `a ${typeof v}`;
+}
+
+/**
+ * A positive int64 id given as a decimal string, a safe integer, or a bigint. Returns a bigint, so it
+ * can be written as a bare JSON number by `stringifyJson` without ever passing through a JS number.
+ * Numbers above 2^53 are refused: they were already rounded before they reached us.
+ */
+export const int64Id = z.unknown().transform((v, ctx): bigint => {
+	let text: string;
+	if (typeof v === 'bigint') text = v.toString();
+	else if (typeof v === 'number') {
+		if (!Number.isInteger(v)) {
+			ctx.addIssue({ code: z.ZodIssueCode.custom, message: `must be a whole number, got ${Number.isNaN(v) ? 'NaN' : v}` });
+			return z.NEVER;
+		}
+		if (!Number.isSafeInteger(v)) {
+			ctx.addIssue({
+				code: z.ZodIssueCode.custom,
+				message: `${v} is above 2^53 and has lost precision; pass the id as a string`,
+			});
+			return z.NEVER;
+		}
+		text = String(v);
+	} else if (typeof v === 'string') text = v.trim();
+	else {
+		ctx.addIssue({ code: z.ZodIssueCode.custom, message: `must be an int64 id, got ${describeType(v)}` });
+		return z.NEVER;
+	}
+	if (!/^\d{1,19}$/.test(text)) {
+		ctx.addIssue({
+			code: z.ZodIssueCode.custom,
+			message: text === '' ? 'is required' : `must be a positive int64 id (digits only), got "${text.slice(0, 40)}"`,
+		});
+		return z.NEVER;
+	}
+	const n = BigInt(text);
+	if (n < 1n || n > INT64_MAX) {
+		ctx.addIssue({ code: z.ZodIssueCode.custom, message: `must be between 1 and 9223372036854775807, got ${text}` });
+		return z.NEVER;
+	}
+	return n;
+});
+
+/** An integer given as a number or a numeric string (expressions often yield strings). */
+export function intInRange(min: number, max: number) {
+	return z.unknown().transform((v, ctx): number => {
+		let n: number;
+		if (typeof v === 'number') n = v;
+		else if (typeof v === 'string' && /^\s*-?\d+\s*$/.test(v)) n = Number(v);
+		else {
+			ctx.addIssue({ code: z.ZodIssueCode.custom, message: `must be a whole number, got ${describeType(v)}` });
+			return z.NEVER;
+		}
+		if (!Number.isInteger(n)) {
+			ctx.addIssue({ code: z.ZodIssueCode.custom, message: `must be a whole number, got ${Number.isNaN(n) ? 'NaN' : n}` });
+			return z.NEVER;
+		}
+		if (n < min || n > max) {
+			ctx.addIssue({ code: z.ZodIssueCode.custom, message: `must be between ${min} and ${max}, got ${n}` });
+			return z.NEVER;
+		}
+		return n;
+	});
+}
+
+export const uint32 = intInRange(0, 4294967295);
+
+/** A string that must be present and non-empty after trimming; `maxBytes` counts UTF-8 bytes. */
+export function text(opts: { maxBytes?: number; allowEmpty?: boolean } = {}) {
+	return z.unknown().transform((v, ctx): string => {
+		if (typeof v !== 'string') {
+			if (typeof v === 'number' && Number.isFinite(v)) v = String(v);
+			else {
+				ctx.addIssue({ code: z.ZodIssueCode.custom, message: `must be text, got ${describeType(v)}` });
+				return z.NEVER;
+			}
+		}
+		const s = v as string;
+		if (!opts.allowEmpty && s.trim() === '') {
+			ctx.addIssue({ code: z.ZodIssueCode.custom, message: 'is required and cannot be empty' });
+			return z.NEVER;
+		}
+		if (opts.maxBytes !== undefined) {
+			const bytes = utf8Length(s);
+			if (bytes > opts.maxBytes) {
+				ctx.addIssue({ code: z.ZodIssueCode.custom, message: `is ${bytes} bytes; the limit is ${opts.maxBytes} bytes` });
+				return z.NEVER;
+			}
+		}
+		return s;
+	});
+}
+
+export function utf8Length(s: string): number {
+	let n = 0;
+	for (let i = 0; i < s.length; i++) {
+		const c = s.charCodeAt(i);
+		if (c < 0x80) n += 1;
+		else if (c < 0x800) n += 2;
+		else if (c >= 0xd800 && c <= 0xdbff && i + 1 < s.length) {
+			n += 4;
+			i++;
+		} else n += 3;
+	}
+	return n;
+}
+
+/**
+ * A list given as an array, or as a string separated by commas, semicolons or new lines. Empty
+ * entries are dropped. Returns the raw entries; validate them with the element schema.
+ */
+export const listInput = z.unknown().transform((v, ctx): unknown[] => {
+	if (Array.isArray(v)) return v.flatMap((x) => (typeof x === 'string' ? splitList(x) : [x]));
+	if (typeof v === 'string') return splitList(v);
+	if (typeof v === 'number' || typeof v === 'bigint') return [v];
+	if (v === undefined || v === null) return [];
+	ctx.addIssue({ code: z.ZodIssueCode.custom, message: `must be a list or a comma-separated string, got ${describeType(v)}` });
+	return z.NEVER;
+});
+
+function splitList(s: string): string[] {
+	return s
+		.split(/[,;\n\r]+/)
+		.map((x) => x.trim())
+		.filter((x) => x !== '');
+}
+
+/** Key/value pairs from a fixedCollection (`{ pairs: [{ key, value }] }`) or an object from an expression. */
+export function keyValueMap(opts: { maxValueBytes?: number; keyPattern?: RegExp; keyRule?: string } = {}) {
+	return z.unknown().transform((v, ctx): Record<string, string> => {
+		if (v === undefined || v === null || v === '') return {};
+		let entries: Array<[unknown, unknown]>;
+		if (typeof v === 'object' && !Array.isArray(v) && Array.isArray((v as { pairs?: unknown }).pairs)) {
+			entries = ((v as { pairs: Array<{ key?: unknown; value?: unknown }> }).pairs ?? []).map((p) => [p.key, p.value]);
+		} else if (typeof v === 'object' && !Array.isArray(v)) {
+			entries = Object.entries(v as object);
+		} else {
+			ctx.addIssue({ code: z.ZodIssueCode.custom, message: `must be key/value pairs, got ${describeType(v)}` });
+			return z.NEVER;
+		}
+		const out: Record<string, string> = {};
+		for (const [k, val] of entries) {
+			if (typeof k !== 'string' || k.trim() === '') {
+				ctx.addIssue({ code: z.ZodIssueCode.custom, message: 'has an entry with an empty key' });
+				return z.NEVER;
+			}
+			if (opts.keyPattern && !opts.keyPattern.test(k)) {
+				ctx.addIssue({ code: z.ZodIssueCode.custom, message: `key "${k}" ${opts.keyRule ?? 'is not allowed'}` });
+				return z.NEVER;
+			}
+			if (val !== undefined && val !== null && typeof val === 'object') {
+				ctx.addIssue({ code: z.ZodIssueCode.custom, message: `value of "${k}" must be text, got ${describeType(val)}` });
+				return z.NEVER;
+			}
+			const s = val === undefined || val === null ? '' : String(val);
+			if (opts.maxValueBytes !== undefined && utf8Length(s) > opts.maxValueBytes) {
+				ctx.addIssue({ code: z.ZodIssueCode.custom, message: `value of "${k}" is over ${opts.maxValueBytes} bytes` });
+				return z.NEVER;
+			}
+			out[k] = s;
+		}
+		return out;
+	});
+}

@@ -1,0 +1,47 @@
+/* eslint-disable */
+// Sandbox code (not shipped).
+import type { IncomingHttpHeaders } from 'node:http';
+import type { QuotaBook } from './limits';
+import type { VolcengineConfig, VolcengineState } from './volcengine';
+
+export interface RawRequest {
+	method: string;
+	/** Path and raw query exactly as received. */
+	url: string;
+	headers: IncomingHttpHeaders;
+	body: Buffer;
+}
+
+export interface RawResponse {
+	status: number;
+	body: string;
+	headers?: Record<string, string>;
+}
+
+export interface SandboxConfig {
+	/** Enforce the vendors' documented rate limits. */
+	enforceLimits: boolean;
+	/** Multiplies every documented rate (10 = ten times faster quotas), for quick scenarios. */
+	limitScale: number;
+	/** Added to every vendor response, to model a data center's round trip. */
+	latencyMs: number;
+	volcengine: VolcengineConfig;
+}
+
+export interface SandboxState {
+	volcengine: VolcengineState;
+}
+
+export interface SandboxStats {
+	requests: number;
+	throttled: number;
+}
+
+export interface Sandbox {
+	config: SandboxConfig;
+	state: SandboxState;
+	quotas: QuotaBook;
+	stats: SandboxStats;
+	now(): number;
+	emit(event: string, data: Record<string, unknown>): void;
+}
