@@ -82,6 +82,14 @@ export class VolcengineRtcApi implements ICredentialType {
 			placeholder: '123456',
 			description: 'Optional. The IM App ID used when a node leaves App ID empty',
 		},
+		{
+			displayName: 'Callback Secret Key',
+			name: 'callbackSecret',
+			type: 'string',
+			typeOptions: { password: true },
+			default: '',
+			description: 'Optional. The callback secret key set in the RTC console. The Volcengine RTC Trigger checks every callback\'s Signature with it and refuses callbacks when no key is set.',
+		},
 	];
 
 	async authenticate(

@@ -1,5 +1,6 @@
-import type { INodeTypeBaseDescription, IVersionedNodeType } from 'n8n-workflow';
+import type { IVersionedNodeType } from 'n8n-workflow';
 import { VersionedNodeType } from 'n8n-workflow';
+import { baseDescriptionOf } from '../shared/versioned';
 import { VolcengineRtcV1 } from './v1/VolcengineRtcV1.node';
 
 export class VolcengineRtc extends VersionedNodeType {
@@ -7,16 +8,6 @@ export class VolcengineRtc extends VersionedNodeType {
 		const nodeVersions: IVersionedNodeType['nodeVersions'] = {
 			1: new VolcengineRtcV1(),
 		};
-		const { displayName, name, icon, group, subtitle, description } = nodeVersions[1].description;
-		const baseDescription: INodeTypeBaseDescription = {
-			displayName,
-			name,
-			icon,
-			group,
-			subtitle,
-			description,
-			defaultVersion: 1,
-		};
-		super(nodeVersions, baseDescription);
+		super(nodeVersions, baseDescriptionOf(nodeVersions, 1));
 	}
 }

@@ -72,3 +72,17 @@ export function errorItemJson(error: NodeApiError | NodeOperationError): IDataOb
 	if (error instanceof NodeApiError && error.httpCode) json.httpCode = error.httpCode;
 	return json;
 }
+
+/** A request that got no vendor answer (refused, reset, timed out, refused to sign): message and code, no request details. */
+export function networkError(node: INode, vendor: string, error: unknown, itemIndex?: number): NodeApiError {
+	const e = error as { message?: string; description?: string; cause?: { code?: string }; code?: string };
+	const code = e.cause?.code ?? e.code;
+	const message = redactSecrets(e.message ?? 'request failed');
+	const err = new NodeApiError(node, { message, code: code ?? null }, {
+		message: `Could not complete the request to ${vendor}: ${message}`,
+		description: e.description ? redactSecrets(e.description) : undefined,
+		itemIndex,
+	});
+	if (code) err.context.vendorCode = code;
+	return err;
+}

@@ -1,6 +1,6 @@
-import type { IDataObject, IHttpRequestOptions } from 'n8n-workflow';
+import type { IDataObject, IExecuteFunctions, IHttpRequestOptions, IN8nHttpFullResponse } from 'n8n-workflow';
 import { UserError } from 'n8n-workflow';
-import { stringifyJson } from './json';
+import { parseJson, stringifyJson } from './json';
 
 /** The body string that will be sent: strings are kept byte for byte, objects are serialised once. */
 export function bodyAsString(body: IHttpRequestOptions['body']): string {
@@ -28,4 +28,43 @@ export function queryAsStrings(qs: IHttpRequestOptions['qs']): Record<string, st
 		out[k] = String(v);
 	}
 	return out;
+}
+
+export interface JsonAnswer {
+	status: number;
+	/** The parsed body (integers beyond 2^53 as strings), or undefined when it is not JSON. */
+	json: unknown;
+}
+
+/**
+ * One authenticated POST of a JSON string through n8n's HTTP helper: the body is sent exactly as
+ * given, any HTTP status comes back (the vendors put errors in the body), and the answer is parsed
+ * with the int64-safe codec.
+ */
+export async function postJson(
+	ctx: IExecuteFunctions,
+	credentialType: string,
+	request: { url: string; qs?: Record<string, string>; body: string; timeoutMs: number },
+): Promise<JsonAnswer> {
+	const response = (await ctx.helpers.httpRequestWithAuthentication.call(ctx, credentialType, {
+		method: 'POST',
+		url: request.url,
+		qs: request.qs,
+		body: request.body,
+		headers: { 'Content-Type': 'application/json' },
+		encoding: 'text',
+		json: false,
+		returnFullResponse: true,
+		ignoreHttpStatusErrors: true,
+		timeout: request.timeoutMs,
+	})) as IN8nHttpFullResponse;
+	const body = response.body as unknown;
+	const text = typeof body === 'string' ? body : Buffer.isBuffer(body) ? body.toString('utf8') : stringifyJson(body);
+	let json: unknown;
+	try {
+		json = parseJson(text);
+	} catch {
+		json = undefined;
+	}
+	return { status: response.statusCode, json };
 }

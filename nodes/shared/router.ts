@@ -1,6 +1,8 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
+import { readDeliveryOptions } from './delivery';
 import { errorItemJson, toNodeError } from './errors';
+import { runPool } from './pool';
 
 export interface PreparedItem<P> {
 	itemIndex: number;
@@ -20,6 +22,8 @@ export interface Operation<P = unknown> {
 	prepare(this: IExecuteFunctions, itemIndex: number): Promise<P>;
 	executeItem?(this: IExecuteFunctions, plan: P, itemIndex: number): Promise<ItemResult>;
 	executeBatch?(this: IExecuteFunctions, items: Array<PreparedItem<P>>): Promise<Map<number, ItemResult | Error>>;
+	/** Items with the same key (a conversation, a group) are sent one after the other, in order. */
+	orderKey?(plan: P): string | undefined;
 }
 
 export type OperationMap = Record<string, Record<string, Operation>>;
@@ -60,14 +64,28 @@ export async function routeItems(this: IExecuteFunctions, operations: OperationM
 			}
 		}
 	} else if (operation.executeItem) {
-		for (const { itemIndex, plan } of prepared) {
-			try {
-				outcomes.set(itemIndex, await operation.executeItem.call(this, plan, itemIndex));
-			} catch (error) {
-				if (!continueOnFail) throw toNodeError(node, error, itemIndex);
-				outcomes.set(itemIndex, error as Error);
-			}
-		}
+		const executeItem = operation.executeItem;
+		// Several items in flight (Delivery → Concurrent Requests); without continue-on-fail, no new
+		// item starts after a failure and the earliest failed item is reported.
+		const stop: { first?: { itemIndex: number; error: unknown } } = {};
+		const recordFailure = (itemIndex: number, error: unknown) => {
+			if (!stop.first || itemIndex < stop.first.itemIndex) stop.first = { itemIndex, error };
+		};
+		await runPool(
+			prepared,
+			readDeliveryOptions(this, 0).concurrency,
+			async ({ itemIndex, plan }) => {
+				if (stop.first) return;
+				try {
+					outcomes.set(itemIndex, await executeItem.call(this, plan, itemIndex));
+				} catch (error) {
+					if (continueOnFail) outcomes.set(itemIndex, error as Error);
+					else recordFailure(itemIndex, error);
+				}
+			},
+			operation.orderKey ? (p) => operation.orderKey!(p.plan) : undefined,
+		);
+		if (stop.first) throw toNodeError(node, stop.first.error, stop.first.itemIndex);
 	}
 
 	const out: INodeExecutionData[] = [];

@@ -8,6 +8,7 @@ function describeType(v: unknown): string {
 	if (v === null) return 'null';
 	if (Array.isArray(v)) return 'an array';
 	if (typeof v === 'number' && Number.isNaN(v)) return 'NaN';
+	if (v === undefined) return 'undefined';
 	return typeof v === 'object' ? 'an object' : `a ${typeof v}`;
 }
 
@@ -136,10 +137,25 @@ function splitList(s: string): string[] {
 		.filter((x) => x !== '');
 }
 
-/** Key/value pairs from a fixedCollection (`{ pairs: [{ key, value }] }`) or an object from an expression. */
-export function keyValueMap(opts: { maxValueBytes?: number; keyPattern?: RegExp; keyRule?: string } = {}) {
-	return z.unknown().transform((v, ctx): Record<string, string> => {
-		if (v === undefined || v === null || v === '') return {};
+interface PairOptions {
+	maxValueBytes?: number;
+	/** Rule a key (trimmed) must match, with the words that explain it. */
+	keyPattern?: RegExp;
+	keyRule?: string;
+	/** Rule a value must match. */
+	valuePattern?: RegExp;
+	valueRule?: string;
+	/** Refuse empty values. */
+	requireValue?: boolean;
+}
+
+/**
+ * Key/value pairs from a fixedCollection (`{ pairs: [{ key, value }] }`) or an object from an
+ * expression, in order, keys trimmed, duplicates kept (a tag filter may name one key twice).
+ */
+export function keyValuePairs(opts: PairOptions = {}) {
+	return z.unknown().transform((v, ctx): Array<[string, string]> => {
+		if (v === undefined || v === null || v === '') return [];
 		let entries: Array<[unknown, unknown]>;
 		if (typeof v === 'object' && !Array.isArray(v) && Array.isArray((v as { pairs?: unknown }).pairs)) {
 			entries = ((v as { pairs: Array<{ key?: unknown; value?: unknown }> }).pairs ?? []).map((p) => [p.key, p.value]);
@@ -149,9 +165,10 @@ export function keyValueMap(opts: { maxValueBytes?: number; keyPattern?: RegExp;
 			ctx.addIssue({ code: z.ZodIssueCode.custom, message: `must be key/value pairs, got ${describeType(v)}` });
 			return z.NEVER;
 		}
-		const out: Record<string, string> = {};
-		for (const [k, val] of entries) {
-			if (typeof k !== 'string' || k.trim() === '') {
+		const out: Array<[string, string]> = [];
+		for (const [rawKey, val] of entries) {
+			const k = typeof rawKey === 'string' ? rawKey.trim() : '';
+			if (k === '') {
 				ctx.addIssue({ code: z.ZodIssueCode.custom, message: 'has an entry with an empty key' });
 				return z.NEVER;
 			}
@@ -164,11 +181,34 @@ export function keyValueMap(opts: { maxValueBytes?: number; keyPattern?: RegExp;
 				return z.NEVER;
 			}
 			const s = val === undefined || val === null ? '' : String(val);
+			if (opts.requireValue && s.trim() === '') {
+				ctx.addIssue({ code: z.ZodIssueCode.custom, message: `value of "${k}" is empty` });
+				return z.NEVER;
+			}
+			if (opts.valuePattern && !opts.valuePattern.test(s)) {
+				ctx.addIssue({ code: z.ZodIssueCode.custom, message: `value of "${k}" ${opts.valueRule ?? 'is not allowed'}` });
+				return z.NEVER;
+			}
 			if (opts.maxValueBytes !== undefined && utf8Length(s) > opts.maxValueBytes) {
 				ctx.addIssue({ code: z.ZodIssueCode.custom, message: `value of "${k}" is over ${opts.maxValueBytes} bytes` });
 				return z.NEVER;
 			}
-			out[k] = s;
+			out.push([k, s]);
+		}
+		return out;
+	});
+}
+
+/** Key/value pairs as a map: a key given twice is an error (which value was meant is unclear). */
+export function keyValueMap(opts: PairOptions = {}) {
+	return keyValuePairs(opts).transform((pairs, ctx): Record<string, string> => {
+		const out: Record<string, string> = {};
+		for (const [k, v] of pairs) {
+			if (Object.prototype.hasOwnProperty.call(out, k)) {
+				ctx.addIssue({ code: z.ZodIssueCode.custom, message: `key "${k}" is given twice` });
+				return z.NEVER;
+			}
+			out[k] = v;
 		}
 		return out;
 	});

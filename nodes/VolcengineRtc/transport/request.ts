@@ -1,8 +1,11 @@
-import type { IDataObject, IExecuteFunctions, IHttpRequestOptions, IN8nHttpFullResponse } from 'n8n-workflow';
-import { NodeApiError, sleep } from 'n8n-workflow';
-import { redactSecrets, vendorApiError } from '../../shared/errors';
-import { parseJson, stringifyJson } from '../../shared/json';
+import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
+import { credentialFields } from '../../shared/credentialIdentity';
+import { deliver, readDeliveryOptions, type Answer } from '../../shared/delivery';
+import { vendorApiError } from '../../shared/errors';
+import { postJson, type JsonAnswer } from '../../shared/http';
+import { stringifyJson } from '../../shared/json';
 import { IM_VERSION } from './endpoints';
+import { volcengineQuota } from './limits';
 
 export const VOLCENGINE_CREDENTIAL = 'volcengineRtcApi';
 const VENDOR = 'Volcengine';
@@ -10,7 +13,14 @@ const VENDOR = 'Volcengine';
 export interface VolcengineCallOptions {
 	version?: string;
 	itemIndex?: number;
-	timeoutMs?: number;
+	/** Receivers carried by this call (counted against per-minute quotas). */
+	units?: number;
+	/**
+	 * Safe to repeat after an ambiguous failure: reads, idempotent writes, or a send the vendor
+	 * de-duplicates (SendMessage with a fixed ClientMsgId). Default false: BatchSendMessage and
+	 * UserBroadcast are not de-duplicated by Volcengine (§3.3).
+	 */
+	idempotent?: boolean;
 }
 
 export interface VolcengineCallResult {
@@ -23,10 +33,6 @@ interface Envelope {
 	Result?: IDataObject;
 }
 
-/** Throttle answers mean the request was not processed (§3.3): safe to send again after a pause. */
-const isThrottle = (code: string) => code.startsWith('FlowLimitExceeded');
-const THROTTLE_RETRIES = 5;
-
 const HINTS: Record<string, string> = {
 	SignatureDoesNotMatch: 'Check the Secret Access Key (no stray spaces, do not base64-decode it) and the region.',
 	InvalidAccessKey: 'Check the Access Key ID in the credential.',
@@ -34,9 +40,18 @@ const HINTS: Record<string, string> = {
 	'AccessDenied.NoPermissionForApp': 'This account may not use this App ID: check the App ID and the keys.',
 };
 
+/** volcengine-rtc.md §3.3: which answers mean "not processed, send again". */
+function classify(code: string): Answer<never>['kind'] {
+	if (code.startsWith('FlowLimitExceeded')) return 'throttle';
+	if (code.startsWith('InternalError') || code === 'ServiceUnavailableTemp' || code === 'FailToConnect') return 'retry';
+	if (code === 'InternalServiceTimeout') return 'ambiguous';
+	return 'fail';
+}
+
 /**
- * One signed call to the Volcengine OpenAPI. The body is serialised once here (int64 as bare JSON
- * numbers) and that exact string is what the credential signs and what goes on the wire.
+ * One call to the Volcengine OpenAPI, paced, retried and classified by nodes/shared/delivery.ts.
+ * The body is serialised once here (int64 as bare JSON numbers) and that exact string is what the
+ * credential signs and what goes on the wire; every attempt is signed afresh.
  * `ResponseMetadata.Error` is checked on every answer, also on HTTP 200 (§3.1).
  */
 export async function volcengineApiRequest(
@@ -47,82 +62,56 @@ export async function volcengineApiRequest(
 ): Promise<VolcengineCallResult> {
 	const node = this.getNode();
 	const bodyText = stringifyJson(body);
-	for (let attempt = 1; ; attempt++) {
-		const request: IHttpRequestOptions = {
-			method: 'POST',
-			url: '/',
-			qs: { Action: action, Version: options.version ?? IM_VERSION },
-			body: bodyText,
-			headers: { 'Content-Type': 'application/json' },
-			encoding: 'text',
-			json: false,
-			returnFullResponse: true,
-			ignoreHttpStatusErrors: true,
-			timeout: options.timeoutMs ?? 30000,
-		};
-		let response: IN8nHttpFullResponse;
-		try {
-			response = (await this.helpers.httpRequestWithAuthentication.call(
+	const delivery = readDeliveryOptions(this, options.itemIndex ?? 0);
+	const quota = volcengineQuota(action);
+	const creds = await credentialFields(this, VOLCENGINE_CREDENTIAL);
+	const account = String(creds.accessKeyId ?? '').trim();
+	return await deliver<VolcengineCallResult>({
+		node,
+		vendor: VENDOR,
+		api: action,
+		limiterKey: `volcengine|${account}|${quota.group ?? action}`,
+		rule: {
+			perSecond: delivery.requestsPerSecond ?? quota.perSecond,
+			unitsPerMinute: quota.unitsPerMinute ? (delivery.messagesPerMinute ?? quota.unitsPerMinute) : undefined,
+		},
+		units: options.units,
+		idempotent: options.idempotent ?? false,
+		options: delivery,
+		itemIndex: options.itemIndex,
+		attempt: async (timeoutMs) =>
+			answerOf(
 				this,
-				VOLCENGINE_CREDENTIAL,
-				request,
-			)) as IN8nHttpFullResponse;
-		} catch (error) {
-			throw networkError(this, error, options.itemIndex);
-		}
-		const status = response.statusCode;
-		const text = typeof response.body === 'string' ? response.body : Buffer.isBuffer(response.body) ? response.body.toString('utf8') : stringifyJson(response.body);
-		let envelope: Envelope;
-		try {
-			envelope = parseJson(text) as Envelope;
-		} catch {
-			throw vendorApiError(
-				node,
-				{ vendor: VENDOR, code: `HTTP ${status}`, message: `the answer to ${action} was not JSON`, httpCode: status },
+				action,
+				await postJson(this, VOLCENGINE_CREDENTIAL, { url: '/', qs: { Action: action, Version: options.version ?? IM_VERSION }, body: bodyText, timeoutMs }),
 				options.itemIndex,
-			);
-		}
-		const meta = envelope?.ResponseMetadata ?? {};
-		const err = meta.Error;
-		if (err && (err.Code || err.CodeN)) {
-			const code = err.Code ?? String(err.CodeN);
-			if (isThrottle(code) && attempt <= THROTTLE_RETRIES) {
-				await sleep(Math.min(2000, 100 * 2 ** attempt) * (0.5 + Math.random() / 2));
-				continue;
-			}
-			throw vendorApiError(
-				node,
-				{
-					vendor: VENDOR,
-					code,
-					message: err.Message ?? '',
-					requestId: meta.RequestId,
-					httpCode: status,
-					hint: HINTS[code],
-				},
-				options.itemIndex,
-			);
-		}
-		if (status < 200 || status > 299) {
-			throw vendorApiError(
-				node,
-				{ vendor: VENDOR, code: `HTTP ${status}`, message: `${action} failed`, requestId: meta.RequestId, httpCode: status },
-				options.itemIndex,
-			);
-		}
-		return { result: (envelope.Result ?? {}) as IDataObject, requestId: meta.RequestId };
-	}
+			),
+	});
 }
 
-function networkError(ctx: IExecuteFunctions, error: unknown, itemIndex?: number): NodeApiError {
-	const e = error as { message?: string; description?: string; cause?: { code?: string }; code?: string };
-	const code = e.cause?.code ?? e.code;
-	const message = redactSecrets(e.message ?? 'request failed');
-	const err = new NodeApiError(ctx.getNode(), { message, code: code ?? null }, {
-		message: `Could not complete the request to ${VENDOR}: ${message}`,
-		description: e.description ? redactSecrets(e.description) : undefined,
-		itemIndex,
-	});
-	if (code) err.context.vendorCode = code;
-	return err;
+function answerOf(ctx: IExecuteFunctions, action: string, answer: JsonAnswer, itemIndex?: number): Answer<VolcengineCallResult> {
+	const node = ctx.getNode();
+	const { status } = answer;
+	const envelope = answer.json as Envelope | undefined;
+	const meta = envelope?.ResponseMetadata;
+	const err = meta?.Error;
+	if (err && (err.Code || err.CodeN)) {
+		const code = err.Code ?? String(err.CodeN);
+		const error = vendorApiError(
+			node,
+			{ vendor: VENDOR, code, message: err.Message ?? '', requestId: meta?.RequestId, httpCode: status, hint: HINTS[code] },
+			itemIndex,
+		);
+		return { kind: classify(code), error } as Answer<VolcengineCallResult>;
+	}
+	if (!envelope || typeof envelope !== 'object' || status < 200 || status > 299) {
+		const error = vendorApiError(
+			node,
+			{ vendor: VENDOR, code: `HTTP ${status}`, message: `${action} got no valid answer`, requestId: meta?.RequestId, httpCode: status },
+			itemIndex,
+		);
+		// 503: the service did not take the request. Other failures without an envelope may have been processed.
+		return { kind: status === 503 || status === 429 ? 'retry' : 'ambiguous', error };
+	}
+	return { kind: 'ok', value: { result: (envelope.Result ?? {}) as IDataObject, requestId: meta?.RequestId } };
 }

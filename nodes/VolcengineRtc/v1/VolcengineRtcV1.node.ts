@@ -1,5 +1,6 @@
 import type { IExecuteFunctions, INodeExecutionData, INodeType, INodeTypeDescription } from 'n8n-workflow';
 import { volcengineIcon } from '../icon';
+import { deliveryProperty } from '../../shared/delivery';
 import { router } from './actions/router';
 import { versionDescription } from './actions/versionDescription';
 
@@ -13,6 +14,7 @@ export class VolcengineRtcV1 implements INodeType {
 		subtitle: '={{$parameter["operation"] + ": " + $parameter["resource"]}}',
 		description: 'Send, broadcast and tag with the Volcengine RTC messaging OpenAPI',
 		usableAsTool: true,
+		properties: [...versionDescription.properties, deliveryProperty],
 	};
 
 	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {

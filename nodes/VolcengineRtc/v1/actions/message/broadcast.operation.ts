@@ -2,7 +2,7 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 import { NodeOperationError, updateDisplayOptions } from 'n8n-workflow';
 import { z } from 'zod';
 import { readOption, readParam } from '../../../../shared/params';
-import { intInRange, int64Id, keyValueMap, text } from '../../../../shared/schemas';
+import { intInRange, int64Id, keyValueMap, keyValuePairs, text } from '../../../../shared/schemas';
 import { volcengineApiRequest } from '../../../transport/request';
 import { resolveAppId } from '../../helpers/common';
 import { appIdField, contentField, extOption, inboxTypeOption, msgTypeField, senderField } from '../../helpers/fields';
@@ -73,6 +73,9 @@ const properties: INodeProperties[] = [
 
 export const description = updateDisplayOptions({ show: { resource: ['message'], operation: ['broadcast'] } }, properties);
 
+/** A tag is key:value (§4.1): neither part may contain ":" and the value may not be empty. */
+const tagPairs = keyValuePairs({ keyPattern: /^[^:]+$/, keyRule: 'cannot contain ":"', valuePattern: /^[^:]*$/, valueRule: 'cannot contain ":"', requireValue: true });
+
 export interface BroadcastPlan {
 	body: Record<string, unknown>;
 	target: IDataObject;
@@ -85,11 +88,11 @@ export async function prepare(this: IExecuteFunctions, i: number): Promise<Broad
 	const content = readParam(this, 'content', i, text(), 'Content');
 	const msgTtl = readParam(this, 'msgTtl', i, intInRange(1, 604800), 'Message TTL (Seconds)');
 	const toAll = readParam(this, 'sendToAllUsers', i, z.boolean({ invalid_type_error: 'must be true or false' }), 'Send to All Users', false);
-	const tags = readParam(this, 'tags', i, keyValueMap({ keyPattern: /^[^:]+$/, keyRule: 'cannot contain ":"' }), 'Tags', {});
+	const tags = readParam(this, 'tags', i, tagPairs, 'Tags', {});
 	const inboxType = readOption(this, 'options', 'inboxType', i, intInRange(0, 2147483647), 'Inbox Type', 0);
 	const ext = readOption(this, 'options', 'ext', i, keyValueMap(), 'Extra Fields (Ext)', {});
 
-	const tagStrings = Object.entries(tags).map(([k, v]) => `${k}:${v}`);
+	const tagStrings = [...new Set(tags.map(([k, v]) => `${k}:${v}`))];
 	if (!toAll && tagStrings.length === 0) {
 		throw new NodeOperationError(this.getNode(), `"Tags" is empty in item ${i}`, {
 			itemIndex: i,
@@ -102,7 +105,7 @@ export async function prepare(this: IExecuteFunctions, i: number): Promise<Broad
 			itemIndex: i,
 		});
 	}
-	const tagMatch = toAll ? 'any' : (this.getNodeParameter('tagMatch', i, 'any') as string);
+	const tagMatch = toAll ? 'any' : readParam(this, 'tagMatch', i, z.enum(['any', 'all'], { errorMap: () => ({ message: 'must be "any" or "all"' }) }), 'Tag Match', 'any');
 	const body: Record<string, unknown> = {
 		AppId: appId,
 		InboxType: inboxType,

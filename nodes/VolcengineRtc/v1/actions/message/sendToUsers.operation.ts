@@ -1,7 +1,7 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 import { z } from 'zod';
-import { errorItemJson, toNodeError } from '../../../../shared/errors';
+import { errorFor, Fate, fanOut, fanOutStatus, fateName, receiversWith } from '../../../../shared/fanout';
 import { readOption, readParam } from '../../../../shared/params';
 import { intInRange, int64Id, keyValueMap, listInput, text } from '../../../../shared/schemas';
 import { volcengineApiRequest } from '../../../transport/request';
@@ -67,6 +67,13 @@ const properties: INodeProperties[] = [
 				],
 			},
 			{
+				displayName: 'Include Message IDs',
+				name: 'includeMessageIds',
+				type: 'boolean',
+				default: true,
+				description: 'Whether the summary lists the message ID of every receiver. Switch off for very large sends to keep the output small.',
+			},
+			{
 				displayName: 'Remove Duplicate Receivers',
 				name: 'dedupe',
 				type: 'boolean',
@@ -92,6 +99,7 @@ export interface SendToUsersPlan {
 	duplicatesRemoved: number;
 	batchSize: number;
 	output: 'summary' | 'perReceiver';
+	includeMessageIds: boolean;
 }
 
 export async function prepare(this: IExecuteFunctions, i: number): Promise<SendToUsersPlan> {
@@ -106,6 +114,7 @@ export async function prepare(this: IExecuteFunctions, i: number): Promise<SendT
 	const batchSize = readOption(this, 'options', 'batchSize', i, intInRange(1, MAX_RECEIVERS_PER_CALL), 'Batch Size', MAX_RECEIVERS_PER_CALL);
 	const output = readOption(this, 'options', 'output', i, z.enum(['summary', 'perReceiver']), 'Output', 'summary');
 	const dedupe = readOption(this, 'options', 'dedupe', i, z.boolean(), 'Remove Duplicate Receivers', true);
+	const includeMessageIds = readOption(this, 'options', 'includeMessageIds', i, z.boolean(), 'Include Message IDs', true);
 
 	let receivers = receiversAll;
 	if (dedupe) {
@@ -121,70 +130,59 @@ export async function prepare(this: IExecuteFunctions, i: number): Promise<SendT
 		IsNormalUser: isNormalUser,
 	};
 	if (Object.keys(ext).length) base.Ext = ext;
-	return { base, receivers, duplicatesRemoved: receiversAll.length - receivers.length, batchSize, output };
-}
-
-interface ChunkFailure {
-	from: number;
-	error: IDataObject;
+	return { base, receivers, duplicatesRemoved: receiversAll.length - receivers.length, batchSize, output, includeMessageIds };
 }
 
 export async function executeItem(this: IExecuteFunctions, plan: SendToUsersPlan, i: number): Promise<IDataObject | IDataObject[]> {
-	const messageIds = new Map<string, string>();
-	const failed = new Set<string>();
-	const requestIds: string[] = [];
-	let calls = 0;
-	let failure: ChunkFailure | undefined;
-	let firstError: unknown;
-
-	for (let from = 0; from < plan.receivers.length; from += plan.batchSize) {
-		const chunk = plan.receivers.slice(from, from + plan.batchSize);
-		// Field order as in §4.3: AppId, Sender, Receiver, then the rest.
-		const body = { AppId: plan.base.AppId, Sender: plan.base.Sender, Receiver: chunk, ...plan.base };
-		try {
-			calls++;
-			const { result, requestId } = await volcengineApiRequest.call(this, 'BatchSendMessage', body, { itemIndex: i });
-			if (requestId) requestIds.push(requestId);
-			const ids = (result.UserMessageId ?? {}) as Record<string, unknown>;
-			for (const [receiver, id] of Object.entries(ids)) messageIds.set(receiver, String(id));
-			for (const r of (result.FailedReceiver ?? []) as unknown[]) failed.add(String(r));
-		} catch (error) {
-			firstError = error;
-			failure = { from, error: errorItemJson(toNodeError(this.getNode(), error, i)) };
-			break;
-		}
-	}
-
-	const delivered = plan.receivers.length - failed.size - (failure ? plan.receivers.length - failure.from : 0);
-	if (failure && delivered === 0 && failed.size === 0) throw firstError;
-
-	const notSent = failure ? plan.receivers.slice(failure.from).map(String) : [];
+	const r = await fanOut(
+		this,
+		i,
+		plan.receivers,
+		plan.batchSize,
+		String,
+		async (chunk) => {
+			// Field order as in §4.3: AppId, Sender, Receiver, then the rest.
+			const body = { AppId: plan.base.AppId, Sender: plan.base.Sender, Receiver: chunk, ...plan.base };
+			// Not idempotent: Volcengine does not de-duplicate BatchSendMessage (§3.3).
+			const { result, requestId } = await volcengineApiRequest.call(this, 'BatchSendMessage', body, { itemIndex: i, units: chunk.length });
+			const ids = Object.entries((result.UserMessageId ?? {}) as Record<string, unknown>).map(([k, v]): [string, string] => [k, String(v)]);
+			const failed = ((result.FailedReceiver ?? []) as unknown[]).map((x): [string, string] => [String(x), 'FailedReceiver']);
+			return { ids, failed, requestId };
+		},
+		plan.includeMessageIds || plan.output === 'perReceiver',
+	);
+	// Nothing went out (every call rejected, unknown or skipped): the item fails with the first error.
+	if (r.counts.delivered === 0 && r.failedCodes.size === 0 && r.firstError) throw r.firstError;
 	if (plan.output === 'perReceiver') {
-		const notSentSet = new Set(notSent);
-		return plan.receivers.map((r) => {
-			const id = String(r);
-			if (notSentSet.has(id)) return { receiver: id, status: 'notSent', messageId: null, error: failure!.error };
-			if (failed.has(id)) return { receiver: id, status: 'failed', messageId: null };
-			return { receiver: id, status: 'delivered', messageId: messageIds.get(id) ?? null };
+		return plan.receivers.map((receiver, k) => {
+			const id = String(receiver);
+			const fate = fateName(r.fates[k]);
+			const json: IDataObject = { receiver: id, status: fate, messageId: fate === 'delivered' ? (r.ids?.get(id) ?? null) : null };
+			const error = errorFor(r, k);
+			if (error && fate !== 'delivered') json.error = error;
+			return json;
 		});
 	}
 	const summary: IDataObject = {
-		status: failure || failed.size ? 'partial' : 'sent',
+		status: fanOutStatus(r),
 		appId: plan.base.AppId as number,
 		sender: String(plan.base.Sender),
-		receiverCount: plan.receivers.length,
-		deliveredCount: delivered,
-		failedCount: failed.size,
-		notSentCount: notSent.length,
+		receiverCount: r.count,
+		deliveredCount: r.counts.delivered,
+		failedCount: r.counts.failed,
+		unknownCount: r.counts.unknown,
+		notSentCount: r.counts.notSent,
 		duplicatesRemoved: plan.duplicatesRemoved,
-		calls,
-		messageIds: Object.fromEntries(messageIds),
-		failedReceivers: [...failed],
-		requestIds,
+		calls: r.calls,
+		failedReceivers: [...r.failedCodes.keys()],
+		requestIds: r.requestIds,
 	};
-	if (failure) {
-		summary.notSentReceivers = notSent;
-		summary.error = failure.error;
+	if (plan.includeMessageIds) summary.messageIds = Object.fromEntries(r.ids ?? []);
+	if (r.chunkErrors.size) {
+		summary.rejectedReceivers = receiversWith(r, plan.receivers, String, Fate.Failed).filter((x) => !r.failedCodes.has(x));
+		summary.unknownReceivers = receiversWith(r, plan.receivers, String, Fate.Unknown);
+		summary.notSentReceivers = receiversWith(r, plan.receivers, String, Fate.NotSent);
+		summary.errors = [...r.chunkErrors.values()];
 	}
 	return summary;
 }

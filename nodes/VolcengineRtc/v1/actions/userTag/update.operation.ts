@@ -1,7 +1,10 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 import { z } from 'zod';
+import { planBatches } from '../../../../shared/batching';
+import { readDeliveryOptions } from '../../../../shared/delivery';
 import { toNodeError } from '../../../../shared/errors';
+import { runPool, safeConcurrency } from '../../../../shared/pool';
 import { readOption, readParam } from '../../../../shared/params';
 import type { ItemResult, PreparedItem } from '../../../../shared/router';
 import { intInRange, int64Id, keyValueMap, listInput } from '../../../../shared/schemas';
@@ -88,8 +91,12 @@ const properties: INodeProperties[] = [
 
 export const description = updateDisplayOptions({ show: { resource: ['userTag'], operation: ['update'] } }, properties);
 
-const tagKeysSchema = listInput.pipe(z.array(z.string().min(1)).min(1, 'needs at least one key'));
-const tagsSchema = keyValueMap({ keyPattern: /^[^:]+$/, keyRule: 'cannot contain ":"' }).refine(
+const tagKeysSchema = listInput.pipe(
+	z
+		.array(z.string().trim().min(1, 'a key is empty').refine((k) => !k.includes(':'), 'a tag key cannot contain ":"'))
+		.min(1, 'needs at least one key'),
+);
+const tagsSchema = keyValueMap({ keyPattern: /^[^:]+$/, keyRule: 'cannot contain ":"', valuePattern: /^[^:]*$/, valueRule: 'cannot contain ":"', requireValue: true }).refine(
 	(t) => Object.keys(t).length > 0,
 	'needs at least one tag',
 );
@@ -115,35 +122,13 @@ export async function prepare(this: IExecuteFunctions, i: number): Promise<TagUp
 	return { appId, inboxType, op: mode === 'set' ? 0 : 1, userId, tags, batchSize };
 }
 
-/**
- * Consecutive items with the same app, inbox and mode share a call, up to the batch size. A user
- * never appears twice in one call (so each FailedInfos entry names exactly one item), and input
- * order is kept between calls.
- */
+/** Consecutive items with the same app, inbox and mode share a call; a user never appears twice in one call. */
 export function planCalls(items: Array<PreparedItem<TagUpdatePlan>>): Array<Array<PreparedItem<TagUpdatePlan>>> {
-	const calls: Array<Array<PreparedItem<TagUpdatePlan>>> = [];
-	let current: Array<PreparedItem<TagUpdatePlan>> = [];
-	let users = new Set<bigint>();
-	for (const item of items) {
-		const head = current[0]?.plan;
-		const p = item.plan;
-		const fits =
-			head !== undefined &&
-			head.appId === p.appId &&
-			head.inboxType === p.inboxType &&
-			head.op === p.op &&
-			current.length < head.batchSize &&
-			!users.has(p.userId);
-		if (!fits && current.length) {
-			calls.push(current);
-			current = [];
-			users = new Set();
-		}
-		current.push(item);
-		users.add(p.userId);
-	}
-	if (current.length) calls.push(current);
-	return calls;
+	return planBatches(items, {
+		max: (head) => head.plan.batchSize,
+		compatible: (a, b) => a.plan.appId === b.plan.appId && a.plan.inboxType === b.plan.inboxType && a.plan.op === b.plan.op,
+		key: (item) => item.plan.userId,
+	});
 }
 
 export async function executeBatch(
@@ -151,7 +136,11 @@ export async function executeBatch(
 	items: Array<PreparedItem<TagUpdatePlan>>,
 ): Promise<Map<number, ItemResult | Error>> {
 	const out = new Map<number, ItemResult | Error>();
-	for (const call of planCalls(items)) {
+	const calls = planCalls(items);
+	const concurrency = safeConcurrency(calls, (call) => call.map((x) => x.plan.userId), readDeliveryOptions(this, 0).concurrency);
+	const stop: { error?: unknown } = {};
+	await runPool(calls, concurrency, async (call) => {
+		if (stop.error) return;
 		const head = call[0].plan;
 		const body = {
 			AppId: head.appId,
@@ -160,8 +149,10 @@ export async function executeBatch(
 			Op: head.op,
 		};
 		try {
+			// Idempotent: setting or deleting the same tags twice has the same effect.
 			const { result, requestId } = await volcengineApiRequest.call(this, 'BatchUpdateUserTags', body, {
 				itemIndex: call[0].itemIndex,
+				idempotent: true,
 			});
 			const failures = new Map<string, IDataObject>();
 			for (const f of (result.FailedInfos ?? []) as IDataObject[]) failures.set(String(f.UserId), f);
@@ -182,9 +173,10 @@ export async function executeBatch(
 				out.set(itemIndex, json);
 			}
 		} catch (error) {
-			if (!this.continueOnFail()) throw toNodeError(this.getNode(), error, call[0].itemIndex);
+			if (!this.continueOnFail()) stop.error ??= toNodeError(this.getNode(), error, call[0].itemIndex);
 			for (const { itemIndex } of call) out.set(itemIndex, error as Error);
 		}
-	}
+	});
+	if (stop.error) throw stop.error;
 	return out;
 }

@@ -1,0 +1,247 @@
+import type { IExecuteFunctions, INode, INodeProperties } from 'n8n-workflow';
+import { NodeApiError, sleep } from 'n8n-workflow';
+import { networkError, redactSecrets } from './errors';
+import { rateLimiter, type RateRule } from './limiter';
+
+/**
+ * The one place that decides what happens to a failed request (both vendors):
+ *
+ * - not processed for certain (connection refused, DNS, throttle answers, the vendor's explicit
+ *   retryable codes): retried with exponential back-off and full jitter, within a number of
+ *   attempts and a time budget; a throttle answer also pauses the shared rate limiter;
+ * - credential expired (Tencent 70001): the caller refreshes it once and the request is repeated;
+ * - ambiguous (timed out after sending, connection reset before an answer): repeated only when the
+ *   request is idempotent or de-duplicated by the vendor — or when the user explicitly allows it —
+ *   otherwise reported as "delivery unknown";
+ * - anything else: the item fails with the vendor's code and message.
+ *
+ * n8n's node-level "Retry On Fail" is not used: it re-runs every item of the node.
+ */
+
+export interface DeliveryOptions {
+	maxAttempts: number;
+	maxRetryMs: number;
+	timeoutMs: number;
+	retryAmbiguous: boolean;
+	concurrency: number;
+	requestsPerSecond?: number;
+	messagesPerMinute?: number;
+}
+
+export const DELIVERY_DEFAULTS: DeliveryOptions = {
+	maxAttempts: 6,
+	maxRetryMs: 120000,
+	timeoutMs: 30000,
+	retryAmbiguous: false,
+	concurrency: 8,
+};
+
+/** The "Delivery" collection shown on every operation of both nodes. */
+export const deliveryProperty: INodeProperties = {
+	displayName: 'Delivery',
+	name: 'delivery',
+	type: 'collection',
+	placeholder: 'Add Delivery Option',
+	default: {},
+	description: 'Pacing, concurrency, retries and timeouts. The defaults follow the vendor’s documented limits.',
+	options: [
+		{
+			displayName: 'Concurrent Requests',
+			name: 'concurrency',
+			type: 'number',
+			default: 8,
+			typeOptions: { minValue: 1, maxValue: 64, numberPrecision: 0 },
+			description: 'Requests kept in flight at once (still within the rate limits). Messages to the same conversation keep their order.',
+		},
+		{
+			displayName: 'Max Attempts',
+			name: 'maxAttempts',
+			type: 'number',
+			default: 6,
+			typeOptions: { minValue: 1, maxValue: 20, numberPrecision: 0 },
+			description: 'Attempts per request for failures that were certainly not processed (throttling, refused connections, retryable vendor codes)',
+		},
+		{
+			displayName: 'Max Retry Time (Seconds)',
+			name: 'maxRetrySeconds',
+			type: 'number',
+			default: 120,
+			typeOptions: { minValue: 0, maxValue: 3600 },
+			description: 'Give up retrying a request after this long',
+		},
+		{
+			displayName: 'Messages per Minute',
+			name: 'messagesPerMinute',
+			type: 'number',
+			default: 0,
+			typeOptions: { minValue: 0, numberPrecision: 0 },
+			description: 'Override the receiver quota of batch sends (vendor default 12,000). 0 = the documented default.',
+		},
+		{
+			displayName: 'Requests per Second',
+			name: 'requestsPerSecond',
+			type: 'number',
+			default: 0,
+			typeOptions: { minValue: 0 },
+			description: 'Override the documented request rate of this API (your edition may allow more, or you may want less). 0 = the documented default.',
+		},
+		{
+			displayName: 'Retry Ambiguous Failures (May Duplicate)',
+			name: 'retryAmbiguous',
+			type: 'boolean',
+			default: false,
+			description:
+				'Whether to resend a request that timed out or lost its connection after it was sent, also for APIs the vendor does not de-duplicate. Off: such receivers are reported as "delivery unknown".',
+		},
+		{
+			displayName: 'Timeout (Seconds)',
+			name: 'timeoutSeconds',
+			type: 'number',
+			default: 30,
+			typeOptions: { minValue: 1, maxValue: 300 },
+			description: 'Per-request timeout. A request that times out after it was sent is an ambiguous failure.',
+		},
+	],
+};
+
+const num = (v: unknown, min: number, max: number, dflt: number) => {
+	const n = typeof v === 'number' ? v : typeof v === 'string' && v.trim() !== '' ? Number(v) : NaN;
+	return Number.isFinite(n) ? Math.min(max, Math.max(min, n)) : dflt;
+};
+
+export function readDeliveryOptions(ctx: IExecuteFunctions, itemIndex: number): DeliveryOptions {
+	const raw = (ctx.getNodeParameter('delivery', itemIndex, {}) ?? {}) as Record<string, unknown>;
+	const rps = num(raw.requestsPerSecond, 0, 100000, 0);
+	const mpm = num(raw.messagesPerMinute, 0, 100000000, 0);
+	return {
+		maxAttempts: Math.round(num(raw.maxAttempts, 1, 20, DELIVERY_DEFAULTS.maxAttempts)),
+		maxRetryMs: num(raw.maxRetrySeconds, 0, 3600, DELIVERY_DEFAULTS.maxRetryMs / 1000) * 1000,
+		timeoutMs: num(raw.timeoutSeconds, 1, 300, DELIVERY_DEFAULTS.timeoutMs / 1000) * 1000,
+		retryAmbiguous: raw.retryAmbiguous === true,
+		concurrency: Math.round(num(raw.concurrency, 1, 64, DELIVERY_DEFAULTS.concurrency)),
+		requestsPerSecond: rps > 0 ? rps : undefined,
+		messagesPerMinute: mpm > 0 ? mpm : undefined,
+	};
+}
+
+/** The vendor's answer to one attempt, classified by the vendor adapter. */
+export type Answer<T> =
+	| { kind: 'ok'; value: T }
+	/** Throttled: not processed; pause the key and retry. */
+	| { kind: 'throttle'; error: NodeApiError }
+	/** Not processed (explicit retryable vendor code): retry. */
+	| { kind: 'retry'; error: NodeApiError }
+	/** Credential expired: refresh once, then retry. */
+	| { kind: 'refresh'; error: NodeApiError }
+	/** Maybe processed. */
+	| { kind: 'ambiguous'; error: NodeApiError }
+	| { kind: 'fail'; error: NodeApiError };
+
+/** A request whose outcome is unknown (maybe delivered) and that was not repeated. */
+export class DeliveryUnknownError extends NodeApiError {}
+
+export interface DeliveryRequest<T> {
+	node: INode;
+	vendor: string;
+	/** What is sent, for messages ("BatchSendMessage"). */
+	api: string;
+	limiterKey: string;
+	rule: RateRule;
+	/** Receivers carried, for per-minute quotas. */
+	units?: number;
+	/** Safe to repeat after an ambiguous failure (reads, idempotent writes, vendor de-duplication). */
+	idempotent: boolean;
+	options: DeliveryOptions;
+	itemIndex?: number;
+	/** One attempt. Exceptions are network failures and are classified here. */
+	attempt: (timeoutMs: number) => Promise<Answer<T>>;
+	/** Called once on a 'refresh' answer (e.g. drop a cached UserSig). */
+	refresh?: () => Promise<void>;
+}
+
+const NOT_SENT = new Set(['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN', 'ENETUNREACH', 'EHOSTUNREACH', 'EADDRNOTAVAIL']);
+const AMBIGUOUS = new Set(['ECONNRESET', 'EPIPE', 'ETIMEDOUT', 'ECONNABORTED', 'ESOCKETTIMEDOUT', 'ERR_SOCKET_CONNECTION_TIMEOUT']);
+
+function codeOf(error: unknown): string | undefined {
+	const e = error as { code?: unknown; cause?: { code?: unknown; cause?: { code?: unknown } }; context?: { vendorCode?: unknown } };
+	for (const c of [e?.cause?.code, e?.code, e?.cause?.cause?.code, e?.context?.vendorCode]) {
+		if (typeof c === 'string' && /^E[A-Z_]+$/.test(c)) return c;
+	}
+	const msg = String((error as Error)?.message ?? '');
+	if (/timeout of \d+ms exceeded|timed out/i.test(msg)) return 'ETIMEDOUT';
+	if (/socket hang up|ECONNRESET/i.test(msg)) return 'ECONNRESET';
+	if (/ECONNREFUSED|refused the connection/i.test(msg)) return 'ECONNREFUSED';
+	return undefined;
+}
+
+/** Exponential back-off with full jitter, base 200 ms, cap 10 s. */
+export const backoffMs = (attempt: number): number => Math.random() * Math.min(10000, 200 * 2 ** (attempt - 1));
+
+export async function deliver<T>(req: DeliveryRequest<T>): Promise<T> {
+	const started = Date.now();
+	const { options } = req;
+	let refreshed = false;
+	for (let attempt = 1; ; attempt++) {
+		await rateLimiter.acquire(req.limiterKey, req.rule, req.units ?? 0);
+		let answer: Answer<T>;
+		try {
+			answer = await req.attempt(options.timeoutMs);
+		} catch (error) {
+			const code = codeOf(error);
+			const wrapped = networkError(req.node, req.vendor, error, req.itemIndex);
+			if (code && NOT_SENT.has(code)) answer = { kind: 'retry', error: wrapped };
+			else if (code && AMBIGUOUS.has(code)) answer = { kind: 'ambiguous', error: wrapped };
+			else answer = { kind: 'fail', error: wrapped };
+		}
+		if (answer.kind === 'ok') return answer.value;
+		const budgetLeft = attempt < options.maxAttempts && Date.now() - started < options.maxRetryMs;
+		switch (answer.kind) {
+			case 'refresh':
+				if (!refreshed && req.refresh) {
+					refreshed = true;
+					await req.refresh();
+					attempt--; // a refresh is not a retry
+					continue;
+				}
+				throw answer.error;
+			case 'throttle': {
+				const pause = 250 * 2 ** Math.min(attempt - 1, 5);
+				rateLimiter.throttled(req.limiterKey, pause);
+				if (budgetLeft) continue;
+				throw answer.error;
+			}
+			case 'retry':
+				if (budgetLeft) {
+					await sleep(backoffMs(attempt));
+					continue;
+				}
+				throw answer.error;
+			case 'ambiguous':
+				if ((req.idempotent || options.retryAmbiguous) && budgetLeft) {
+					await sleep(backoffMs(attempt));
+					continue;
+				}
+				throw unknownDelivery(req, answer.error);
+			default:
+				throw answer.error;
+		}
+	}
+}
+
+function unknownDelivery<T>(req: DeliveryRequest<T>, cause: NodeApiError): DeliveryUnknownError {
+	const why = redactSecrets(cause.message);
+	const err = new DeliveryUnknownError(
+		req.node,
+		{ message: why, code: 'DELIVERY_UNKNOWN' },
+		{
+			message: `Delivery unknown: ${req.api} got no answer after it was sent (${why.replace(/^Could not complete the request to [^:]+: /, '')})`,
+			description: req.idempotent
+				? 'The request was repeated until the retry budget ran out.'
+				: `${req.vendor} does not de-duplicate ${req.api}, so it was not sent again: the receivers may or may not have it. Check before re-running, or switch on "Retry Ambiguous Failures (May Duplicate)".`,
+			itemIndex: req.itemIndex,
+		},
+	);
+	err.context.vendorCode = 'DELIVERY_UNKNOWN';
+	err.context.deliveryUnknown = true;
+	return err;
+}

@@ -1,0 +1,156 @@
+import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
+import { DeliveryUnknownError, readDeliveryOptions } from './delivery';
+import { errorItemJson, toNodeError } from './errors';
+import { runPool } from './pool';
+
+/**
+ * Sends one message to many receivers in chunks (both vendors' batch sends), several chunks in
+ * flight, and accounts for every receiver: delivered, failed (the vendor said so), unknown (the
+ * call may or may not have been processed and was not repeated), or not sent (skipped after a call
+ * was rejected). Per-receiver state is one byte per receiver, so memory stays proportional to the
+ * input even for a million receivers.
+ */
+
+export const enum Fate {
+	Pending = 0,
+	Delivered = 1,
+	Failed = 2,
+	Unknown = 3,
+	NotSent = 4,
+}
+
+export interface ChunkAnswer {
+	/** Receivers the vendor reported as failed, with its code. */
+	failed: Array<[receiver: string, code: string | number]>;
+	requestId?: string;
+	/** Message id per receiver, when the vendor gives one. */
+	ids?: Iterable<[receiver: string, id: string]>;
+	/** One key for the whole call (Tencent MsgKey). */
+	key?: string;
+}
+
+export interface FanOutResult {
+	count: number;
+	fates: Uint8Array;
+	calls: number;
+	requestIds: string[];
+	keys: Array<string | undefined>;
+	chunkOf: (index: number) => number;
+	ids?: Map<string, string>;
+	failedCodes: Map<string, string | number>;
+	/** The error of each chunk that did not go through. */
+	chunkErrors: Map<number, IDataObject>;
+	/** The rejection that stopped the fan-out, else the first "delivery unknown". */
+	firstError?: unknown;
+	counts: Record<'delivered' | 'failed' | 'unknown' | 'notSent', number>;
+}
+
+export async function fanOut<R>(
+	ctx: IExecuteFunctions,
+	itemIndex: number,
+	receivers: R[],
+	batchSize: number,
+	idOf: (r: R) => string,
+	send: (chunk: R[]) => Promise<ChunkAnswer>,
+	keepIds: boolean,
+): Promise<FanOutResult> {
+	const count = receivers.length;
+	const fates = new Uint8Array(count);
+	const chunkCount = Math.ceil(count / batchSize);
+	const keys: Array<string | undefined> = new Array(chunkCount);
+	const requestIds: string[] = [];
+	const ids = keepIds ? new Map<string, string>() : undefined;
+	const failedCodes = new Map<string, string | number>();
+	const chunkErrors = new Map<number, IDataObject>();
+	const rawErrors = new Map<number, unknown>();
+	const stop: { error?: unknown } = {};
+	let calls = 0;
+	const mark = (c: number, fate: Fate) => fates.fill(fate, c * batchSize, Math.min(count, (c + 1) * batchSize));
+
+	await runPool(
+		Array.from({ length: chunkCount }, (_, c) => c),
+		readDeliveryOptions(ctx, itemIndex).concurrency,
+		async (c) => {
+			if (stop.error) {
+				mark(c, Fate.NotSent);
+				return;
+			}
+			const chunk = receivers.slice(c * batchSize, (c + 1) * batchSize);
+			calls++;
+			try {
+				const answer = await send(chunk);
+				mark(c, Fate.Delivered);
+				if (answer.requestId) requestIds.push(answer.requestId);
+				keys[c] = answer.key;
+				if (ids && answer.ids) for (const [r, id] of answer.ids) ids.set(r, id);
+				if (answer.failed.length) {
+					const index = new Map<string, number>();
+					chunk.forEach((r, k) => index.set(idOf(r), c * batchSize + k));
+					for (const [r, code] of answer.failed) {
+						const at = index.get(r);
+						if (at === undefined) continue;
+						fates[at] = Fate.Failed;
+						failedCodes.set(r, code);
+					}
+				}
+			} catch (error) {
+				chunkErrors.set(c, errorItemJson(toNodeError(ctx.getNode(), error, itemIndex)));
+				rawErrors.set(c, error);
+				if (error instanceof DeliveryUnknownError) {
+					mark(c, Fate.Unknown);
+				} else {
+					mark(c, Fate.Failed);
+					stop.error ??= error;
+				}
+			}
+		},
+	);
+	const counts = { delivered: 0, failed: 0, unknown: 0, notSent: 0 };
+	for (let k = 0; k < count; k++) {
+		const f = fates[k];
+		if (f === Fate.Delivered) counts.delivered++;
+		else if (f === Fate.Failed) counts.failed++;
+		else if (f === Fate.Unknown) counts.unknown++;
+		else counts.notSent++;
+	}
+	const firstUnknown = [...rawErrors.keys()].sort((a, b) => a - b)[0];
+	return {
+		count,
+		fates,
+		calls,
+		requestIds,
+		keys,
+		chunkOf: (k) => Math.floor(k / batchSize),
+		ids,
+		failedCodes,
+		chunkErrors,
+		firstError: stop.error ?? (firstUnknown !== undefined ? rawErrors.get(firstUnknown) : undefined),
+		counts,
+	};
+}
+
+const FATE_NAMES: Record<number, string> = {
+	[Fate.Delivered]: 'delivered',
+	[Fate.Failed]: 'failed',
+	[Fate.Unknown]: 'unknown',
+	[Fate.NotSent]: 'notSent',
+};
+
+export const fateName = (f: number): string => FATE_NAMES[f] ?? 'notSent';
+
+/** Overall status of an item's fan-out. */
+export function fanOutStatus(r: FanOutResult): string {
+	if (r.counts.delivered === r.count) return 'sent';
+	if (r.counts.delivered === 0 && r.counts.unknown === 0 && r.counts.failed + r.counts.notSent === r.count && r.chunkErrors.size) return 'failed';
+	return 'partial';
+}
+
+/** Receivers (ids) with a given fate, in input order. */
+export function receiversWith<R>(r: FanOutResult, receivers: R[], idOf: (x: R) => string, fate: Fate): string[] {
+	const out: string[] = [];
+	for (let k = 0; k < r.count; k++) if (r.fates[k] === fate) out.push(idOf(receivers[k]));
+	return out;
+}
+
+/** The error of the chunk that carried receiver `k`, if that chunk did not go through. */
+export const errorFor = (r: FanOutResult, k: number): IDataObject | undefined => r.chunkErrors.get(r.chunkOf(k));

@@ -1,0 +1,186 @@
+/* eslint-disable */
+import { itemsOf } from './helpers/fixtures';
+import { outputOf } from './helpers/n8n-engine';
+import { tencentEngine, tencentWorkflow } from './helpers/tencent';
+import { volcengineEngine, volcWorkflow } from './helpers/volcengine';
+import { startSandbox, type RtcSandbox } from '../sandbox/server';
+import { DELIVERY_DEFAULTS, deliveryProperty } from '../nodes/shared/delivery';
+import { RateLimiter } from '../nodes/shared/limiter';
+
+let sb: RtcSandbox;
+beforeAll(async () => {
+	sb = await startSandbox();
+});
+afterAll(() => sb.close());
+beforeEach(() => sb.reset());
+
+const volcSend = (extra: Record<string, unknown> = {}) => ({
+	resource: 'message',
+	operation: 'sendToUsers',
+	sender: '10001',
+	content: 'x',
+	msgType: 10001,
+	receivers: '1,2,3',
+	...extra,
+});
+
+describe('timeouts and ambiguous failures', () => {
+	test('Volcengine BatchSendMessage timing out after it was sent is reported "delivery unknown", not resent', async () => {
+		sb.configure({ faults: { slowRate: 1, slowMs: 1500 } });
+		const { run } = await volcengineEngine(sb.url).run(
+			volcWorkflow(volcSend({ delivery: { timeoutSeconds: 1 } }), { items: [{}], continueOnFail: true }),
+		);
+		const [out] = itemsOf(run);
+		expect(out.json.code).toBe('DELIVERY_UNKNOWN');
+		expect(String(out.json.error)).toMatch(/^Delivery unknown: BatchSendMessage got no answer after it was sent/);
+		expect(String(out.json.description)).toMatch(/does not de-duplicate BatchSendMessage/);
+		// the sandbox did process it, exactly once: the node did not send it again
+		expect(sb.state.volcengine.requests.filter((r) => r.action === 'BatchSendMessage')).toHaveLength(1);
+		expect(sb.state.volcengine.messages).toHaveLength(3);
+	});
+
+	test('with "Retry Ambiguous Failures (May Duplicate)" on, it is sent again', async () => {
+		let first = true;
+		sb.configure({ faults: { slowRate: 1, slowMs: 1500 } });
+		sb.on('volcengine.message', () => {
+			if (first) sb.configure({ faults: { slowRate: 0 } });
+			first = false;
+		});
+		const { run } = await volcengineEngine(sb.url).run(volcWorkflow(volcSend({ delivery: { timeoutSeconds: 1, retryAmbiguous: true } })));
+		sb.removeAllListeners('volcengine.message');
+		expect(run.data.resultData.error).toBeUndefined();
+		expect(outputOf(run, 'Node')[0]).toMatchObject({ status: 'sent', deliveredCount: 3 });
+		expect(sb.state.volcengine.messages).toHaveLength(6); // the documented price: a duplicate
+	});
+
+	test('a chunk lost after processing is "unknown" while the other chunks are delivered', async () => {
+		let n = 0;
+		sb.on('volcengine.message', () => {
+			n++;
+			sb.configure({ faults: { lostRate: n === 1 ? 1 : 0 } });
+		});
+		const receivers = Array.from({ length: 30 }, (_, i) => String(100 + i)).join(',');
+		const { run } = await volcengineEngine(sb.url).run(
+			volcWorkflow(volcSend({ receivers, options: { batchSize: 10 }, delivery: { concurrency: 1 } })),
+		);
+		sb.removeAllListeners('volcengine.message');
+		const [out] = outputOf(run, 'Node') as any[];
+		expect(out).toMatchObject({ status: 'partial', deliveredCount: 20, unknownCount: 10, notSentCount: 0, calls: 3 });
+		expect(out.unknownReceivers).toEqual(Array.from({ length: 10 }, (_, i) => String(110 + i)));
+		expect(out.errors[0].code).toBe('DELIVERY_UNKNOWN');
+	});
+
+	test('Tencent sends are de-duplicated by the vendor, so a timed-out send is repeated and delivered once', async () => {
+		sb.seedTencentAccounts(['bob']);
+		sb.configure({ faults: { slowRate: 1, slowMs: 1500 } });
+		sb.on('tencent.message', () => sb.configure({ faults: { slowRate: 0 } }));
+		const { run } = await tencentEngine(sb.url).run(
+			tencentWorkflow({ resource: 'message', operation: 'sendToUser', toAccount: 'bob', messageFormat: 'text', text: 'once', delivery: { timeoutSeconds: 1 } }),
+		);
+		sb.removeAllListeners('tencent.message');
+		expect(run.data.resultData.error).toBeUndefined();
+		expect(sb.state.tencent.requests.filter((r) => r.path.endsWith('sendmsg')).length).toBe(2);
+		expect(sb.state.tencent.c2c).toHaveLength(1);
+	});
+});
+
+describe('not processed: retried', () => {
+	test('5xx, resets and throttles are retried until delivered', async () => {
+		sb.seedTencentAccounts(['a', 'b']);
+		sb.configure({ faults: { seed: 3, http5xxRate: 0.15, resetRate: 0.1, throttleRate: 0.1 } });
+		const items = Array.from({ length: 20 }, (_, i) => ({ to: i % 2 ? 'a' : 'b', t: `m${i}` }));
+		const { run } = await tencentEngine(sb.url).run(
+			tencentWorkflow({ resource: 'message', operation: 'sendToUser', toAccount: '={{ $json.to }}', messageFormat: 'text', text: '={{ $json.t }}', delivery: { maxAttempts: 12 } }, { items }),
+		);
+		expect(run.data.resultData.error).toBeUndefined();
+		expect(sb.state.tencent.c2c).toHaveLength(20);
+		expect((sb.stats.faults.http5xx ?? 0) + (sb.stats.faults.reset ?? 0) + (sb.stats.faults.throttle ?? 0)).toBeGreaterThan(3);
+	});
+
+	test('a refused connection is retried within the attempt budget, then fails with the cause', async () => {
+		const { run } = await volcengineEngine('http://127.0.0.1:1').run(volcWorkflow(volcSend({ delivery: { maxAttempts: 3 } })));
+		expect(run.status).toBe('error');
+		expect(run.data.resultData.error!.message).toMatch(/refused the connection/i);
+	});
+
+	test('a quota lower than the client believes: the vendor throttles, the client backs off, nothing reaches the user', async () => {
+		sb.configure({ volcengine: { failReceivers: [] } });
+		// tell the node the API allows 500/s; the sandbox enforces the documented 50/s
+		const items = Array.from({ length: 150 }, (_, i) => ({ to: String(1000 + i) }));
+		const { run } = await volcengineEngine(sb.url).run(
+			volcWorkflow(volcSend({ receivers: '={{ $json.to }}', delivery: { requestsPerSecond: 500, concurrency: 16 } }), { items }),
+		);
+		expect(run.data.resultData.error).toBeUndefined();
+		expect(itemsOf(run).every((o) => o.json.status === 'sent')).toBe(true);
+		expect(sb.state.volcengine.messages).toHaveLength(150);
+		expect(sb.stats.throttled).toBeGreaterThan(0);
+	}, 30000);
+});
+
+describe('concurrency', () => {
+	test('several requests in flight; messages to one conversation keep their order', async () => {
+		sb.seedTencentAccounts(['x', 'y', 'z']);
+		sb.seedTencentGroup({ groupId: 'g', type: 'Public' });
+		sb.configure({ latencyMs: 30 });
+		const users = Array.from({ length: 24 }, (_, i) => ({ to: ['x', 'y', 'z'][i % 3], t: `c${i}` }));
+		await tencentEngine(sb.url).run(
+			tencentWorkflow({ resource: 'message', operation: 'sendToUser', toAccount: '={{ $json.to }}', messageFormat: 'text', text: '={{ $json.t }}', delivery: { concurrency: 8 } }, { items: users }),
+		);
+		expect(sb.stats.maxInFlight).toBeGreaterThan(1);
+		for (const u of ['x', 'y', 'z']) {
+			const got = sb.state.tencent.c2c.filter((m) => m.to === u).map((m) => (m.msgBody as any)[0].MsgContent.Text);
+			expect(got).toEqual(users.filter((m) => m.to === u).map((m) => m.t));
+		}
+		const group = Array.from({ length: 12 }, (_, i) => ({ t: `g${i}` }));
+		await tencentEngine(sb.url).run(
+			tencentWorkflow({ resource: 'group', operation: 'sendMessage', groupId: 'g', messageFormat: 'text', text: '={{ $json.t }}' }, { items: group }),
+		);
+		expect(sb.state.tencent.groups.get('g')!.messages.map((m) => (m.msgBody as any)[0].MsgContent.Text)).toEqual(group.map((g) => g.t));
+	});
+
+	test('Concurrent Requests = 1 sends one at a time', async () => {
+		sb.configure({ latencyMs: 10 });
+		const items = Array.from({ length: 6 }, (_, i) => ({ to: String(i + 1) }));
+		await volcengineEngine(sb.url).run(volcWorkflow(volcSend({ receivers: '={{ $json.to }}', delivery: { concurrency: 1 } }), { items }));
+		expect(sb.stats.maxInFlight).toBe(1);
+	});
+});
+
+describe('rate limiter', () => {
+	test('sliding windows of requests and receivers, shared by key, pausable', async () => {
+		let now = 0;
+		const lim = new RateLimiter(() => now, () => new Promise((r) => setImmediate(r)));
+		const rule = { perSecond: 2, unitsPerMinute: 1000 };
+		await lim.acquire('k', rule, 400);
+		await lim.acquire('k', rule, 400);
+		let third = false;
+		const p = lim.acquire('k', rule, 100).then(() => (third = true));
+		await new Promise((r) => setImmediate(r));
+		expect(third).toBe(false); // 2 requests per second already used
+		now = 1100;
+		await p;
+		expect(third).toBe(true);
+		// 900 units used in the minute: 200 more must wait for the window to roll
+		now = 3000;
+		let fourth = false;
+		const q = lim.acquire('k', rule, 200).then(() => (fourth = true));
+		await new Promise((r) => setImmediate(r));
+		expect(fourth).toBe(false);
+		now = 62000;
+		await q;
+		expect(fourth).toBe(true);
+		lim.throttled('k', 5000);
+		expect(lim.throttleCount('k')).toBe(1);
+	});
+
+	test('the Delivery defaults shown in the editor are the ones the code uses', () => {
+		const d = Object.fromEntries((deliveryProperty.options as any[]).map((o) => [o.name, o.default]));
+		expect(d).toMatchObject({
+			concurrency: DELIVERY_DEFAULTS.concurrency,
+			maxAttempts: DELIVERY_DEFAULTS.maxAttempts,
+			maxRetrySeconds: DELIVERY_DEFAULTS.maxRetryMs / 1000,
+			timeoutSeconds: DELIVERY_DEFAULTS.timeoutMs / 1000,
+			retryAmbiguous: DELIVERY_DEFAULTS.retryAmbiguous,
+		});
+	});
+});
