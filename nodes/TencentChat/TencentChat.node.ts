@@ -1,0 +1,13 @@
+import type { IVersionedNodeType } from 'n8n-workflow';
+import { VersionedNodeType } from 'n8n-workflow';
+import { baseDescriptionOf } from '../shared/versioned';
+import { TencentChatV1 } from './v1/TencentChatV1.node';
+
+export class TencentChat extends VersionedNodeType {
+	constructor() {
+		const nodeVersions: IVersionedNodeType['nodeVersions'] = {
+			1: new TencentChatV1(),
+		};
+		super(nodeVersions, baseDescriptionOf(nodeVersions, 1));
+	}
+}

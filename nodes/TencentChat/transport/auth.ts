@@ -1,0 +1,87 @@
+import { randomInt } from 'node:crypto';
+import type { ICredentialDataDecryptedObject, IHttpRequestOptions } from 'n8n-workflow';
+import { UserError } from 'n8n-workflow';
+import { z } from 'zod';
+import { parseCustomEndpoint, resolveRequestUrl, vendorOrigin, type AllowedOrigin } from '../../shared/endpoint';
+import { bodyAsString, headersWithout, queryAsStrings } from '../../shared/http';
+import { TENCENT_REGIONS, type TencentRegion } from './endpoints';
+import { cachedUserSig } from './usersigCache';
+
+const regionNames = Object.keys(TENCENT_REGIONS) as [TencentRegion, ...TencentRegion[]];
+const RESERVED_QUERY = ['sdkappid', 'identifier', 'usersig', 'random', 'contenttype'];
+
+const credentialSchema = z.object({
+	sdkAppId: z
+		.union([z.string(), z.number()], { invalid_type_error: 'SDKAppID must be a number' })
+		.transform((v) => String(v).trim())
+		.refine((v) => /^[1-9]\d{0,15}$/.test(v), 'SDKAppID must be a positive whole number')
+		.transform(Number),
+	secretKey: z.string({ invalid_type_error: 'Secret Key must be text' }).trim().min(1, 'Secret Key is empty'),
+	adminUserId: z
+		.string({ invalid_type_error: 'Admin User ID must be text' })
+		.trim()
+		.min(1, 'Admin User ID is empty')
+		.refine((v) => Buffer.byteLength(v, 'utf8') <= 32, 'Admin User ID is longer than 32 bytes'),
+	region: z.enum(regionNames, { errorMap: () => ({ message: `Region must be one of ${regionNames.join(', ')}` }) }),
+	customEndpoint: z.string().optional(),
+	userSigTtl: z
+		.union([z.number(), z.string()])
+		.transform(Number)
+		.refine((n) => Number.isInteger(n) && n >= 300 && n <= 15552000, 'UserSig Lifetime must be 300 to 15552000 seconds'),
+});
+
+export type TencentCredentials = z.infer<typeof credentialSchema>;
+
+/** Validates the stored credential; messages name the field and never echo a value. */
+export function parseTencentCredentials(raw: ICredentialDataDecryptedObject): TencentCredentials {
+	const parsed = credentialSchema.safeParse({ region: 'chinaMainland', adminUserId: 'administrator', userSigTtl: 604800, ...raw });
+	if (!parsed.success) {
+		throw new UserError(`Tencent Chat credential: ${parsed.error.issues.map((i) => i.message).join('; ')}`);
+	}
+	return parsed.data;
+}
+
+export function tencentOrigin(c: TencentCredentials): AllowedOrigin {
+	if (c.customEndpoint && c.customEndpoint.trim() !== '') return parseCustomEndpoint(c.customEndpoint, 'Custom Endpoint URL');
+	return vendorOrigin(TENCENT_REGIONS[c.region].host);
+}
+
+/**
+ * Authenticates an n8n request for the Tencent Chat REST API (tencent-chat.md §1.1): adds
+ * sdkappid, identifier (the admin), a cached UserSig, a fresh uint32 `random` and
+ * contenttype=json to the query; only for the region's domain or the explicit custom endpoint.
+ */
+export function signTencentHttpRequest(
+	raw: ICredentialDataDecryptedObject,
+	requestOptions: IHttpRequestOptions,
+	nowMs: number,
+): IHttpRequestOptions {
+	const creds = parseTencentCredentials(raw);
+	const url = resolveRequestUrl(tencentOrigin(creds), requestOptions.url, requestOptions.baseURL);
+	if (!/^\/v4\/[A-Za-z0-9_]+\/[A-Za-z0-9_]+$/.test(new URL(url).pathname)) {
+		throw new UserError('Tencent Chat REST requests use the path /v4/<service>/<command>');
+	}
+	const query = queryAsStrings(requestOptions.qs);
+	for (const k of RESERVED_QUERY) delete query[k];
+	const userSig = cachedUserSig(
+		{ sdkAppId: creds.sdkAppId, key: creds.secretKey, identifier: creds.adminUserId, expireSeconds: creds.userSigTtl },
+		nowMs,
+	);
+	return {
+		...requestOptions,
+		method: 'POST',
+		baseURL: undefined,
+		url,
+		body: bodyAsString(requestOptions.body),
+		json: false,
+		qs: {
+			...query,
+			sdkappid: String(creds.sdkAppId),
+			identifier: creds.adminUserId,
+			usersig: userSig,
+			random: String(randomInt(0, 4294967296)),
+			contenttype: 'json',
+		},
+		headers: { ...headersWithout(requestOptions.headers, ['content-type']), 'Content-Type': 'application/json' },
+	};
+}

@@ -1,0 +1,101 @@
+import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
+import { credentialFields } from '../../shared/credentialIdentity';
+import { deliver, readDeliveryOptions, type Answer } from '../../shared/delivery';
+import { vendorApiError } from '../../shared/errors';
+import { postJson, type JsonAnswer } from '../../shared/http';
+import { stringifyJson } from '../../shared/json';
+import { parseTencentCredentials } from './auth';
+import { tencentQuota } from './limits';
+import { invalidateUserSig } from './usersigCache';
+
+export const TENCENT_CREDENTIAL = 'tencentChatApi';
+const VENDOR = 'Tencent Chat';
+
+/** Frequency answers (tencent-chat.md §1.4): not processed; back off and send again. */
+export const THROTTLE_CODES = new Set([60007, 60011, 60018, 60019, 10006, 10023, 90024, 90057]);
+/** Internal/timeout codes the spec marks retryable (§1.6). */
+export const RETRYABLE_CODES = new Set([60008, 60013, 60014, 10002, 20004, 20005, 70169, 70500, 90994, 91000]);
+const USERSIG_EXPIRED = 70001;
+
+const HINTS: Record<number, string> = {
+	60026: 'The region of the credential does not match the data center of the SDKAppID.',
+	70016: 'Check the region of the credential.',
+	70020: 'Check the region of the credential.',
+	70009: 'Check the Secret Key and SDKAppID of the credential.',
+	70107: 'The user ID was never imported: import the account first.',
+	20003: 'The sender or a receiver is not an imported account.',
+	90003: 'The receiver is not an imported account.',
+	10007: 'No permission: check the group type, the admin account and the feature switches in the console.',
+	80002: 'The message body is larger than 12 KB.',
+};
+
+export interface TencentCallOptions {
+	itemIndex?: number;
+	/** Receivers carried by this call (counted against per-minute quotas). */
+	units?: number;
+	/**
+	 * Safe to repeat after an ambiguous failure: reads, idempotent writes, and sends whose
+	 * Random/MsgRandom/MsgSeq are fixed so Tencent drops a repeat (§3.4). Default false.
+	 */
+	idempotent?: boolean;
+}
+
+export type TencentEnvelope = IDataObject & { ActionStatus?: string; ErrorCode?: number; ErrorInfo?: string; RequestId?: string };
+
+/**
+ * One call to the Tencent Chat REST API (`/v4/<service>/<command>`), paced, retried and classified
+ * by nodes/shared/delivery.ts. HTTP is always 200; the outcome is ErrorCode (§1.3). An expired
+ * UserSig (70001) is regenerated once and the call repeated with the same body, so the message's
+ * Random/MsgRandom/MsgSeq — and Tencent's de-duplication — stay the same.
+ */
+export async function tencentApiRequest(
+	this: IExecuteFunctions,
+	path: string,
+	body: Record<string, unknown>,
+	options: TencentCallOptions = {},
+): Promise<TencentEnvelope> {
+	const node = this.getNode();
+	const bodyText = stringifyJson(body);
+	const delivery = readDeliveryOptions(this, options.itemIndex ?? 0);
+	const quota = tencentQuota(path);
+	const creds = parseTencentCredentials(await credentialFields(this, TENCENT_CREDENTIAL));
+	return await deliver<TencentEnvelope>({
+		node,
+		vendor: VENDOR,
+		api: path,
+		limiterKey: `tencent|${creds.sdkAppId}|${quota.group ?? path}`,
+		rule: {
+			perSecond: delivery.requestsPerSecond ?? quota.perSecond,
+			unitsPerMinute: quota.unitsPerMinute ? (delivery.messagesPerMinute ?? quota.unitsPerMinute) : undefined,
+		},
+		units: options.units,
+		idempotent: options.idempotent ?? false,
+		options: delivery,
+		itemIndex: options.itemIndex,
+		refresh: async () => invalidateUserSig(creds.sdkAppId, creds.adminUserId),
+		attempt: async (timeoutMs) =>
+			answerOf(this, path, await postJson(this, TENCENT_CREDENTIAL, { url: `/v4/${path}`, body: bodyText, timeoutMs }), options.itemIndex),
+	});
+}
+
+function answerOf(ctx: IExecuteFunctions, path: string, answer: JsonAnswer, itemIndex?: number): Answer<TencentEnvelope> {
+	const node = ctx.getNode();
+	const { status } = answer;
+	const envelope = answer.json as TencentEnvelope | undefined;
+	if (!envelope || typeof envelope !== 'object' || Array.isArray(envelope) || (status !== 200 && envelope.ErrorCode === undefined)) {
+		const error = vendorApiError(node, { vendor: VENDOR, code: `HTTP ${status}`, message: `${path} got no valid answer`, httpCode: status }, itemIndex);
+		// 503/429: not taken. Anything else without the envelope may have been processed.
+		return { kind: status === 503 || status === 429 ? 'retry' : 'ambiguous', error };
+	}
+	const code = Number(envelope.ErrorCode ?? 0);
+	if (code === 0) return { kind: 'ok', value: envelope };
+	const error = vendorApiError(
+		node,
+		{ vendor: VENDOR, code: String(code), message: String(envelope.ErrorInfo ?? ''), requestId: envelope.RequestId as string | undefined, httpCode: status, hint: HINTS[code] },
+		itemIndex,
+	);
+	if (code === USERSIG_EXPIRED) return { kind: 'refresh', error };
+	if (THROTTLE_CODES.has(code)) return { kind: 'throttle', error };
+	if (RETRYABLE_CODES.has(code)) return { kind: 'retry', error };
+	return { kind: 'fail', error };
+}

@@ -1,0 +1,23 @@
+import type { IExecuteFunctions, INodeExecutionData, INodeType, INodeTypeDescription } from 'n8n-workflow';
+import { tencentChatIcon } from '../icon';
+import { deliveryProperty } from '../../shared/delivery';
+import { router } from './actions/router';
+import { versionDescription } from './actions/versionDescription';
+
+export class TencentChatV1 implements INodeType {
+	description: INodeTypeDescription = {
+		...versionDescription,
+		displayName: 'Tencent Chat',
+		name: 'tencentChat',
+		icon: tencentChatIcon,
+		group: ['output'],
+		subtitle: '={{$parameter["operation"] + ": " + $parameter["resource"]}}',
+		description: 'Send, broadcast and push with the Tencent Cloud Chat (TIM) server REST API',
+		usableAsTool: true,
+		properties: [...versionDescription.properties, deliveryProperty],
+	};
+
+	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
+		return await router.call(this);
+	}
+}

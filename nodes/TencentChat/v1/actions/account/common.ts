@@ -1,0 +1,50 @@
+import type { IDataObject, INodeProperties } from 'n8n-workflow';
+import { z } from 'zod';
+import { utf8Length } from '../../../../shared/schemas';
+
+/** Fields shared by the account operations (tencent-chat.md §5). */
+
+/** The account field of the per-item operations; `name` is `account` so that helpers/perUser.ts reads it. */
+export function userIdField(description: string): INodeProperties {
+	return { displayName: 'User ID', name: 'account', type: 'string', default: '', required: true, placeholder: 'user_1001', description };
+}
+
+export const nickField: INodeProperties = {
+	displayName: 'Nickname',
+	name: 'nick',
+	type: 'string',
+	default: '',
+	placeholder: 'Alice',
+	description: 'Profile nickname (Nick, stored as Tag_Profile_IM_Nick). Leave empty to keep it unset.',
+};
+
+export const faceUrlField: INodeProperties = {
+	displayName: 'Avatar URL',
+	name: 'faceUrl',
+	type: 'string',
+	default: '',
+	placeholder: 'https://example.com/avatar/alice.png',
+	description: 'Profile picture URL (FaceUrl, stored as Tag_Profile_IM_Image). Leave empty to keep it unset.',
+};
+
+/** §5.1: a profile value over 500 bytes is refused by Tencent (40601). Empty = not sent. */
+export const MAX_PROFILE_BYTES = 500;
+
+export const optionalProfileText = z.unknown().transform((v, ctx): string | undefined => {
+	if (v === undefined || v === null || v === '') return undefined;
+	if (typeof v !== 'string') {
+		ctx.addIssue({ code: z.ZodIssueCode.custom, message: `must be text, got ${Array.isArray(v) ? 'an array' : typeof v}` });
+		return z.NEVER;
+	}
+	const bytes = utf8Length(v);
+	if (bytes > MAX_PROFILE_BYTES) {
+		ctx.addIssue({ code: z.ZodIssueCode.custom, message: `is ${bytes} bytes; the limit is ${MAX_PROFILE_BYTES} bytes` });
+		return z.NEVER;
+	}
+	return v;
+});
+
+/** The ResultItem entry of `account` (account_check, account_delete answer per UserID). */
+export function resultItemFor(res: IDataObject, account: string): IDataObject | undefined {
+	return ((res.ResultItem ?? []) as IDataObject[]).find((e) => String(e.UserID) === account);
+}

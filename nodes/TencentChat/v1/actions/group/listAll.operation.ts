@@ -1,0 +1,108 @@
+import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+import { NodeApiError, updateDisplayOptions } from 'n8n-workflow';
+import { z } from 'zod';
+import { readOption, readParam } from '../../../../shared/params';
+import { intInRange } from '../../../../shared/schemas';
+import { tencentApiRequest } from '../../../transport/request';
+
+/**
+ * get_appid_group_list — tencent-chat.md §6.3: pages of ≤ 10,000 group IDs, walked with the Next
+ * cursor (0 on the first call, 0 in the answer when done). One output item per group.
+ */
+
+export const MAX_PAGE_SIZE = 10000;
+const LIST_TYPES = ['Public', 'Private', 'ChatRoom', 'AVChatRoom', 'BChatRoom', 'Community'] as const;
+
+const properties: INodeProperties[] = [
+	{
+		displayName: 'Return All',
+		name: 'returnAll',
+		type: 'boolean',
+		default: false,
+		description: 'Whether to return all results or only up to a given limit',
+	},
+	{
+		displayName: 'Limit',
+		name: 'limit',
+		type: 'number',
+		default: 50,
+		typeOptions: { minValue: 1 },
+		displayOptions: { show: { returnAll: [false] } },
+		description: 'Max number of results to return',
+	},
+	{
+		displayName: 'Options',
+		name: 'options',
+		type: 'collection',
+		placeholder: 'Add Option',
+		default: {},
+		options: [
+			{
+				displayName: 'Group Type',
+				name: 'groupType',
+				type: 'options',
+				default: '',
+				options: [
+					{ name: 'All Types', value: '' },
+					{ name: 'Audio-Video Group (AVChatRoom)', value: 'AVChatRoom' },
+					{ name: 'BChatRoom', value: 'BChatRoom' },
+					{ name: 'Community', value: 'Community' },
+					{ name: 'Meeting Group (ChatRoom)', value: 'ChatRoom' },
+					{ name: 'Public Group', value: 'Public' },
+					{ name: 'Work Group (Private)', value: 'Private' },
+				],
+				description: 'Only list groups of this type (GroupType)',
+			},
+			{
+				displayName: 'Page Size',
+				name: 'pageSize',
+				type: 'number',
+				default: MAX_PAGE_SIZE,
+				typeOptions: { minValue: 1, maxValue: MAX_PAGE_SIZE, numberPrecision: 0 },
+				description: 'Group IDs asked for per call (Limit), at most 10,000',
+			},
+		],
+	},
+];
+
+export const description = updateDisplayOptions({ show: { resource: ['group'], operation: ['listAll'] } }, properties);
+
+export interface ListPlan {
+	returnAll: boolean;
+	limit: number;
+	pageSize: number;
+	groupType: string;
+}
+
+export async function prepare(this: IExecuteFunctions, i: number): Promise<ListPlan> {
+	const returnAll = readParam(this, 'returnAll', i, z.boolean({ invalid_type_error: 'must be true or false' }), 'Return All', false);
+	return {
+		returnAll,
+		limit: returnAll ? Number.MAX_SAFE_INTEGER : readParam(this, 'limit', i, intInRange(1, Number.MAX_SAFE_INTEGER), 'Limit', 50),
+		pageSize: readOption(this, 'options', 'pageSize', i, intInRange(1, MAX_PAGE_SIZE), 'Page Size', MAX_PAGE_SIZE),
+		groupType: readOption(this, 'options', 'groupType', i, z.enum(['', ...LIST_TYPES]), 'Group Type', ''),
+	};
+}
+
+export async function executeItem(this: IExecuteFunctions, plan: ListPlan, i: number): Promise<IDataObject[]> {
+	const out: IDataObject[] = [];
+	const seen = new Set<number>();
+	let next = 0;
+	let page = 0;
+	do {
+		const body: Record<string, unknown> = { Limit: Math.min(plan.pageSize, plan.limit - out.length), Next: next };
+		if (plan.groupType) body.GroupType = plan.groupType;
+		const res = await tencentApiRequest.call(this, 'group_open_http_svc/get_appid_group_list', body, { itemIndex: i, idempotent: true });
+		page++;
+		for (const g of (res.GroupIdList ?? []) as IDataObject[]) {
+			if (out.length >= plan.limit) break;
+			out.push({ groupId: String(g.GroupId), totalCount: (res.TotalCount as number) ?? null, page });
+		}
+		next = Number(res.Next ?? 0);
+		if (next !== 0 && seen.has(next)) {
+			throw new NodeApiError(this.getNode(), { next }, { message: `get_appid_group_list returned the cursor Next=${next} twice; stopped to avoid an endless loop`, itemIndex: i });
+		}
+		seen.add(next);
+	} while (next !== 0 && out.length < plan.limit);
+	return out;
+}

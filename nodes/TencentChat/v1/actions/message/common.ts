@@ -1,0 +1,60 @@
+import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+import { readOption } from '../../../../shared/params';
+import { intInRange } from '../../../../shared/schemas';
+import { drawUint32, optionalUint32, randomOption } from '../../helpers/fields';
+import type { BuiltMessage } from '../../helpers/message';
+
+/** Options and body fields shared by sendmsg and batchsendmsg (tencent-chat.md §4.1–4.2). */
+
+export const c2cOptions: INodeProperties[] = [
+	{
+		displayName: 'Message Lifetime (Seconds)',
+		name: 'msgLifeTime',
+		type: 'number',
+		default: 604800,
+		typeOptions: { minValue: 0, maxValue: 604800, numberPrecision: 0 },
+		description: 'How long the message is kept for offline receivers, up to 7 days; 0 = online users only, not stored',
+	},
+	randomOption('msgRandom', 'MsgRandom', 'De-duplication value (with MsgSeq): Tencent drops a repeat within 120 seconds.'),
+	randomOption('msgSeq', 'MsgSeq', 'Sequence used for de-duplication; drawn once per item when empty so retries stay duplicates.'),
+	{
+		displayName: 'Sync to Sender',
+		name: 'syncOtherMachine',
+		type: 'options',
+		default: 'default',
+		options: [
+			{ name: 'Default (Store in Sender Roaming)', value: 'default' },
+			{ name: 'Sync to Sender Devices', value: 'sync', description: 'SyncOtherMachine 1' },
+			{ name: 'Do Not Sync to Sender', value: 'noSync', description: 'SyncOtherMachine 2' },
+		],
+	},
+];
+
+export interface C2cFields {
+	MsgLifeTime: number;
+	MsgRandom: number;
+	MsgSeq: number;
+	SyncOtherMachine?: number;
+}
+
+export function readC2cFields(ctx: IExecuteFunctions, i: number): C2cFields {
+	const fields: C2cFields = {
+		MsgLifeTime: readOption(ctx, 'options', 'msgLifeTime', i, intInRange(0, 604800), 'Message Lifetime (Seconds)', 604800),
+		// Fixed once per logical message, before the first attempt (§3.4).
+		MsgRandom: readOption(ctx, 'options', 'msgRandom', i, optionalUint32, 'MsgRandom', '') ?? drawUint32(),
+		MsgSeq: readOption(ctx, 'options', 'msgSeq', i, optionalUint32, 'MsgSeq', '') ?? drawUint32(),
+	};
+	const sync = (ctx.getNodeParameter('options.syncOtherMachine', i, 'default') as string) ?? 'default';
+	if (sync === 'sync') fields.SyncOtherMachine = 1;
+	if (sync === 'noSync') fields.SyncOtherMachine = 2;
+	return fields;
+}
+
+export function messageBodyFields(msg: BuiltMessage): Record<string, unknown> {
+	const body: Record<string, unknown> = { MsgBody: msg.MsgBody };
+	if (msg.CloudCustomData !== undefined) body.CloudCustomData = msg.CloudCustomData;
+	if (msg.OfflinePushInfo) body.OfflinePushInfo = msg.OfflinePushInfo;
+	if (msg.SendMsgControl) body.SendMsgControl = msg.SendMsgControl;
+	if (msg.ForbidCallbackControl) body.ForbidCallbackControl = msg.ForbidCallbackControl;
+	return body;
+}

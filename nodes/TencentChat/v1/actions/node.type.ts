@@ -1,0 +1,37 @@
+import type { OperationMap } from '../../../shared/router';
+import * as account from './account/Account.resource';
+import * as globalMute from './globalMute/GlobalMute.resource';
+import * as group from './group/Group.resource';
+import * as groupMember from './groupMember/GroupMember.resource';
+import * as message from './message/Message.resource';
+import * as push from './push/Push.resource';
+import * as userAttribute from './userAttribute/UserAttribute.resource';
+import * as userTag from './userTag/UserTag.resource';
+
+/** Resource → operation map: the router looks every (resource, operation) pair up here. */
+export const operations = {
+	account: {
+		check: account.check,
+		delete: account.deleteAccount,
+		import: account.importAccount,
+		importMany: account.importMany,
+		queryOnlineStatus: account.queryOnlineStatus,
+	},
+	globalMute: { get: globalMute.get, set: globalMute.set },
+	group: {
+		broadcastToAvGroups: group.broadcastToAvGroups,
+		create: group.create,
+		destroy: group.destroy,
+		listAll: group.listAll,
+		recallMessages: group.recallMessages,
+		sendMessage: group.sendMessage,
+		sendSystemNotification: group.sendSystemNotification,
+	},
+	groupMember: { add: groupMember.add, delete: groupMember.deleteMembers, getOnlineCount: groupMember.getOnlineCount },
+	message: { recall: message.recall, sendToUser: message.sendToUser, sendToUsers: message.sendToUsers },
+	push: { getAttributeNames: push.getAttributeNames, pushToAll: push.pushToAll, setAttributeNames: push.setAttributeNames },
+	userAttribute: { get: userAttribute.get, remove: userAttribute.remove, set: userAttribute.set },
+	userTag: { add: userTag.add, get: userTag.get, remove: userTag.remove, removeAll: userTag.removeAll },
+} satisfies OperationMap;
+
+export type TencentChatResource = keyof typeof operations;

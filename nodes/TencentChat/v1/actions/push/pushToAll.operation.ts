@@ -1,0 +1,173 @@
+import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+import { NodeOperationError, updateDisplayOptions } from 'n8n-workflow';
+import { z } from 'zod';
+import { readOption, readParam } from '../../../../shared/params';
+import { intInRange, keyValueMap, listInput, utf8Length } from '../../../../shared/schemas';
+import { stringifyJson } from '../../../../shared/json';
+import { tencentApiRequest } from '../../../transport/request';
+import { drawUint32, fromAccountField, optionalUint32, optionalUserId, randomOption } from '../../helpers/fields';
+import { messageFields, messageOptions, readMessage } from '../../helpers/message';
+
+/**
+ * im_push — tencent-chat.md §4.8: push to all users, or to users matching tags or attributes.
+ * Condition rules: ≤ 10 tags per list, tag ≤ 50 bytes, no tag in both lists, tags and attributes
+ * never mixed; the whole request ≤ 10 KB.
+ */
+
+export const MAX_PUSH_BYTES = 10 * 1024;
+const MAX_TAGS = 10;
+
+const properties: INodeProperties[] = [
+	{
+		displayName: 'Needs the Pro, Pro Plus or Enterprise edition with push to all users enabled; 100 pushes per day by default, more than 1 second apart.',
+		name: 'pushNotice',
+		type: 'notice',
+		default: '',
+	},
+	fromAccountField,
+	{
+		displayName: 'Receivers',
+		name: 'target',
+		type: 'options',
+		default: 'tags',
+		options: [
+			{ name: 'Users With Tags', value: 'tags', description: 'Condition TagsOr / TagsAnd' },
+			{ name: 'Users With Attributes', value: 'attributes', description: 'Condition AttrsOr / AttrsAnd' },
+			{ name: 'All Users', value: 'all', description: 'No condition: every user of the app' },
+		],
+	},
+	{
+		displayName: 'Any of These Tags',
+		name: 'tagsOr',
+		type: 'string',
+		default: '',
+		placeholder: 'vip, beta',
+		description: 'Users having at least one of these tags (TagsOr), up to 10, separated by commas',
+		displayOptions: { show: { target: ['tags'] } },
+	},
+	{
+		displayName: 'All of These Tags',
+		name: 'tagsAnd',
+		type: 'string',
+		default: '',
+		placeholder: 'android',
+		description: 'Users having every one of these tags (TagsAnd), up to 10',
+		displayOptions: { show: { target: ['tags'] } },
+	},
+	...(['attrsOr', 'attrsAnd'] as const).map(
+		(name): INodeProperties => ({
+			displayName: name === 'attrsOr' ? 'Any of These Attributes' : 'All of These Attributes',
+			name,
+			type: 'fixedCollection',
+			placeholder: 'Add Attribute',
+			default: {},
+			typeOptions: { multipleValues: true },
+			description: name === 'attrsOr' ? 'Users matching at least one attribute value (AttrsOr)' : 'Users matching every attribute value (AttrsAnd)',
+			displayOptions: { show: { target: ['attributes'] } },
+			options: [
+				{
+					displayName: 'Attribute',
+					name: 'pairs',
+					values: [
+						{ displayName: 'Name', name: 'key', type: 'string', default: '', placeholder: 'city' },
+						{ displayName: 'Value', name: 'value', type: 'string', default: '', placeholder: 'shenzhen' },
+					],
+				},
+			],
+		}),
+	),
+	...messageFields,
+	{
+		displayName: 'Options',
+		name: 'options',
+		type: 'collection',
+		placeholder: 'Add Option',
+		default: {},
+		options: [
+			{
+				displayName: 'Message Lifetime (Seconds)',
+				name: 'msgLifeTime',
+				type: 'number',
+				default: 0,
+				typeOptions: { minValue: 0, maxValue: 604800, numberPrecision: 0 },
+				description: 'Offline storage time, up to 7 days; 0 (the default) reaches online users only',
+			},
+			randomOption('msgRandom', 'MsgRandom', 'Identifies the push task: re-sending with the same MsgRandom does not push twice.'),
+		],
+	},
+	{
+		displayName: 'Message Options',
+		name: 'messageOptions',
+		type: 'collection',
+		placeholder: 'Add Option',
+		default: {},
+		options: messageOptions('push'),
+	},
+];
+
+export const description = updateDisplayOptions({ show: { resource: ['push'], operation: ['pushToAll'] } }, properties);
+
+const tag = z.string().refine((t) => utf8Length(t) <= 50, 'a tag is longer than 50 bytes');
+const tagList = listInput.pipe(z.array(tag).max(MAX_TAGS, `at most ${MAX_TAGS} tags`));
+const attrs = keyValueMap({ maxValueBytes: 50 }).refine((m) => Object.keys(m).length <= MAX_TAGS, `at most ${MAX_TAGS} attributes`);
+
+export async function prepare(this: IExecuteFunctions, i: number): Promise<Record<string, unknown>> {
+	const node = this.getNode();
+	const from = readParam(this, 'fromAccount', i, optionalUserId, 'Sender User ID', '');
+	const target = readParam(this, 'target', i, z.enum(['tags', 'attributes', 'all']), 'Receivers', 'tags');
+	const condition: IDataObject = {};
+	if (target === 'tags') {
+		const or = readParam<string[]>(this, 'tagsOr', i, tagList, 'Any of These Tags', '');
+		const and = readParam<string[]>(this, 'tagsAnd', i, tagList, 'All of These Tags', '');
+		const both = or.find((t) => and.includes(t));
+		if (both !== undefined) {
+			throw new NodeOperationError(node, `Invalid "All of These Tags" in item ${i}: "${both}" is also in "Any of These Tags"`, { itemIndex: i });
+		}
+		if (or.length + and.length === 0) {
+			throw new NodeOperationError(node, `"Any of These Tags" and "All of These Tags" are both empty in item ${i}`, {
+				itemIndex: i,
+				description: 'Add at least one tag, or choose Receivers: All Users if you mean every user. Nothing was sent.',
+			});
+		}
+		if (or.length) condition.TagsOr = or;
+		if (and.length) condition.TagsAnd = and;
+	} else if (target === 'attributes') {
+		const or = readParam(this, 'attrsOr', i, attrs, 'Any of These Attributes', {});
+		const and = readParam(this, 'attrsAnd', i, attrs, 'All of These Attributes', {});
+		if (Object.keys(or).length + Object.keys(and).length === 0) {
+			throw new NodeOperationError(node, `"Any of These Attributes" and "All of These Attributes" are both empty in item ${i}`, {
+				itemIndex: i,
+				description: 'Add at least one attribute, or choose Receivers: All Users. Nothing was sent.',
+			});
+		}
+		if (Object.keys(or).length) condition.AttrsOr = or;
+		if (Object.keys(and).length) condition.AttrsAnd = and;
+	}
+	const msg = readMessage(this, i, 'push');
+	const body: Record<string, unknown> = {};
+	if (from) body.From_Account = from;
+	body.MsgRandom = readOption(this, 'options', 'msgRandom', i, optionalUint32, 'MsgRandom', '') ?? drawUint32();
+	body.MsgLifeTime = readOption(this, 'options', 'msgLifeTime', i, intInRange(0, 604800), 'Message Lifetime (Seconds)', 0);
+	if (target !== 'all') body.Condition = condition;
+	body.MsgBody = msg.MsgBody;
+	if (msg.OfflinePushInfo) body.OfflinePushInfo = msg.OfflinePushInfo;
+	const size = utf8Length(stringifyJson(body));
+	if (size > MAX_PUSH_BYTES) {
+		throw new NodeOperationError(node, `The push request of item ${i} is ${size} bytes; the limit is ${MAX_PUSH_BYTES} bytes`, { itemIndex: i });
+	}
+	return body;
+}
+
+export async function executeItem(this: IExecuteFunctions, body: Record<string, unknown>, i: number): Promise<IDataObject> {
+	const res = await tencentApiRequest.call(this, 'all_member_push/im_push', body, {
+		itemIndex: i,
+		idempotent: true, // MsgRandom identifies the push task: a repeat is not pushed again (§3.4)
+	});
+	return {
+		status: 'accepted',
+		taskId: (res.TaskId as string) ?? null,
+		msgRandom: body.MsgRandom as number,
+		condition: (body.Condition as IDataObject) ?? 'all users',
+		requestId: (res.RequestId as string) ?? null,
+	};
+}

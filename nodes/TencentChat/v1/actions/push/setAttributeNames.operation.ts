@@ -1,0 +1,62 @@
+import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+import { updateDisplayOptions } from 'n8n-workflow';
+import { z } from 'zod';
+import { readParam } from '../../../../shared/params';
+import { utf8Length } from '../../../../shared/schemas';
+import { tencentApiRequest } from '../../../transport/request';
+
+/** im_set_attr_name — tencent-chat.md §4.9: up to 10 push attributes, numbered "0"–"9", names ≤ 50 bytes. */
+
+const properties: INodeProperties[] = [
+	{
+		displayName: 'Attribute Names',
+		name: 'attrNames',
+		type: 'fixedCollection',
+		placeholder: 'Add Attribute Name',
+		default: {},
+		typeOptions: { multipleValues: true },
+		description: 'Names of the app’s push attributes; set them before setting user attributes',
+		options: [
+			{
+				displayName: 'Attribute',
+				name: 'pairs',
+				values: [
+					{
+						displayName: 'Number',
+						name: 'key',
+						type: 'options',
+						default: '0',
+						options: Array.from({ length: 10 }, (_, n) => ({ name: String(n), value: String(n) })),
+					},
+					{ displayName: 'Name', name: 'value', type: 'string', default: '', placeholder: 'city' },
+				],
+			},
+		],
+	},
+];
+
+export const description = updateDisplayOptions({ show: { resource: ['push'], operation: ['setAttributeNames'] } }, properties);
+
+const namesSchema = z.unknown().transform((v, ctx): Record<string, string> => {
+	const pairs = ((v as { pairs?: Array<{ key?: unknown; value?: unknown }> })?.pairs ?? []) as Array<{ key?: unknown; value?: unknown }>;
+	const out: Record<string, string> = {};
+	for (const p of pairs) {
+		const key = String(p.key ?? '');
+		const name = typeof p.value === 'string' ? p.value.trim() : '';
+		if (!/^[0-9]$/.test(key)) ctx.addIssue({ code: z.ZodIssueCode.custom, message: `attribute number "${key}" must be 0 to 9` });
+		else if (name === '' || utf8Length(name) > 50) ctx.addIssue({ code: z.ZodIssueCode.custom, message: `name of attribute ${key} must be 1 to 50 bytes` });
+		else if (out[key] !== undefined) ctx.addIssue({ code: z.ZodIssueCode.custom, message: `attribute ${key} is given twice` });
+		else out[key] = name;
+	}
+	if (Object.keys(out).length === 0 && pairs.length === 0) ctx.addIssue({ code: z.ZodIssueCode.custom, message: 'needs at least one attribute' });
+	return out;
+});
+
+export async function prepare(this: IExecuteFunctions, i: number): Promise<Record<string, unknown>> {
+	return { AttrNames: readParam(this, 'attrNames', i, namesSchema, 'Attribute Names', {}) };
+}
+
+export async function executeItem(this: IExecuteFunctions, body: Record<string, unknown>, i: number): Promise<IDataObject> {
+	const res = await tencentApiRequest.call(this, 'all_member_push/im_set_attr_name', body, { itemIndex: i, idempotent: true });
+	return { status: 'set', attrNames: body.AttrNames as IDataObject, requestId: (res.RequestId as string) ?? null };
+}
