@@ -1,6 +1,9 @@
 import type { INodeTypeDescription } from 'n8n-workflow';
 import { NodeConnectionTypes } from 'n8n-workflow';
+import * as conversation from './conversation/Conversation.resource';
 import * as message from './message/Message.resource';
+import * as room from './room/Room.resource';
+import * as user from './user/User.resource';
 import * as userTag from './userTag/UserTag.resource';
 
 /** Everything of version 1 except its identity (name, icon, subtitle), which VolcengineRtcV1 declares. */
@@ -17,12 +20,22 @@ export const versionDescription: Omit<INodeTypeDescription, 'displayName' | 'nam
 			type: 'options',
 			noDataExpression: true,
 			options: [
-				{ name: 'Message', value: 'message', description: 'Broadcast or send one-to-one messages' },
+				{ name: 'Conversation', value: 'conversation', description: 'Read, change and delete the messages of a conversation' },
+				{ name: 'Message', value: 'message', description: 'Send, broadcast and recall messages' },
+				{
+					name: 'Room',
+					value: 'room',
+					description: 'Real-time signalling to users in an RTC room or logged in outside one (uses the RTC App ID)',
+				},
+				{ name: 'User', value: 'user', description: 'Register, read, update and unregister IM users; online status' },
 				{ name: 'User Tag', value: 'userTag', description: 'Tags of registered users, used to target broadcasts' },
 			],
 			default: 'message',
 		},
+		...conversation.description,
 		...message.description,
+		...room.description,
+		...user.description,
 		...userTag.description,
 	],
 };

@@ -69,3 +69,61 @@ export const extOption: INodeProperties = {
 		},
 	],
 };
+
+// ---- conversations and messages (§4.4–4.8) ---------------------------------------------------------
+
+export const conversationShortIdField: INodeProperties = {
+	displayName: 'Conversation ID',
+	name: 'conversationShortId',
+	type: 'string',
+	default: '',
+	required: true,
+	placeholder: '7205759403792793601',
+	description: 'ConversationShortId of the conversation (int64; give large IDs as text so they stay exact)',
+};
+
+export const messageIdField: INodeProperties = {
+	displayName: 'Message ID',
+	name: 'messageId',
+	type: 'string',
+	default: '',
+	required: true,
+	placeholder: '7205759403792793601',
+	description: 'MessageId of the message (int64; give large IDs as text so they stay exact)',
+};
+
+export const clientMsgIdOption: INodeProperties = {
+	displayName: 'Client Message ID',
+	name: 'clientMsgId',
+	type: 'string',
+	default: '',
+	placeholder: '={{ $json.orderId }}',
+	description:
+		'Idempotency key (ClientMsgId): Volcengine does not send a message twice with the same key. Leave empty to draw one per item before the first attempt (returned in the output), so retries never duplicate. Set it from your own data to make re-runs de-duplicate too.',
+};
+
+export const priorityOption: INodeProperties = {
+	displayName: 'Priority',
+	name: 'priority',
+	type: 'options',
+	default: 1,
+	description:
+		'Live groups only. Normal and low share 30 messages/s per group (excess is dropped); high has 10 messages/s.',
+	options: [
+		{ name: 'High', value: 2 },
+		{ name: 'Low', value: 0 },
+		{ name: 'Normal', value: 1 },
+	],
+};
+
+/** A "Batch Size" option: how many entries go into one call, at most `max` (the vendor's limit). */
+export function batchSizeOption(max: number, what: string, dflt = max): INodeProperties {
+	return {
+		displayName: 'Batch Size',
+		name: 'batchSize',
+		type: 'number',
+		default: dflt,
+		typeOptions: { minValue: 1, maxValue: max, numberPrecision: 0 },
+		description: `${what} per call, at most ${max}`,
+	};
+}
