@@ -1,0 +1,245 @@
+import type {
+	IDataObject,
+	IHookFunctions,
+	INodeType,
+	INodeTypeDescription,
+	IWebhookFunctions,
+	IWebhookResponseData,
+} from 'n8n-workflow';
+import { NodeConnectionTypes } from 'n8n-workflow';
+import {
+	firstSighting,
+	forgetManualCallback,
+	manualCallbackRecorded,
+	parseUnixMillis,
+	parseUnixSeconds,
+	readCallbackBody,
+	recordManualCallback,
+	sha256Hex,
+} from '../../shared/webhook';
+import { tencentChatTriggerIcon } from '../icon';
+import {
+	TENCENT_ACK,
+	TENCENT_CALLBACK_COMMANDS,
+	isTencentBeforeEvent,
+	singleQueryValue,
+	verifyTencentCallback,
+} from '../transport/callback';
+
+/** Retried after-events carry the same body (and EventTime); remember them this long. */
+const DUPLICATE_TTL_MS = 10 * 60 * 1000;
+const DUPLICATE_MAX_ENTRIES = 2000;
+
+const eventOptions = [
+	{ name: 'All Events', value: '*', description: 'Every callback command, including ones not listed here' },
+	...TENCENT_CALLBACK_COMMANDS.map(([area, label, command]) => ({ name: `${area}: ${label}`, value: command, description: command })).sort((a, b) =>
+		a.name.localeCompare(b.name),
+	),
+];
+
+function commandList(text: string): string[] {
+	return text
+		.split(/[\s,]+/)
+		.map((s) => s.trim())
+		.filter(Boolean);
+}
+
+export class TencentChatTriggerV1 implements INodeType {
+	description: INodeTypeDescription = {
+		displayName: 'Tencent Chat Trigger',
+		name: 'tencentChatTrigger',
+		icon: tencentChatTriggerIcon,
+		group: ['trigger'],
+		version: 1,
+		subtitle: '={{$parameter["events"].join(", ")}}',
+		description: 'Starts the workflow on Tencent Cloud Chat (TIM) callbacks: messages, groups, relationships, before-send moderation',
+		defaults: { name: 'Tencent Chat Trigger' },
+		inputs: [],
+		outputs: [NodeConnectionTypes.Main],
+		credentials: [{ name: 'tencentChatApi', required: true }],
+		webhooks: [
+			{
+				name: 'default',
+				httpMethod: 'POST',
+				responseMode: '={{$parameter["responseMode"]}}',
+				responseData: 'firstEntryJson',
+				path: 'tencent-chat',
+			},
+		],
+		properties: [
+			{
+				displayName:
+					'Tencent Chat has no API to register callback URLs. Copy this node\'s Production URL (Webhook URLs above; it ends in /tencent-chat) into the Chat console: Applications → your app → Callback Configuration → Callback URL. Switch on authentication there with the same token as this node\'s Callback Token, and switch on every callback selected below. A new URL takes effect after about 2 minutes.',
+				name: 'setupNotice',
+				type: 'notice',
+				default: '',
+			},
+			{
+				displayName: 'Events',
+				name: 'events',
+				type: 'multiOptions',
+				options: eventOptions,
+				default: ['*'],
+				required: true,
+				description: 'Callback commands that start the workflow. Others are acknowledged with ActionStatus OK and start nothing.',
+			},
+			{
+				displayName: 'Other Commands',
+				name: 'otherCommands',
+				type: 'string',
+				default: '',
+				placeholder: 'e.g. Group.CallbackAfterMsgExtensionChange',
+				description: 'Further CallbackCommand values, separated by commas, for callbacks this list does not name yet',
+			},
+			{
+				displayName: 'Respond',
+				name: 'responseMode',
+				type: 'options',
+				options: [
+					{
+						name: 'Immediately',
+						value: 'onReceived',
+						description: 'Acknowledge every callback at once with ActionStatus OK (before-events are allowed)',
+					},
+					{
+						name: 'With Last Node (Before-Events)',
+						value: 'lastNode',
+						description:
+							'Before-events (Before… and Prev… commands) are answered with the first item of the last node that runs; after-events are still acknowledged at once',
+					},
+				],
+				default: 'onReceived',
+				description: 'How Tencent gets its answer. Tencent waits at most 2 seconds.',
+			},
+			{
+				displayName:
+					'The first item of the last node that runs is sent to Tencent as the answer, e.g. {"ActionStatus":"OK","ErrorCode":0,"ErrorInfo":""} to allow, a non-zero ErrorCode to deny (C2C: 120001–130000 reaches the sender; friend callbacks: 38000–39000 per ResultItem), or ErrorCode 0 with a new MsgBody (and CloudCustomData for one-to-one) to rewrite the message. Tencent waits at most 2 seconds and never retries a before-event; on timeout, error or a non-200 answer it applies the console policy for that callback, which by default lets the message through (if set to block, the sender gets error 80003).',
+				name: 'lastNodeNotice',
+				type: 'notice',
+				default: '',
+				displayOptions: { show: { responseMode: ['lastNode'] } },
+			},
+			{
+				displayName: 'Callback Token',
+				name: 'callbackToken',
+				type: 'string',
+				typeOptions: { password: true },
+				default: '',
+				description: 'Overrides the credential\'s Callback Token. Every callback must carry Sign = SHA-256(token + RequestTime) and a RequestTime within 60 seconds.',
+			},
+			{
+				displayName: 'Accept Unsigned Callbacks',
+				name: 'acceptUnsigned',
+				type: 'boolean',
+				default: false,
+				description:
+					'Whether to accept callbacks when no callback token is configured (neither here nor in the credential). Off: such callbacks are refused with HTTP 401.',
+			},
+			{
+				displayName:
+					'Unsigned callbacks are accepted: anyone who knows this URL and your SDKAppID can start this workflow with made-up events. Set a callback token in the console and in the credential instead.',
+				name: 'unsignedNotice',
+				type: 'notice',
+				default: '',
+				displayOptions: { show: { acceptUnsigned: [true] } },
+			},
+			{
+				displayName: 'Options',
+				name: 'options',
+				type: 'collection',
+				placeholder: 'Add Option',
+				default: {},
+				options: [
+					{
+						displayName: 'Drop Duplicate Callbacks',
+						name: 'dropDuplicates',
+						type: 'boolean',
+						default: true,
+						description:
+							'Whether a callback whose command and body (with its EventTime) repeat one seen in the last 10 minutes is acknowledged without starting the workflow, as happens when retry on timeout is switched on in the console',
+					},
+				],
+			},
+		],
+	};
+
+	webhookMethods = {
+		default: {
+			async checkExists(this: IHookFunctions): Promise<boolean> {
+				return manualCallbackRecorded(this);
+			},
+			async create(this: IHookFunctions): Promise<boolean> {
+				return recordManualCallback(this, Date.now());
+			},
+			async delete(this: IHookFunctions): Promise<boolean> {
+				return forgetManualCallback(this);
+			},
+		},
+	};
+
+	async webhook(this: IWebhookFunctions): Promise<IWebhookResponseData> {
+		const res = this.getResponseObject();
+		const answer = (status: number, body: IDataObject): IWebhookResponseData => {
+			res.status(status).json(body);
+			return { noWebhookResponse: true };
+		};
+		const refuse = (status: number, reason: string) => answer(status, { ActionStatus: 'FAIL', ErrorCode: status, ErrorInfo: `Callback refused: ${reason}` });
+		const nowMs = Date.now();
+
+		const credentials = await this.getCredentials('tencentChatApi');
+		const override = String(this.getNodeParameter('callbackToken', '') ?? '').trim();
+		const token = override || String(credentials.callbackToken ?? '').trim();
+		const query = (this.getQueryData() ?? {}) as Record<string, unknown>;
+		const verdict = verifyTencentCallback({
+			query,
+			sdkAppId: String(credentials.sdkAppId ?? ''),
+			token,
+			acceptUnsigned: this.getNodeParameter('acceptUnsigned', false) === true,
+			nowMs,
+		});
+		if (!verdict.ok) return refuse(401, verdict.reason);
+
+		const body = readCallbackBody(this.getRequestObject().rawBody, this.getBodyData());
+		if (!body.ok) return refuse(400, body.reason);
+		const fromQuery = singleQueryValue(query, 'CallbackCommand');
+		const command = typeof fromQuery === 'string' && fromQuery !== '' ? fromQuery : typeof body.json.CallbackCommand === 'string' ? body.json.CallbackCommand : '';
+		if (command === '') return refuse(400, 'CallbackCommand is missing');
+
+		const events = (this.getNodeParameter('events', []) as string[]) ?? [];
+		const others = commandList(String(this.getNodeParameter('otherCommands', '') ?? ''));
+		if (!events.includes('*') && !events.includes(command) && !others.includes(command)) return answer(200, { ...TENCENT_ACK });
+
+		const options = this.getNodeParameter('options', {}) as IDataObject;
+		if (options.dropDuplicates !== false && body.json.EventTime !== undefined) {
+			const id = sha256Hex(`${command}\n${body.text}`);
+			const fresh = firstSighting(this.getWorkflowStaticData('node'), id, nowMs, { ttlMs: DUPLICATE_TTL_MS, maxEntries: DUPLICATE_MAX_ENTRIES });
+			if (!fresh) return answer(200, { ...TENCENT_ACK });
+		}
+
+		const queryOut: IDataObject = {};
+		for (const [k, v] of Object.entries(query)) if (k.toLowerCase() !== 'sign') queryOut[k] = v as IDataObject[string];
+		const eventMs =
+			parseUnixMillis(body.json.EventTime) ??
+			(typeof body.json.MsgTime === 'number' ? body.json.MsgTime * 1000 : undefined) ??
+			parseUnixSeconds(singleQueryValue(query, 'RequestTime')) ??
+			nowMs;
+		const beforeEvent = isTencentBeforeEvent(command);
+		const workflowResponds = beforeEvent && this.getNodeParameter('responseMode', 'onReceived') === 'lastNode';
+		const workflowData = [
+			this.helpers.returnJsonArray([
+				{
+					command,
+					eventTime: new Date(eventMs).toISOString(),
+					beforeEvent,
+					workflowResponds,
+					signed: verdict.signed,
+					query: queryOut,
+					body: body.json,
+				},
+			]),
+		];
+		if (workflowResponds) return { workflowData };
+		res.status(200).json({ ...TENCENT_ACK });
+		return { noWebhookResponse: true, workflowData };
+	}
+}

@@ -1,0 +1,207 @@
+import type {
+	IDataObject,
+	IHookFunctions,
+	INodeType,
+	INodeTypeDescription,
+	IWebhookFunctions,
+	IWebhookResponseData,
+} from 'n8n-workflow';
+import { NodeConnectionTypes } from 'n8n-workflow';
+import { parseJson } from '../../shared/json';
+import { firstSighting, forgetManualCallback, manualCallbackRecorded, readCallbackBody, recordManualCallback } from '../../shared/webhook';
+import { volcengineRtcTriggerIcon } from '../icon';
+import { VOLCENGINE_EVENT_TYPES, readVolcengineEnvelope, verifyVolcengineCallback } from '../transport/callback';
+
+const DEFAULT_MAX_AGE_SECONDS = 300;
+/** Bounded de-duplication store (node static data). */
+const DUPLICATE_MAX_ENTRIES = 2000;
+
+const eventOptions = [
+	{ name: 'All Events', value: '*', description: 'Every event type, including ones not listed here' },
+	...VOLCENGINE_EVENT_TYPES.map(([area, label, type]) => ({ name: `${area}: ${label}`, value: type, description: type })).sort((a, b) =>
+		a.name.localeCompare(b.name),
+	),
+];
+
+function typeList(text: string): string[] {
+	return text
+		.split(/[\s,]+/)
+		.map((s) => s.trim())
+		.filter(Boolean);
+}
+
+export class VolcengineRtcTriggerV1 implements INodeType {
+	description: INodeTypeDescription = {
+		displayName: 'Volcengine RTC Trigger',
+		name: 'volcengineRtcTrigger',
+		icon: volcengineRtcTriggerIcon,
+		group: ['trigger'],
+		version: 1,
+		subtitle: '={{$parameter["events"].join(", ")}}',
+		description: 'Starts the workflow on Volcengine RTC and IM event callbacks (signed, de-duplicated)',
+		defaults: { name: 'Volcengine RTC Trigger' },
+		inputs: [],
+		outputs: [NodeConnectionTypes.Main],
+		credentials: [{ name: 'volcengineRtcApi', required: true }],
+		webhooks: [
+			{
+				name: 'default',
+				httpMethod: 'POST',
+				responseMode: 'onReceived',
+				responseData: 'firstEntryJson',
+				path: 'volcengine-rtc',
+			},
+		],
+		properties: [
+			{
+				displayName:
+					'Volcengine has no API to register callback URLs. Copy this node\'s Production URL (Webhook URLs above; it ends in /volcengine-rtc) into the RTC console: your application → Callback Settings (回调设置), choose the events, and set the callback secret key there and in the credential\'s Callback Secret Key. The URL must use a domain name and a valid HTTPS certificate.',
+				name: 'setupNotice',
+				type: 'notice',
+				default: '',
+			},
+			{
+				displayName: 'Events',
+				name: 'events',
+				type: 'multiOptions',
+				options: eventOptions,
+				default: ['*'],
+				required: true,
+				description: 'Event types that start the workflow. Others are answered with HTTP 200 and start nothing.',
+			},
+			{
+				displayName: 'Other Event Types',
+				name: 'otherEvents',
+				type: 'string',
+				default: '',
+				placeholder: 'e.g. RecordStopped, UserJoinRoom',
+				description: 'Further EventType values, separated by commas (see the RTC callback event list in the Volcengine docs)',
+			},
+			{
+				displayName: 'Callback Secret Key',
+				name: 'callbackSecret',
+				type: 'string',
+				typeOptions: { password: true },
+				default: '',
+				description: 'Overrides the credential\'s Callback Secret Key. Every callback must carry a Signature made with it.',
+			},
+			{
+				displayName: 'Accept Unsigned Callbacks',
+				name: 'acceptUnsigned',
+				type: 'boolean',
+				default: false,
+				description:
+					'Whether to accept callbacks when no callback secret key is configured (neither here nor in the credential). Off: such callbacks are refused with HTTP 401.',
+			},
+			{
+				displayName:
+					'Unsigned callbacks are accepted: anyone who knows this URL can start this workflow with made-up events. Set a callback secret key in the console and in the credential instead.',
+				name: 'unsignedNotice',
+				type: 'notice',
+				default: '',
+				displayOptions: { show: { acceptUnsigned: [true] } },
+			},
+			{
+				displayName: 'Options',
+				name: 'options',
+				type: 'collection',
+				placeholder: 'Add Option',
+				default: {},
+				options: [
+					{
+						displayName: 'Max Event Age (Seconds)',
+						name: 'maxEventAge',
+						type: 'number',
+						typeOptions: { minValue: 30, maxValue: 86400 },
+						default: DEFAULT_MAX_AGE_SECONDS,
+						description:
+							'Callbacks whose EventTime is further than this from now are refused as replays. Event IDs are remembered for twice this long to drop retried duplicates.',
+					},
+				],
+			},
+		],
+	};
+
+	webhookMethods = {
+		default: {
+			async checkExists(this: IHookFunctions): Promise<boolean> {
+				return manualCallbackRecorded(this);
+			},
+			async create(this: IHookFunctions): Promise<boolean> {
+				return recordManualCallback(this, Date.now());
+			},
+			async delete(this: IHookFunctions): Promise<boolean> {
+				return forgetManualCallback(this);
+			},
+		},
+	};
+
+	async webhook(this: IWebhookFunctions): Promise<IWebhookResponseData> {
+		const res = this.getResponseObject();
+		const answer = (status: number, body: IDataObject): IWebhookResponseData => {
+			res.status(status).json(body);
+			return { noWebhookResponse: true };
+		};
+		const refuse = (status: number, reason: string) => answer(status, { message: `Callback refused: ${reason}` });
+		const nowMs = Date.now();
+
+		// The signature travels inside the body: a body we cannot read cannot be authenticated.
+		const body = readCallbackBody(this.getRequestObject().rawBody, this.getBodyData());
+		if (!body.ok) return refuse(401, body.reason);
+		const envelope = readVolcengineEnvelope(body.json);
+
+		const credentials = await this.getCredentials('volcengineRtcApi');
+		const override = String(this.getNodeParameter('callbackSecret', '') ?? '').trim();
+		const options = this.getNodeParameter('options', {}) as IDataObject;
+		const maxAge = typeof options.maxEventAge === 'number' && options.maxEventAge >= 30 ? options.maxEventAge : DEFAULT_MAX_AGE_SECONDS;
+		const verdict = verifyVolcengineCallback({
+			envelope,
+			secret: override || String(credentials.callbackSecret ?? '').trim(),
+			acceptUnsigned: this.getNodeParameter('acceptUnsigned', false) === true,
+			maxAgeSeconds: maxAge,
+			nowMs,
+		});
+		if (!verdict.ok) return refuse(401, verdict.reason);
+
+		// Retries (up to 3 deliveries) repeat the EventId: answer 200 again, start nothing.
+		const fresh = firstSighting(this.getWorkflowStaticData('node'), envelope.EventId, nowMs, {
+			ttlMs: 2 * maxAge * 1000,
+			maxEntries: DUPLICATE_MAX_ENTRIES,
+		});
+		if (!fresh) return answer(200, { message: 'duplicate' });
+
+		const events = (this.getNodeParameter('events', []) as string[]) ?? [];
+		const others = typeList(String(this.getNodeParameter('otherEvents', '') ?? ''));
+		if (!events.includes('*') && !events.includes(envelope.EventType) && !others.includes(envelope.EventType)) {
+			return answer(200, { message: 'ignored' });
+		}
+
+		let eventData: unknown = envelope.EventData;
+		let eventDataIsJson = false;
+		if (envelope.EventData !== '') {
+			try {
+				eventData = parseJson(envelope.EventData);
+				eventDataIsJson = true;
+			} catch {
+				eventData = envelope.EventData;
+			}
+		}
+		const workflowData = [
+			this.helpers.returnJsonArray([
+				{
+					eventType: envelope.EventType,
+					eventId: envelope.EventId,
+					eventTime: new Date(verdict.eventMs).toISOString(),
+					receivedEventTime: envelope.EventTime,
+					appId: envelope.AppId,
+					version: envelope.Version,
+					eventData: eventData as IDataObject,
+					eventDataIsJson,
+					signed: verdict.signed,
+				},
+			]),
+		];
+		res.status(200).json({ message: 'ok' });
+		return { noWebhookResponse: true, workflowData };
+	}
+}
