@@ -1,6 +1,6 @@
 /* eslint-disable */
 // `npm run sandbox`: starts the emulator on 127.0.0.1 and prints how to point credentials at it.
-import { SANDBOX_VOLCENGINE } from './demo-credentials';
+import { SANDBOX_TENCENT, SANDBOX_VOLCENGINE } from './demo-credentials';
 import { startSandbox } from './server';
 
 async function main() {
@@ -17,6 +17,12 @@ async function main() {
 		`  Region              ${SANDBOX_VOLCENGINE.region}`,
 		`  Custom Endpoint URL ${sb.url}`,
 		`  Default App ID      ${SANDBOX_VOLCENGINE.appId}`,
+		'',
+		'Tencent Chat API credential:',
+		`  SDKAppID            ${SANDBOX_TENCENT.sdkAppId}`,
+		`  Secret Key          ${SANDBOX_TENCENT.secretKey}`,
+		`  Admin User ID       ${SANDBOX_TENCENT.adminUserId}`,
+		`  Custom Endpoint URL ${sb.url}`,
 		'',
 		`Inspect: GET ${sb.url}/_sandbox/state   Reset: POST ${sb.url}/_sandbox/reset   Configure: POST ${sb.url}/_sandbox/config`,
 		'Stop with Ctrl+C.',

@@ -4,10 +4,22 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import type { AddressInfo } from 'node:net';
 import { EventEmitter } from 'node:events';
 import { stringifyJson, parseJson } from '../nodes/shared/json';
-import { SANDBOX_VOLCENGINE } from './demo-credentials';
+import { SANDBOX_TENCENT, SANDBOX_VOLCENGINE } from './demo-credentials';
+import { drawFault, faultAnswer, noFaults, seededRandom } from './faults';
 import { QuotaBook } from './limits';
+import { CallbackSender, defaultCallbacksConfig } from './callbacks';
 import type { RawRequest, RawResponse, Sandbox, SandboxConfig, SandboxState, SandboxStats } from './types';
-import { handleVolcengine, newVolcengineState } from './volcengine';
+import { handleTencent, newTencentState, seedTencentGroup, seedTencentOnline, tencentSnapshot, type TencentGroup, type TencentGroupSeed, type TencentPlatformStatus } from './tencent';
+import {
+	handleVolcengine,
+	newVolcengineState,
+	seedVolcengineConversation,
+	seedVolcengineOnline,
+	SANDBOX_RTC_APP_ID,
+	type ConversationSeed,
+	type OnlineConnection,
+	type VolcengineConversation,
+} from './volcengine';
 
 export type { SandboxConfig } from './types';
 
@@ -24,6 +36,7 @@ export function defaultConfig(): SandboxConfig {
 		enforceLimits: true,
 		limitScale: 1,
 		latencyMs: 0,
+		faults: noFaults(),
 		volcengine: {
 			keys: { [SANDBOX_VOLCENGINE.accessKeyId]: { secretAccessKey: SANDBOX_VOLCENGINE.secretAccessKey } },
 			regions: ['cn-north-1', 'ap-southeast-1', 'ap-singapore-1'],
@@ -32,6 +45,15 @@ export function defaultConfig(): SandboxConfig {
 			failReceivers: [],
 			broadcastsPerDay: 20,
 		},
+		tencent: {
+			apps: { [String(SANDBOX_TENCENT.sdkAppId)]: { key: SANDBOX_TENCENT.secretKey, admins: [SANDBOX_TENCENT.adminUserId] } },
+			userSigNotBefore: 0,
+			failAccounts: [],
+			pushPerDay: 100,
+			broadcastsPerSecond: 1,
+			groupDedupByContent: false,
+		},
+		callbacks: defaultCallbacksConfig(),
 	};
 }
 
@@ -52,20 +74,25 @@ export class RtcSandbox extends EventEmitter implements Sandbox {
 	config: SandboxConfig;
 	state: SandboxState;
 	quotas = new QuotaBook();
-	stats: SandboxStats = { requests: 0, throttled: 0 };
+	stats: SandboxStats = { requests: 0, throttled: 0, faults: {}, maxInFlight: 0 };
+	private inFlight = 0;
+	private faultRandom: () => number = seededRandom(1);
 	url = '';
 	private server?: Server;
 	private readonly initial: DeepPartial<SandboxConfig> | undefined;
+	/** Sends the vendors' callbacks (webhooks) after operations, and forged/stale/duplicate ones on request. */
+	readonly callbacks: CallbackSender;
 
 	constructor(config?: DeepPartial<SandboxConfig>) {
 		super();
 		this.initial = config;
 		this.config = merge(defaultConfig(), structuredCloneSafe(config));
 		this.state = this.freshState();
+		this.callbacks = new CallbackSender(this);
 	}
 
 	private freshState(): SandboxState {
-		return { volcengine: newVolcengineState([SANDBOX_VOLCENGINE.appId]) };
+		return { volcengine: newVolcengineState([SANDBOX_VOLCENGINE.appId]), tencent: newTencentState(this.config.tencent) };
 	}
 
 	now(): number {
@@ -81,11 +108,14 @@ export class RtcSandbox extends EventEmitter implements Sandbox {
 		this.config = merge(defaultConfig(), structuredCloneSafe(this.initial));
 		this.state = this.freshState();
 		this.quotas.clear();
-		this.stats = { requests: 0, throttled: 0 };
+		this.stats = { requests: 0, throttled: 0, faults: {}, maxInFlight: 0 };
+		this.callbacks.reset();
+		this.faultRandom = seededRandom(this.config.faults.seed);
 	}
 
 	configure(patch: DeepPartial<SandboxConfig>): void {
 		merge(this.config, patch);
+		if (patch.faults) this.faultRandom = seededRandom(this.config.faults.seed);
 	}
 
 	/** Registers IM users (what RegisterUsers does), with tags given as a map. */
@@ -99,12 +129,57 @@ export class RtcSandbox extends EventEmitter implements Sandbox {
 		}
 	}
 
+	/** Registers IM users with profile fields (what RegisterUsers does), tags given as a map. */
+	seedVolcengineProfiles(
+		appId: number,
+		users: Array<{ userId: bigint | string | number; tags?: Record<string, string>; nickName?: string; portrait?: string; ext?: Record<string, string>; isRobot?: boolean }>,
+	): void {
+		this.seedVolcengineUsers(appId, users);
+		const m = this.state.volcengine.users.get(appId)!;
+		const now = this.now();
+		for (const u of users) {
+			const user = m.get(BigInt(u.userId))!;
+			Object.assign(user, { nickName: u.nickName, portrait: u.portrait, ext: u.ext, isRobot: u.isRobot, createTime: now, modifyTime: now });
+		}
+	}
+
+	/** Creates (or replaces) an IM conversation with members (owner, admins) and optional messages. */
+	seedVolcengineConversation(seed: ConversationSeed): VolcengineConversation {
+		return seedVolcengineConversation(this, seed);
+	}
+
+	/** Sets the connections QueryOnlineStatus reports for a user (an empty list = offline). */
+	seedVolcengineOnline(appId: number, userId: bigint | string | number, connections: OnlineConnection[]): void {
+		seedVolcengineOnline(this, appId, userId, connections);
+	}
+
+	/** Adds a string RTC App ID for the real-time signalling actions (one is known from the start: SANDBOX_RTC_APP_ID). */
+	seedVolcengineRtcApp(appId: string = SANDBOX_RTC_APP_ID): void {
+		this.state.volcengine.rts.apps.add(appId);
+	}
+
+	/** Imports Tencent Chat accounts (what account_import does). */
+	seedTencentAccounts(ids: string[]): void {
+		for (const id of ids) this.state.tencent.accounts.add(String(id));
+	}
+
+	/** Creates (or replaces) a Tencent Chat group; its members are imported as accounts. */
+	seedTencentGroup(seed: TencentGroupSeed): TencentGroup {
+		return seedTencentGroup(this.state.tencent, seed);
+	}
+
+	/** Sets a Tencent Chat account's online status (what client logins do, §5.5); the account is imported. */
+	seedTencentOnline(account: string, status: TencentPlatformStatus['Status'] | TencentPlatformStatus[]): void {
+		seedTencentOnline(this.state.tencent, account, status);
+	}
+
 	async handle(req: RawRequest): Promise<RawResponse> {
 		const path = req.url.split('?')[0];
 		if (path.startsWith('/_sandbox/')) return this.control(req, path);
 		this.stats.requests++;
 		let res: RawResponse;
 		if (path === '/') res = await handleVolcengine(this, req);
+		else if (path.startsWith('/v4/')) res = await handleTencent(this, req);
 		else res = { status: 404, body: stringifyJson({ error: `no such path ${path}` }) };
 		if (this.config.latencyMs > 0) await new Promise((r) => setTimeout(r, this.config.latencyMs));
 		return res;
@@ -133,10 +208,11 @@ export class RtcSandbox extends EventEmitter implements Sandbox {
 					[...m.values()].map((u) => ({ appId, userId: String(u.userId), tags: Object.fromEntries(u.tags) })),
 				),
 			},
+			tencent: tencentSnapshot(this.state.tencent),
 		};
 	}
 
-	private control(req: RawRequest, path: string): RawResponse {
+	private control(req: RawRequest, path: string): RawResponse | Promise<RawResponse> {
 		const ok = (body: unknown): RawResponse => ({ status: 200, body: stringifyJson(body) });
 		let body: any = {};
 		if (req.body.length) {
@@ -146,6 +222,9 @@ export class RtcSandbox extends EventEmitter implements Sandbox {
 				return { status: 400, body: stringifyJson({ error: (e as Error).message }) };
 			}
 		}
+		if (path === '/_sandbox/callbacks' || path.startsWith('/_sandbox/callbacks/')) {
+			return this.callbacks.control(req.method, path, body).then((r) => r ?? { status: 404, body: stringifyJson({ error: `no such control path ${req.method} ${path}` }) });
+		}
 		if (req.method === 'GET' && path === '/_sandbox/state') return ok(this.snapshot());
 		if (req.method === 'POST' && path === '/_sandbox/reset') {
 			this.reset();
@@ -153,11 +232,30 @@ export class RtcSandbox extends EventEmitter implements Sandbox {
 		}
 		if (req.method === 'POST' && path === '/_sandbox/config') {
 			this.configure(body);
-			return ok({ config: { ...this.config, volcengine: { ...this.config.volcengine, keys: Object.keys(this.config.volcengine.keys) } } });
+			return ok({
+				config: {
+					...this.config,
+					volcengine: { ...this.config.volcengine, keys: Object.keys(this.config.volcengine.keys) },
+					tencent: { ...this.config.tencent, apps: Object.keys(this.config.tencent.apps) },
+				},
+			});
 		}
 		if (req.method === 'POST' && path === '/_sandbox/volcengine/users') {
 			this.seedVolcengineUsers(Number(body.appId ?? SANDBOX_VOLCENGINE.appId), body.users ?? []);
 			return ok({ seeded: (body.users ?? []).length });
+		}
+		if (req.method === 'POST' && path === '/_sandbox/tencent/accounts') {
+			const ids = Array.isArray(body.accounts) ? body.accounts.map(String) : [];
+			this.seedTencentAccounts(ids);
+			return ok({ seeded: ids.length });
+		}
+		if (req.method === 'POST' && path === '/_sandbox/tencent/groups') {
+			try {
+				const g = this.seedTencentGroup(body);
+				return ok({ groupId: g.groupId, type: g.type, members: [...g.members] });
+			} catch (e) {
+				return { status: 400, body: stringifyJson({ error: (e as Error).message }) };
+			}
 		}
 		return { status: 404, body: stringifyJson({ error: `no such control path ${req.method} ${path}` }) };
 	}
@@ -186,15 +284,40 @@ export class RtcSandbox extends EventEmitter implements Sandbox {
 		const chunks: Buffer[] = [];
 		req.on('data', (c: Buffer) => chunks.push(c));
 		await new Promise<void>((r) => req.on('end', () => r()));
+		const raw: RawRequest = { method: req.method ?? 'GET', url: req.url ?? '/', headers: req.headers, body: Buffer.concat(chunks) };
+		this.emit('sandbox.request', raw); // the callback sender reads ForbidCallbackControl from it
+		const vendorCall = !raw.url.startsWith('/_sandbox/');
+		if (vendorCall) this.stats.maxInFlight = Math.max(this.stats.maxInFlight, ++this.inFlight);
 		try {
-			const out = await this.handle({ method: req.method ?? 'GET', url: req.url ?? '/', headers: req.headers, body: Buffer.concat(chunks) });
+			const fault = vendorCall ? drawFault(this.config.faults, this.faultRandom) : undefined;
+			if (fault) this.stats.faults[fault] = (this.stats.faults[fault] ?? 0) + 1;
+			if (fault === 'reset') {
+				res.socket?.destroy();
+				return;
+			}
+			if (fault === 'http5xx' || fault === 'throttle') {
+				const out = faultAnswer(fault, raw);
+				res.writeHead(out.status, { 'content-type': 'application/json; charset=utf-8', ...(out.headers ?? {}) });
+				res.end(out.body);
+				return;
+			}
+			if (fault === 'spike') await new Promise((r) => setTimeout(r, this.config.faults.spikeMs));
+			const out = await this.handle(raw);
+			if (fault === 'lost') {
+				res.socket?.destroy();
+				return;
+			}
+			if (fault === 'slow') await new Promise((r) => setTimeout(r, this.config.faults.slowMs));
 			res.writeHead(out.status, { 'content-type': 'application/json; charset=utf-8', ...(out.headers ?? {}) });
 			res.end(out.body);
 		} catch (e) {
 			res.writeHead(500, { 'content-type': 'application/json' });
 			res.end(JSON.stringify({ error: (e as Error).message }));
+		} finally {
+			if (vendorCall) this.inFlight--;
 		}
 	}
+
 }
 
 function structuredCloneSafe<T>(v: T): T {

@@ -1,7 +1,10 @@
 /* eslint-disable */
 // Sandbox code (not shipped).
 import type { IncomingHttpHeaders } from 'node:http';
+import type { FaultConfig, FaultKind } from './faults';
+import type { CallbacksConfig } from './callbacks';
 import type { QuotaBook } from './limits';
+import type { TencentConfig, TencentState } from './tencent';
 import type { VolcengineConfig, VolcengineState } from './volcengine';
 
 export interface RawRequest {
@@ -25,16 +28,26 @@ export interface SandboxConfig {
 	limitScale: number;
 	/** Added to every vendor response, to model a data center's round trip. */
 	latencyMs: number;
+	/** Fault injection (sandbox/faults.ts). */
+	faults: FaultConfig;
 	volcengine: VolcengineConfig;
+	tencent: TencentConfig;
+	/** Callback URLs and token/secret of the vendors' webhook senders (sandbox/callbacks.ts). */
+	callbacks: CallbacksConfig;
 }
 
 export interface SandboxState {
 	volcengine: VolcengineState;
+	tencent: TencentState;
 }
 
 export interface SandboxStats {
 	requests: number;
 	throttled: number;
+	/** Injected faults by kind. */
+	faults: Partial<Record<FaultKind, number>>;
+	/** Most vendor requests in progress at once. */
+	maxInFlight: number;
 }
 
 export interface Sandbox {

@@ -62,10 +62,10 @@ describe('volcengineRtcApi.authenticate', () => {
 	});
 
 	test('STS session token is sent and signed', async () => {
-		sb.configure({ volcengine: { keys: { AKLTSTS: { secretAccessKey: 'sts-secret', sessionToken: 'tok-123' } } } });
-		const creds = volcengineCredentials(sb.url, { accessKeyId: 'AKLTSTS', secretAccessKey: 'sts-secret', sessionToken: 'tok-123' });
+		sb.configure({ volcengine: { keys: { AKLTSTS: { secretAccessKey: 'sts-secret-value-0001', sessionToken: 'STS-session-token-0001' } } } });
+		const creds = volcengineCredentials(sb.url, { accessKeyId: 'AKLTSTS', secretAccessKey: 'sts-secret-value-0001', sessionToken: 'STS-session-token-0001' });
 		const out = await cred.authenticate(creds, req());
-		expect((out.headers as any)['X-Security-Token']).toBe('tok-123');
+		expect((out.headers as any)['X-Security-Token']).toBe('STS-session-token-0001');
 		expect((out.headers as any).Authorization).toContain('SignedHeaders=content-type;host;x-content-sha256;x-date;x-security-token,');
 		expect((await sendSigned(out)).status).toBe(200);
 		const noToken = await cred.authenticate({ ...creds, sessionToken: '' }, req());

@@ -14,6 +14,9 @@ if (!process.env.N8N_USER_FOLDER) {
 }
 
 import { ExecutionLifecycleHooks, HookContext, WebhookContext, WorkflowExecute } from 'n8n-core';
+import { installSecretScan, scanForSecrets } from './secrets';
+
+installSecretScan();
 import {
 	ICredentialsHelper, NodeConnectionTypes, NodeHelpers, Workflow, createRunExecutionData,
 	type ICredentialDataDecryptedObject, type ICredentialType, type ICredentials, type IDataObject,
@@ -144,7 +147,9 @@ export function createEngine(opts: EngineOptions) {
 			await new WorkflowExecute(additionalData(credentialsHelper, { hooks }), 'manual').run({
 				workflow, startNode: workflow.getStartNode(),
 			});
-			return { run: await finished, order };
+			const run = await finished;
+			scanForSecrets(`run of ${wf.name}`, run);
+			return { run, order };
 		},
 
 		/** Calls webhookMethods.default[method] as n8n does on (de)activation. Reuse staticData across calls. */
@@ -178,6 +183,7 @@ export function createEngine(opts: EngineOptions) {
 			const type = workflow.nodeTypes.getByNameAndVersion(node.type, node.typeVersion);
 			const ctx = new WebhookContext(workflow, node, ad, 'webhook', webhookData(workflow, nodeName, ad), [], null);
 			const response = await type.webhook!.call(ctx);
+			scanForSecrets(`webhook answer of ${wf.name}`, sent);
 			if (!response.workflowData) return { response, sent, run: undefined, order };
 			const runData = createRunExecutionData({
 				executionData: {
@@ -185,7 +191,9 @@ export function createEngine(opts: EngineOptions) {
 				},
 			});
 			await new WorkflowExecute(ad, 'webhook', runData).processRunExecutionData(workflow);
-			return { response, sent, run: await finished, order };
+			const run = await finished;
+			scanForSecrets(`webhook run of ${wf.name}`, run);
+			return { response, sent, run, order };
 		},
 	};
 }

@@ -1,0 +1,426 @@
+/* eslint-disable */
+// `npm run demo`: runs every examples/*.json workflow through n8n's real WorkflowExecute against
+// the local sandbox, prints what happened, and checks it against the EXPECTATIONS table below.
+// Exit code 0 only when every example succeeded and the sandbox saw what the example promises.
+
+// n8n's own logger would repeat every node error this report already prints.
+if (!process.env.N8N_LOG_LEVEL) process.env.N8N_LOG_LEVEL = 'silent';
+
+// registry first: it imports the engine helper, which sets N8N_USER_FOLDER before n8n-core loads.
+import { CREDENTIAL_TYPES, NODE_TYPES, sandboxEngine } from '../test/helpers/registry';
+import { PKG } from '../test/helpers/fixtures';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { basename, join, resolve } from 'node:path';
+import { NodeHelpers, type IRun, type IWorkflowBase } from 'n8n-workflow';
+import { SANDBOX_TENCENT, SANDBOX_VOLCENGINE } from '../sandbox/demo-credentials';
+import { startSandbox, type RtcSandbox } from '../sandbox/server';
+import { runTriggerDemo } from './demo-triggers';
+
+const APP = SANDBOX_VOLCENGINE.appId;
+
+/** What one run did, as seen by the engine and by the sandbox. */
+export interface Facts {
+	status: string;
+	error?: string;
+	ms: number;
+	/** node name → items produced (first output, all runs). */
+	outputs: Record<string, number>;
+	/** node name → items that are error items (continue-on-fail). */
+	errorItems: Record<string, number>;
+	/** node name → count of each `status` field in its output items. */
+	statuses: Record<string, Record<string, number>>;
+	/** Requests per action (accepted or not). */
+	calls: Record<string, number>;
+	rejected: Array<{ action: string; code: string }>;
+	delivered: number;
+	distinctReceivers: number;
+	broadcasts: Array<{ tags: string[]; tagOp: number; recipients: string[] }>;
+	/** Users whose tags differ from before the run. */
+	usersTagged: number;
+	throttled: number;
+	run: IRun;
+	sb: RtcSandbox;
+}
+
+type Want<T> = T | ((f: Facts) => T);
+
+export interface Expectation {
+	/** Registered users and tags this example needs, seeded on a freshly reset sandbox. */
+	seed?: (sb: RtcSandbox) => void;
+	calls?: Want<Record<string, number>>;
+	delivered?: Want<number>;
+	distinctReceivers?: Want<number>;
+	broadcastRecipients?: Want<number[]>;
+	usersTagged?: Want<number>;
+	rejected?: Want<number>;
+	outputs?: Want<Record<string, number>>;
+	/** Extra checks; each returned string is a failure. */
+	check?: (f: Facts) => string[];
+}
+
+const range = (from: number, n: number) => Array.from({ length: n }, (_, i) => String(from + i));
+
+/** Examples started by a vendor callback; the demo plays the vendor (scripts/demo-triggers.ts). */
+export const TRIGGER_EXAMPLES = new Set(['tencent-group-reply.json']);
+
+/** One entry per examples/*.json file. An example without an entry fails the demo. */
+export const EXPECTATIONS: Record<string, Expectation> = {
+	'volcengine-tag-broadcast.json': {
+		seed: (sb) =>
+			sb.seedVolcengineUsers(APP, [
+				{ userId: '11001', tags: { level: 'vip', city: 'sh' } },
+				{ userId: '11002', tags: { level: 'vip', city: 'bj' } },
+				{ userId: '11003', tags: { level: 'vip' } },
+				{ userId: '11004', tags: { level: 'gold', city: 'sh' } },
+				{ userId: '11005', tags: { level: 'basic' } },
+				{ userId: '11006' },
+			]),
+		calls: { UserBroadcast: 1 },
+		delivered: 3, // the sandbox records one message per broadcast recipient
+		distinctReceivers: 3,
+		broadcastRecipients: [3],
+		usersTagged: 0,
+		rejected: 0,
+		outputs: { 'Every Day at 10:00': 1, 'Broadcast to VIP Users': 1 },
+		check: (f) => {
+			const b = f.broadcasts[0];
+			const out: string[] = [];
+			if (!b || JSON.stringify(b.tags) !== '["level:vip"]' || b.tagOp !== 0) out.push(`broadcast filter ${JSON.stringify(b)}; want tags ["level:vip"], tagOp 0 (any)`);
+			if (b && b.recipients.slice().sort().join() !== '11001,11002,11003') out.push(`recipients ${b.recipients.join(',')}; want 11001,11002,11003`);
+			if (f.statuses['Broadcast to VIP Users']?.accepted !== 1) out.push('node output status is not "accepted"');
+			return out;
+		},
+	},
+	'volcengine-send-1200.json': {
+		calls: { BatchSendMessage: 3 },
+		delivered: 1200,
+		distinctReceivers: 1200,
+		broadcastRecipients: [],
+		rejected: 0,
+		outputs: { "When clicking 'Execute workflow'": 1, 'Send to 1,200 Users': 1 },
+		check: (f) => {
+			const out: string[] = [];
+			const sizes = f.sb.state.volcengine.requests.filter((r) => r.action === 'BatchSendMessage').map((r) => r.receivers);
+			if (sizes.join() !== '500,500,200') out.push(`receivers per call ${sizes.join(',')}; want 500,500,200`);
+			const got = f.sb.state.volcengine.messages.map((m) => String(m.receiver)).sort().join();
+			if (got !== range(20001, 1200).sort().join()) out.push('delivered receivers are not exactly 20001..21200');
+			const [summary] = outputJson(f.run, 'Send to 1,200 Users');
+			if (summary?.status !== 'sent' || summary?.deliveredCount !== 1200 || summary?.calls !== 3) {
+				out.push(`node summary ${JSON.stringify({ status: summary?.status, deliveredCount: summary?.deliveredCount, calls: summary?.calls })}`);
+			}
+			return out;
+		},
+	},
+	'volcengine-tag-sync.json': {
+		seed: (sb) => sb.seedVolcengineUsers(APP, range(30001, 120).map((userId) => ({ userId }))),
+		// coalesced: ceil(n / 50) calls for the n users the Code node produced
+		calls: (f) => ({ BatchUpdateUserTags: Math.ceil((f.outputs['Users from CRM'] ?? 0) / 50) }),
+		usersTagged: (f) => f.outputs['Users from CRM'] ?? 0,
+		delivered: 0,
+		rejected: 0,
+		outputs: { "When clicking 'Execute workflow'": 1, 'Users from CRM': 120, 'Update Level Tag': 120 },
+		check: (f) => {
+			const out: string[] = [];
+			const users = f.sb.state.volcengine.users.get(APP);
+			const wrong = outputJson(f.run, 'Users from CRM').filter(
+				(u) => users?.get(BigInt(String(u.userId)))?.tags.get('level') !== u.level,
+			);
+			if (wrong.length) out.push(`${wrong.length} users do not carry the level the Code node gave them`);
+			if (f.statuses['Update Level Tag']?.updated !== 120) out.push(`node statuses ${JSON.stringify(f.statuses['Update Level Tag'])}; want 120 updated`);
+			return out;
+		},
+	},
+	// ---- Tencent Chat examples: `calls`/`delivered`/… above count Volcengine traffic (0 here); the
+	// Tencent side is checked in `check` through tencentFacts().
+	'tencent-av-broadcast.json': {
+		seed: (sb) => {
+			for (const groupId of ['@TGS#live-room-1', '@TGS#live-room-2', '@TGS#live-room-3']) sb.seedTencentGroup({ groupId, type: 'AVChatRoom' });
+			sb.seedTencentGroup({ groupId: 'staff', type: 'Public', owner: 'alice', members: ['bob'] }); // not an AV group: gets nothing
+		},
+		calls: {},
+		delivered: 0,
+		outputs: { 'Every Day at 09:00': 1, Announcements: 3, 'Broadcast to All AV Groups': 3 },
+		check: (f) => {
+			const t = tencentFacts(f);
+			const out: string[] = [];
+			if (JSON.stringify(t.calls) !== '{"group_open_http_svc/send_broadcast_msg":1}') out.push(`Tencent calls ${JSON.stringify(t.calls)}; want one send_broadcast_msg (3 items merged)`);
+			if (t.rejected.length) out.push(`Tencent rejected ${JSON.stringify(t.rejected)}`);
+			const b = f.sb.state.tencent.broadcasts;
+			if (b.length !== 1 || b[0].msgBody.length !== 3) out.push(`broadcasts ${b.map((x) => x.msgBody.length).join(',') || 'none'}; want one with 3 elements`);
+			const groups = [...f.sb.state.tencent.groups.values()];
+			const got = groups.map((g) => `${g.groupId}:${g.messages.length}`).join(',');
+			if (got !== '@TGS#live-room-1:1,@TGS#live-room-2:1,@TGS#live-room-3:1,staff:0') out.push(`messages per group ${got}; want 1 in each AVChatRoom, 0 in staff`);
+			const texts = (b[0]?.msgBody ?? []).map((e: any) => String(e?.MsgContent?.Text ?? ''));
+			if (!/^Good morning!/.test(texts[0] ?? '') || !/Keynote/.test(texts[1] ?? '') || !/Q&A/.test(texts[2] ?? '')) out.push(`broadcast texts ${JSON.stringify(texts)}`);
+			const outs = outputJson(f.run, 'Broadcast to All AV Groups');
+			if (outs.some((o) => o.status !== 'sent' || o.call !== 1 || o.itemsInCall !== 3 || o.elements !== 3)) out.push(`node output ${JSON.stringify(outs[0])}; want status sent, call 1, itemsInCall 3, elements 3`);
+			return out;
+		},
+	},
+	'tencent-batch-1200.json': {
+		seed: (sb) => sb.seedTencentAccounts(tencentUsers(1200)),
+		calls: {},
+		delivered: 0,
+		outputs: { "When clicking 'Execute workflow'": 1, 'Send to 1,200 Users': 1 },
+		check: (f) => {
+			const t = tencentFacts(f);
+			const out: string[] = [];
+			if (JSON.stringify(t.calls) !== '{"openim/batchsendmsg":3}') out.push(`Tencent calls ${JSON.stringify(t.calls)}; want openim/batchsendmsg ×3 (500 + 500 + 200)`);
+			if (t.rejected.length) out.push(`Tencent rejected ${JSON.stringify(t.rejected)}`);
+			const c2c = f.sb.state.tencent.c2c;
+			const to = c2c.map((m) => m.to).sort().join();
+			if (c2c.length !== 1200 || to !== tencentUsers(1200).sort().join()) out.push(`${c2c.length} one-to-one messages delivered; want exactly user_0001..user_1200 once each`);
+			if (c2c.some((m) => m.from !== SANDBOX_TENCENT.adminUserId || (m.msgBody as any[])[0]?.MsgContent?.Text !== 'Your order has shipped')) out.push('a message has the wrong sender or text');
+			const [summary] = outputJson(f.run, 'Send to 1,200 Users');
+			if (summary?.status !== 'sent' || summary?.deliveredCount !== 1200 || summary?.calls !== 3 || summary?.failedCount !== 0) {
+				out.push(`node summary ${JSON.stringify({ status: summary?.status, deliveredCount: summary?.deliveredCount, failedCount: summary?.failedCount, calls: summary?.calls })}`);
+			}
+			return out;
+		},
+	},
+	'tencent-tag-push.json': {
+		seed: (sb) => {
+			const tags: Record<string, string[]> = { vip_1: ['vip'], vip_2: ['vip', 'android'], beta_1: ['beta'], both_1: ['vip', 'beta'], plain_1: ['android'], plain_2: [] };
+			sb.seedTencentAccounts(Object.keys(tags));
+			for (const [account, list] of Object.entries(tags)) if (list.length) sb.state.tencent.userTags.set(account, new Set(list));
+		},
+		calls: {},
+		delivered: 0,
+		outputs: { "When clicking 'Execute workflow'": 1, 'Push to VIP and Beta Users': 1 },
+		check: (f) => {
+			const t = tencentFacts(f);
+			const out: string[] = [];
+			if (JSON.stringify(t.calls) !== '{"all_member_push/im_push":1}') out.push(`Tencent calls ${JSON.stringify(t.calls)}; want all_member_push/im_push ×1`);
+			if (t.rejected.length) out.push(`Tencent rejected ${JSON.stringify(t.rejected)}`);
+			const p = f.sb.state.tencent.pushes;
+			if (p.length !== 1 || JSON.stringify(p[0].condition) !== '{"TagsOr":["vip","beta"]}') out.push(`push condition ${JSON.stringify(p[0]?.condition)}; want {"TagsOr":["vip","beta"]}`);
+			if (p[0] && p[0].recipients.slice().sort().join() !== 'beta_1,both_1,vip_1,vip_2') out.push(`push recipients ${p[0].recipients.join(',')}; want beta_1,both_1,vip_1,vip_2`);
+			if (p[0] && p[0].msgLifeTime !== 86400) out.push(`MsgLifeTime ${p[0].msgLifeTime}; want 86400`);
+			const [res] = outputJson(f.run, 'Push to VIP and Beta Users');
+			if (res?.status !== 'accepted' || typeof res?.taskId !== 'string' || res.taskId !== p[0]?.taskId) out.push(`node output ${JSON.stringify(res)}; want status accepted with the sandbox's TaskId`);
+			return out;
+		},
+	},
+};
+
+/** user_0001 … user_NNNN */
+function tencentUsers(n: number): string[] {
+	return Array.from({ length: n }, (_, i) => `user_${String(i + 1).padStart(4, '0')}`);
+}
+
+/** Tencent Chat REST calls the sandbox received in this run, by path, and the rejected ones. */
+function tencentFacts(f: Facts) {
+	const calls: Record<string, number> = {};
+	for (const r of f.sb.state.tencent.requests) calls[r.path] = (calls[r.path] ?? 0) + 1;
+	return { calls, rejected: f.sb.state.tencent.requests.filter((r) => r.code !== 0) };
+}
+
+export function outputJson(run: IRun, node: string): Array<Record<string, any>> {
+	return (run.data.resultData.runData[node] ?? []).flatMap((r) => (r.data?.main?.[0] ?? []).map((i) => i.json as Record<string, any>));
+}
+
+/** Parameter names the node's description does not define (n8n would silently drop them on import). */
+function unknownParameters(n: IWorkflowBase['nodes'][number]): string[] {
+	const type = NodeHelpers.getVersionedNodeType(NODE_TYPES[n.type](), n.typeVersion);
+	const props = type.description.properties;
+	const out: string[] = [];
+	for (const [key, value] of Object.entries(n.parameters ?? {})) {
+		const defs = props.filter((p) => p.name === key);
+		if (defs.length === 0) {
+			out.push(`node "${n.name}": parameter "${key}" does not exist in ${n.type} v${n.typeVersion}`);
+			continue;
+		}
+		// one level down: collection options and fixedCollection groups
+		if (value && typeof value === 'object' && !Array.isArray(value)) {
+			const children = new Set(defs.flatMap((d) => (d.options ?? []).map((o) => (o as { name: string }).name)));
+			if (children.size === 0) continue;
+			for (const child of Object.keys(value)) {
+				if (!children.has(child)) out.push(`node "${n.name}": "${key}.${child}" does not exist in ${n.type} v${n.typeVersion}`);
+			}
+		}
+	}
+	return out;
+}
+
+export function tagsById(sb: RtcSandbox): Map<string, string> {
+	const m = new Map<string, string>();
+	for (const [appId, users] of sb.state.volcengine.users) {
+		for (const u of users.values()) m.set(`${appId}/${u.userId}`, JSON.stringify([...u.tags].sort()));
+	}
+	return m;
+}
+
+function findRoot(): string {
+	// .tools/scripts/demo.js (compiled) or scripts/demo.ts
+	for (const d of [resolve(__dirname, '..'), resolve(__dirname, '..', '..')]) if (existsSync(join(d, 'examples'))) return d;
+	throw new Error(`examples/ not found above ${__dirname}`);
+}
+
+async function runExample(sb: RtcSandbox, file: string, expectation: Expectation | undefined) {
+	const wf = JSON.parse(readFileSync(file, 'utf8')) as IWorkflowBase;
+	const problems: string[] = [];
+
+	// Credentials: the harness hands every node the sandbox data of the credential *type* it references.
+	const credTypes = new Set<string>();
+	for (const n of wf.nodes) {
+		if (!NODE_TYPES[n.type]) problems.push(`node "${n.name}" has type ${n.type}, which is not in NODE_TYPES (test/helpers/registry.ts)`);
+		else if (n.type.startsWith(`${PKG}.`)) problems.push(...unknownParameters(n));
+		for (const t of Object.keys(n.credentials ?? {})) {
+			credTypes.add(t);
+			if (!CREDENTIAL_TYPES[t]) problems.push(`credential type ${t} is not in CREDENTIAL_TYPES (test/helpers/registry.ts)`);
+		}
+	}
+	if (!expectation) problems.push(`no entry for ${basename(file)} in EXPECTATIONS (scripts/demo.ts)`);
+
+	sb.reset();
+	expectation?.seed?.(sb);
+	const before = tagsById(sb);
+
+	let facts: Facts | undefined;
+	if (problems.length === 0) {
+		const t0 = Date.now();
+		const { run } = await sandboxEngine(sb.url).run({ ...wf, id: wf.id ?? basename(file, '.json') } as IWorkflowBase);
+		const ms = Date.now() - t0;
+		facts = factsOf(run, sb, before, ms);
+		if (facts.status !== 'success') problems.push(`workflow ended with status ${facts.status}${facts.error ? `: ${facts.error}` : ''}`);
+		const errs = Object.entries(facts.errorItems).filter(([, n]) => n > 0);
+		if (errs.length) problems.push(`error items: ${errs.map(([k, n]) => `${k} ×${n}`).join(', ')}`);
+		if (expectation) problems.push(...compare(expectation, facts));
+	}
+	return { wf, facts, problems, credTypes: [...credTypes] };
+}
+
+/** What a finished run did, as seen by the engine and by the sandbox (also used by scripts/e2e.ts with a real n8n's run data). */
+export function factsOf(run: IRun, sb: RtcSandbox, before: Map<string, string>, ms: number): Facts {
+	const v = sb.state.volcengine;
+	const after = tagsById(sb);
+	const outputs: Facts['outputs'] = {};
+	const errorItems: Facts['errorItems'] = {};
+	const statuses: Facts['statuses'] = {};
+	for (const name of Object.keys(run.data.resultData.runData)) {
+		const items = outputJson(run, name);
+		outputs[name] = items.length;
+		errorItems[name] = items.filter((j) => j.error !== undefined).length;
+		for (const j of items) {
+			if (typeof j.status !== 'string') continue;
+			(statuses[name] ??= {})[j.status] = (statuses[name][j.status] ?? 0) + 1;
+		}
+	}
+	const calls: Record<string, number> = {};
+	for (const r of v.requests) calls[r.action] = (calls[r.action] ?? 0) + 1;
+	return {
+		status: run.status,
+		error: run.data.resultData.error?.message,
+		ms,
+		outputs,
+		errorItems,
+		statuses,
+		calls,
+		rejected: v.requests.filter((r) => r.code).map((r) => ({ action: r.action, code: r.code! })),
+		delivered: v.messages.length,
+		distinctReceivers: new Set(v.messages.map((m) => m.receiver)).size,
+		broadcasts: v.broadcasts.map((b) => ({ tags: b.tags, tagOp: b.tagOp, recipients: b.recipients.map(String) })),
+		usersTagged: [...after].filter(([k, tags]) => before.get(k) !== tags).length,
+		throttled: sb.stats.throttled,
+		run,
+		sb,
+	};
+}
+
+export function compare(e: Expectation, f: Facts): string[] {
+	const out: string[] = [];
+	const want = <T>(w: Want<T> | undefined): T | undefined => (typeof w === 'function' ? (w as (f: Facts) => T)(f) : w);
+	const eq = (label: string, w: unknown, got: unknown) => {
+		if (w !== undefined && JSON.stringify(w) !== JSON.stringify(got)) out.push(`${label}: got ${JSON.stringify(got)}, want ${JSON.stringify(w)}`);
+	};
+	eq('calls per action', want(e.calls), f.calls);
+	eq('messages delivered', want(e.delivered), f.delivered);
+	eq('distinct receivers', want(e.distinctReceivers), f.distinctReceivers);
+	eq('broadcast recipients', want(e.broadcastRecipients), f.broadcasts.map((b) => b.recipients.length));
+	eq('users tagged', want(e.usersTagged), f.usersTagged);
+	eq('rejected requests', want(e.rejected), f.rejected.length);
+	eq('node output items', want(e.outputs), f.outputs);
+	if (e.check) out.push(...e.check(f));
+	return out;
+}
+
+const fmtMap = (m: Record<string, number>, sep = '×') =>
+	Object.keys(m).length ? Object.entries(m).map(([k, n]) => `${k} ${sep}${n}`).join(', ') : 'none';
+
+function report(file: string, r: Awaited<ReturnType<typeof runExample>>): string[] {
+	const lines = [`▶ ${basename(file)} — "${r.wf.name}"`];
+	const f = r.facts;
+	if (f) {
+		lines.push(`  status      ${f.status} in ${f.ms} ms${f.error ? ` — ${f.error}` : ''}`);
+		lines.push(`  credentials ${r.credTypes.join(', ') || 'none'} → sandbox`);
+		const nodes = r.wf.nodes.map((n) => {
+			const c = f.outputs[n.name];
+			if (c === undefined) return `${n.name}: not run`;
+			const st = f.statuses[n.name] ? ` (${Object.entries(f.statuses[n.name]).map(([k, v]) => `${v} ${k}`).join(', ')})` : '';
+			const err = f.errorItems[n.name] ? `, ${f.errorItems[n.name]} error items` : '';
+			return `${n.name}: ${c} item${c === 1 ? '' : 's'}${st}${err}`;
+		});
+		lines.push(`  nodes       ${nodes.join('  →  ')}`);
+		lines.push(`  sandbox     calls: ${fmtMap(f.calls)}`);
+		lines.push(
+			`              messages delivered: ${f.delivered} (${f.distinctReceivers} receivers) · broadcasts: ${
+				f.broadcasts.length ? f.broadcasts.map((b) => `[${b.tags.join(' ') || 'all users'}] → ${b.recipients.length} users`).join('; ') : 'none'
+			}`,
+		);
+		lines.push(
+			`              users tagged: ${f.usersTagged} · throttled: ${f.throttled} · rejected: ${
+				f.rejected.length ? f.rejected.map((x) => `${x.action} ${x.code}`).join(', ') : 'none'
+			}`,
+		);
+	}
+	if (r.problems.length) {
+		lines.push('  result      FAIL');
+		for (const p of r.problems) lines.push(`    ✗ ${p}`);
+	} else lines.push('  result      OK (matches the expectation)');
+	return lines;
+}
+
+async function main() {
+	const root = findRoot();
+	const dir = join(root, 'examples');
+	const files = readdirSync(dir).filter((f) => f.endsWith('.json')).sort().map((f) => join(dir, f));
+	const sb = await startSandbox({ host: '127.0.0.1', port: 0 });
+	const t0 = Date.now();
+	let failed = 0;
+	try {
+		process.stdout.write(`RTC messaging demo: ${files.length} example workflows against the sandbox at ${sb.url}\n\n`);
+		if (files.length === 0) failed++;
+		for (const file of files) {
+			if (TRIGGER_EXAMPLES.has(basename(file))) {
+				// A webhook-triggered workflow: the sandbox sends the signed callback (scripts/demo-triggers.ts).
+				process.stdout.write(`▶ ${basename(file)} — trigger → action loop\n`);
+				const ok = await runTriggerDemo(sb, (line) => process.stdout.write(`  ${line}\n`));
+				if (!ok) failed++;
+				process.stdout.write(`  result ${ok ? 'OK' : 'FAILED'}\n\n`);
+				continue;
+			}
+			const r = await runExample(sb, file, EXPECTATIONS[basename(file)]);
+			if (r.problems.length) failed++;
+			process.stdout.write(report(file, r).join('\n') + '\n\n');
+		}
+		for (const name of [...Object.keys(EXPECTATIONS), ...TRIGGER_EXAMPLES]) {
+			if (!files.some((f) => basename(f) === name)) {
+				failed++;
+				process.stdout.write(`✗ EXPECTATIONS lists ${name}, but examples/${name} does not exist\n\n`);
+			}
+		}
+	} finally {
+		await sb.close();
+	}
+	const ok = files.length - Math.min(failed, files.length);
+	process.stdout.write(`${failed ? 'DEMO FAILED' : 'DEMO OK'}: ${ok}/${files.length} examples passed in ${((Date.now() - t0) / 1000).toFixed(1)} s\n`);
+	process.exitCode = failed ? 1 : 0;
+}
+
+// scripts/e2e.ts imports the table above; only `node .tools/scripts/demo.js` runs the demo.
+if (require.main === module) {
+	main().catch((e) => {
+		process.stderr.write(`demo crashed: ${(e as Error).stack ?? e}\n`);
+		process.exitCode = 2;
+	});
+}

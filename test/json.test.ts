@@ -1,0 +1,199 @@
+/* eslint-disable */
+import { JsonSyntaxError, parseJson, stringifyJson } from '../nodes/shared/json';
+
+const P53 = 2n ** 53n; // 9007199254740992
+const I64_MAX = 2n ** 63n - 1n; // 9223372036854775807
+const I64_MIN = -(2n ** 63n);
+
+describe('parseJson: integers', () => {
+	test.each([
+		['0', 0],
+		['-0', -0],
+		['42', 42],
+		['-42', -42],
+		[String(P53 - 1n), Number.MAX_SAFE_INTEGER],
+		[String(-(P53 - 1n)), Number.MIN_SAFE_INTEGER],
+	])('%s is a safe integer and stays a number', (text, want) => {
+		expect(parseJson(text)).toBe(want);
+		expect(parseJson(text, 'bigint')).toBe(want);
+	});
+
+	test.each([
+		[P53],
+		[P53 + 1n],
+		[P53 + 2n],
+		[I64_MAX],
+		[I64_MIN],
+		[-(P53 + 1n)],
+		[2n ** 64n + 1n], // beyond int64 too: still exact
+	])('%s is outside the safe range: exact decimal string, or bigint in bigint mode', (n) => {
+		expect(parseJson(String(n))).toBe(n.toString());
+		expect(parseJson(String(n), 'bigint')).toBe(n);
+	});
+
+	test('2^53+1 is not rounded to 2^53 (what JSON.parse does)', () => {
+		expect(JSON.parse('9007199254740993')).toBe(9007199254740992);
+		expect(parseJson('9007199254740993')).toBe('9007199254740993');
+	});
+
+	test('int64 ids inside a vendor-like envelope', () => {
+		const text = '{"Result":{"UserMessageId":{"20001":7205759403792793601,"20002":7205759403792793602},"Count":2}}';
+		expect(parseJson(text)).toEqual({ Result: { UserMessageId: { '20001': '7205759403792793601', '20002': '7205759403792793602' }, Count: 2 } });
+		expect((parseJson(text, 'bigint') as any).Result.UserMessageId['20002']).toBe(7205759403792793602n);
+	});
+});
+
+describe('parseJson: floats and exponents stay numbers', () => {
+	test.each([
+		['1.5', 1.5],
+		['-0.25', -0.25],
+		['1e3', 1000],
+		['1E3', 1000],
+		['1e+3', 1000],
+		['2.5e-3', 0.0025],
+		['-1.5E2', -150],
+		['0.1', 0.1],
+		['9007199254740993.0', 9007199254740992], // a float literal is a float: the caller wrote a decimal point
+		['1e21', 1e21],
+	])('%s → %p', (text, want) => {
+		expect(parseJson(text)).toBe(want);
+		expect(parseJson(text, 'bigint')).toBe(want);
+	});
+});
+
+describe('parseJson: strings, escapes, unicode', () => {
+	test.each([
+		['"plain"', 'plain'],
+		['""', ''],
+		['"quote \\" backslash \\\\ slash \\/"', 'quote " backslash \\ slash /'],
+		['"\\b\\f\\n\\r\\t"', '\b\f\n\r\t'],
+		['"\\u00e9\\u00E9"', 'éé'],
+		['"\\u4f60\\u597d"', '你好'],
+		['"\\ud83d\\ude00"', '😀'], // surrogate pair from escapes
+		['"😀 火山引擎 émoji"', '😀 火山引擎 émoji'], // raw UTF-16 text
+		['"\\u0000"', '\u0000'],
+	])('%s', (text, want) => {
+		expect(parseJson(text)).toBe(want);
+		expect(parseJson(text)).toBe(JSON.parse(text));
+	});
+});
+
+describe('parseJson: structures', () => {
+	test('nested objects and arrays, whitespace everywhere', () => {
+		const text = ' { "a" : [ 1 , { "b" : [ true , false , null ] } , "x" ] ,\n\t"c" : { } , "d" : [ ] } \r\n';
+		expect(parseJson(text)).toEqual({ a: [1, { b: [true, false, null] }, 'x'], c: {}, d: [] });
+	});
+
+	test('deeply nested big ids keep their exact value', () => {
+		const text = `[[[{"id":${I64_MAX}}]]]`;
+		expect(parseJson(text)).toEqual([[[{ id: I64_MAX.toString() }]]]);
+	});
+
+	test('duplicate keys: the last one wins, as in JSON.parse', () => {
+		expect(parseJson('{"a":1,"a":2}')).toEqual({ a: 2 });
+	});
+
+	test('"__proto__" is an own key and never changes the prototype', () => {
+		const v = parseJson('{"__proto__":{"polluted":true}}') as Record<string, unknown>;
+		expect(Object.getPrototypeOf(v)).toBe(Object.prototype);
+		expect(Object.keys(v)).toEqual(['__proto__']);
+		expect(({} as any).polluted).toBeUndefined();
+		expect((v as any).polluted).toBeUndefined();
+	});
+});
+
+describe('parseJson: invalid JSON errors carry the position', () => {
+	test.each([
+		['', 0, 'unexpected end'],
+		['   ', 3, 'unexpected end'],
+		['{', 1, 'expected a key'],
+		['{"a":1,}', 7, 'expected a key'],
+		['{"a" 1}', 5, 'expected :'],
+		['{"a":1 "b":2}', 7, 'expected , or }'],
+		['[1 2]', 3, 'expected , or ]'],
+		['[1,]', 3, 'unexpected character "]"'],
+		['"abc', 4, 'unterminated string'],
+		['"a\\x"', 2, 'bad escape'],
+		['"\\u12G4"', 1, 'bad unicode escape'],
+		['"tab\there"', 4, 'control character in string'],
+		['tru', 0, 'expected true'],
+		['nul', 0, 'expected null'],
+		['01', 0, 'bad number 01'],
+		['1.', 0, 'bad number 1.'],
+		['-', 0, 'bad number -'],
+		['1e', 0, 'bad number 1e'],
+		['+1', 0, 'unexpected character "+"'],
+		['NaN', 0, 'unexpected character "N"'],
+		["{'a':1}", 1, 'expected a key'],
+		['1 2', 2, 'unexpected trailing characters'],
+		['{} x', 3, 'unexpected trailing characters'],
+	])('%p fails at position %i (%s)', (text, position, what) => {
+		let err: unknown;
+		try {
+			parseJson(text);
+		} catch (e) {
+			err = e;
+		}
+		expect(err).toBeInstanceOf(JsonSyntaxError);
+		expect(err).toBeInstanceOf(Error);
+		expect((err as JsonSyntaxError).position).toBe(position);
+		expect((err as Error).message).toBe(`Invalid JSON at position ${position}: ${what}`);
+		expect((err as Error).name).toBe('JsonSyntaxError');
+	});
+});
+
+describe('stringifyJson', () => {
+	test('bigint is written as bare digits (JSON.stringify throws)', () => {
+		expect(() => JSON.stringify({ id: 1n })).toThrow();
+		expect(stringifyJson({ id: I64_MAX, neg: I64_MIN, small: 5n })).toBe(`{"id":${I64_MAX},"neg":${I64_MIN},"small":5}`);
+		expect(stringifyJson([P53 + 1n])).toBe('[9007199254740993]');
+	});
+
+	test('undefined and functions: dropped from objects, null in arrays; undefined alone is null', () => {
+		expect(stringifyJson({ a: undefined, b: 1, f: () => 1 })).toBe('{"b":1}');
+		expect(stringifyJson([undefined, () => 1, 2])).toBe('[null,null,2]');
+		expect(stringifyJson(undefined)).toBe('null');
+		expect(stringifyJson(null)).toBe('null');
+	});
+
+	test('NaN and ±Infinity become null (as JSON.stringify)', () => {
+		expect(stringifyJson([NaN, Infinity, -Infinity])).toBe('[null,null,null]');
+		expect(stringifyJson({ x: NaN })).toBe(JSON.stringify({ x: NaN }));
+	});
+
+	test('numbers, booleans, strings, unicode and escapes match JSON.stringify', () => {
+		const v = { n: 1.5, e: 1e21, tiny: 2.5e-7, neg: -0, t: true, f: false, s: 'a"b\\c\n\u0001 😀 火山 é', nested: { arr: [1, [2, [3]]], empty: {}, none: [] } };
+		expect(stringifyJson(v)).toBe(JSON.stringify(v));
+	});
+
+	test('toJSON is honoured (Date)', () => {
+		const d = new Date('2024-01-02T03:04:05.000Z');
+		expect(stringifyJson({ d })).toBe('{"d":"2024-01-02T03:04:05.000Z"}');
+	});
+
+	test('key order is insertion order; no whitespace', () => {
+		expect(stringifyJson({ AppId: 1, Sender: 2n, Receiver: [3n, 4n] })).toBe('{"AppId":1,"Sender":2,"Receiver":[3,4]}');
+	});
+});
+
+describe('round trips', () => {
+	const cases = [String(P53 - 1n), String(P53), String(P53 + 1n), String(I64_MAX), String(I64_MIN), '-1', '0', '1.5', '"x"'];
+
+	test.each(cases)('bigint mode: %s → parse → stringify is byte-identical', (text) => {
+		expect(stringifyJson(parseJson(text, 'bigint'))).toBe(text);
+	});
+
+	test('a request body with int64 ids survives parse (bigint) → stringify exactly', () => {
+		const text = `{"AppId":123456,"Sender":${P53 + 1n},"Receiver":[${I64_MAX},${P53 + 3n},42],"Content":"{\\"text\\":\\"hi 😀\\"}","MsgTTL":604800}`;
+		expect(stringifyJson(parseJson(text, 'bigint'))).toBe(text);
+	});
+
+	test('string mode turns big ids into strings: re-serialised they are quoted, never rounded', () => {
+		expect(stringifyJson(parseJson(`{"id":${I64_MAX}}`))).toBe(`{"id":"${I64_MAX}"}`);
+	});
+
+	test('stringify then parse gives back the same value', () => {
+		const v = { ids: [I64_MAX, P53 + 1n, 7n], text: 'é😀\n', n: -3.25, ok: true, none: null };
+		expect(parseJson(stringifyJson(v), 'bigint')).toEqual({ ids: [I64_MAX, P53 + 1n, 7], text: 'é😀\n', n: -3.25, ok: true, none: null });
+	});
+});
