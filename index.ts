@@ -4,6 +4,8 @@
  */
 export { VolcengineRtc } from './nodes/VolcengineRtc/VolcengineRtc.node';
 export { TencentChat } from './nodes/TencentChat/TencentChat.node';
+export { TencentChatTrigger } from './nodes/TencentChatTrigger/TencentChatTrigger.node';
+export { VolcengineRtcTrigger } from './nodes/VolcengineRtcTrigger/VolcengineRtcTrigger.node';
 export { VolcengineRtcApi } from './credentials/VolcengineRtcApi.credentials';
 export { TencentChatApi } from './credentials/TencentChatApi.credentials';
 export { signVolcengineRequest, type VolcengineSigningInput, type VolcengineSignature } from './nodes/VolcengineRtc/transport/signer';
