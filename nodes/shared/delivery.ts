@@ -8,7 +8,10 @@ import { rateLimiter, type RateRule } from './limiter';
  *
  * - not processed for certain (connection refused, DNS, throttle answers, the vendor's explicit
  *   retryable codes): retried with exponential back-off and full jitter, within a number of
- *   attempts and a time budget; a throttle answer also pauses the shared rate limiter;
+ *   attempts and a time budget (counted from the first send, not from the wait for the rate
+ *   limiter); a throttle answer also pauses the shared rate limiter. A throttled request that
+ *   carries receivers (a per-minute receiver quota, possibly shared with other n8n processes) waits
+ *   its turn without using up attempts, until the key got nothing through for the time budget;
  * - credential expired (Tencent 70001): the caller refreshes it once and the request is repeated;
  * - ambiguous (timed out after sending, connection reset before an answer): repeated only when the
  *   request is idempotent or de-duplicated by the vendor — or when the user explicitly allows it —
@@ -59,7 +62,8 @@ export const deliveryProperty: INodeProperties = {
 			type: 'number',
 			default: 6,
 			typeOptions: { minValue: 1, maxValue: 20, numberPrecision: 0 },
-			description: 'Attempts per request for failures that were certainly not processed (throttling, refused connections, retryable vendor codes)',
+			description:
+				'Attempts per request for failures that were certainly not processed (throttling, refused connections, retryable vendor codes). Throttled sends to many receivers wait for the per-minute receiver quota without using up attempts.',
 		},
 		{
 			displayName: 'Max Retry Time (Seconds)',
@@ -67,7 +71,7 @@ export const deliveryProperty: INodeProperties = {
 			type: 'number',
 			default: 120,
 			typeOptions: { minValue: 0, maxValue: 3600 },
-			description: 'Give up retrying a request after this long',
+			description: 'Give up retrying a request after this long (throttled sends to many receivers: after this long without any send getting through)',
 		},
 		{
 			displayName: 'Messages per Minute',
@@ -178,11 +182,13 @@ function codeOf(error: unknown): string | undefined {
 export const backoffMs = (attempt: number): number => Math.random() * Math.min(10000, 200 * 2 ** (attempt - 1));
 
 export async function deliver<T>(req: DeliveryRequest<T>): Promise<T> {
-	const started = Date.now();
 	const { options } = req;
 	let refreshed = false;
+	let throttles = 0;
+	let firstSent = 0;
 	for (let attempt = 1; ; attempt++) {
-		await rateLimiter.acquire(req.limiterKey, req.rule, req.units ?? 0);
+		const booking = await rateLimiter.acquire(req.limiterKey, req.rule, req.units ?? 0);
+		firstSent ||= rateLimiter.now();
 		let answer: Answer<T>;
 		try {
 			answer = await req.attempt(options.timeoutMs);
@@ -193,8 +199,10 @@ export async function deliver<T>(req: DeliveryRequest<T>): Promise<T> {
 			else if (code && AMBIGUOUS.has(code)) answer = { kind: 'ambiguous', error: wrapped };
 			else answer = { kind: 'fail', error: wrapped };
 		}
+		booking.settle(answer.kind === 'throttle');
 		if (answer.kind === 'ok') return answer.value;
-		const budgetLeft = attempt < options.maxAttempts && Date.now() - started < options.maxRetryMs;
+		// Retry time counts from the first send: waiting for the rate limiter before it is not retrying.
+		const budgetLeft = attempt < options.maxAttempts && rateLimiter.now() - firstSent < options.maxRetryMs;
 		switch (answer.kind) {
 			case 'refresh':
 				if (!refreshed && req.refresh) {
@@ -205,8 +213,19 @@ export async function deliver<T>(req: DeliveryRequest<T>): Promise<T> {
 				}
 				throw answer.error;
 			case 'throttle': {
-				const pause = 250 * 2 ** Math.min(attempt - 1, 5);
+				throttles++;
+				const pause = 250 * 2 ** Math.min(throttles - 1, 5);
 				rateLimiter.throttled(req.limiterKey, pause);
+				if (req.units) {
+					// A per-minute receiver quota refills every minute; shared with other processes it can
+					// stay full for several. Not processed, so the request waits its turn without using up
+					// attempts, and gives up only after Max Retry Time in which the vendor took nothing
+					// of this key.
+					attempt--;
+					const stalledMs = Math.min(rateLimiter.now() - firstSent, rateLimiter.sinceProgress(req.limiterKey));
+					if (stalledMs < options.maxRetryMs) continue;
+					throw answer.error;
+				}
 				if (budgetLeft) continue;
 				throw answer.error;
 			}
