@@ -36,7 +36,7 @@ const FORMULAS = [
 	'**Lost** = receivers the sandbox did not store; **duplicates** = receivers stored more than once. Calls = requests the sandbox accepted; "sent" counts refused ones too.',
 	`**Naive baseline**: one signed BatchSendMessage per receiver from a raw undici client, ${NAIVE_CONCURRENCY} in flight (an HTTP Request node sends every item's request at once), no pacing, no retries, same sandbox settings as the fan-out.`,
 	'**Signing**: µs per call, median of 7 rounds of ≥ 150 ms after a warm-up, in one worker process. Both Volcengine signers sign the same request; with the same signed headers they produce the identical Authorization (checked). Official UserSig = tls-sig-api-v2 genUserSig (zlib deflate); ours writes stored zlib blocks; both decode to the same document (checked).',
-	'**Node overhead** = node execution time / raw client wall time for the same 5,000 signed BatchSendMessage calls (one receiver each), both 8 in flight over keep-alive connections, against the unthrottled sandbox; the node\'s own pacing is lifted with Delivery → Requests per Second.',
+	'**Node overhead** = node execution time / raw client wall time for the same 5,000 signed BatchSendMessage calls (one receiver each), both 8 in flight (the raw client over 8 keep-alive connections), against the unthrottled sandbox; the node\'s own pacing is lifted with Delivery → Requests per Second.',
 	'**Memory** = peak RSS (process.resourceUsage().maxRSS) of a fresh worker process running the engine with one item of 1,000,000 receivers (Code node output, Include Message IDs off); the idle engine is the RSS after one 1-receiver run and a GC.',
 ];
 

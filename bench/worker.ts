@@ -73,6 +73,12 @@ async function prepareEngine(task: EngineTask): Promise<() => Promise<EngineResu
 			}
 		}
 		out.maxRssMB = maxRssMB();
+		const gc = (global as { gc?: () => void }).gc;
+		if (gc) {
+			out.heapAtEndMB = process.memoryUsage().heapUsed / 1048576;
+			gc();
+			out.heapAfterGcMB = process.memoryUsage().heapUsed / 1048576;
+		}
 		return out;
 	};
 }

@@ -1,4 +1,4 @@
-/* eslint-disable */
+ 
 // Messages between the bench orchestrator (bench/run.ts, which owns the sandbox) and its worker
 // processes (bench/worker.ts, which run the n8n engine or a raw client).
 import type { IDataObject } from 'n8n-workflow';
@@ -74,6 +74,9 @@ export interface EngineResult {
 	userSigGenerations: number;
 	maxRssMB: number;
 	baselineRssMB?: number;
+	/** With --expose-gc: heap in use when the node finished, and after a full GC (what was only garbage). */
+	heapAtEndMB?: number;
+	heapAfterGcMB?: number;
 }
 
 export interface ClientResult {

@@ -132,8 +132,9 @@ export function writeResults(dir: string, outcomes: ScenarioOutcome[], totalSeco
 		'',
 		'## Scenario settings',
 		'',
-		...outcomes.map((o) => `- **${o.title}** (${o.seconds.toFixed(1)} s): ${Object.entries(o.config).map(([k, v]) => `${k} ${typeof v === 'object' ? JSON.stringify(v) : v}`).join(', ')}${o.notes?.length ? `. ${o.notes.join(' ')}` : ''}`),
+		...outcomes.map((o) => `- **${o.title}** (${o.seconds.toFixed(1)} s): ${Object.entries(o.config).map(([k, v]) => `${k} ${typeof v === 'object' ? JSON.stringify(v) : v}`).join(', ')}`),
 		'',
+		...(outcomes.some((o) => o.notes?.length) ? ['## What the measurements show', '', ...outcomes.flatMap((o) => (o.notes ?? []).map((x) => `- **${o.title}**: ${x}`)), ''] : []),
 	].join('\n');
 	writeFileSync(md, text);
 	return { json, md };

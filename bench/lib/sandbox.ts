@@ -1,4 +1,4 @@
-/* eslint-disable */
+ 
 // What the sandbox saw: calls, throttle answers, and which receivers got the message.
 import type { RtcSandbox } from '../../sandbox/server';
 import type { Vendor } from './protocol';

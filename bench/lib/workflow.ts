@@ -1,4 +1,4 @@
-/* eslint-disable */
+ 
 // Workflows and inputs of the benchmark: Start → Items (Code stand-in) → Node.
 import type { IDataObject, IWorkflowBase } from 'n8n-workflow';
 import { PKG } from '../../test/helpers/fixtures';

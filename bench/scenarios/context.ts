@@ -1,4 +1,4 @@
-/* eslint-disable */
+ 
 import type { RtcSandbox } from '../../sandbox/server';
 import { SANDBOX_TENCENT, SANDBOX_VOLCENGINE } from '../../sandbox/demo-credentials';
 import type { Vendor } from '../lib/protocol';

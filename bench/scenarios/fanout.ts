@@ -1,4 +1,4 @@
-/* eslint-disable */
+ 
 // One item, 100,000 receivers, through the node: Volcengine BatchSendMessage and Tencent
 // batchsendmsg, 500 receivers per call, against the enforced quotas.
 import { runWorker } from '../lib/fork';

@@ -1,4 +1,4 @@
-/* eslint-disable */
+ 
 // Four n8n processes, each with its own process-wide limiter, send 25,000 receivers each through
 // the node at the same moment, sharing one quota (one credential) at the sandbox. Only the vendor's
 // throttle answers tell them about each other.

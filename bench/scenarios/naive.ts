@@ -1,4 +1,4 @@
-/* eslint-disable */
+ 
 // The baseline: the same 100,000-receiver fan-out as one BatchSendMessage per receiver, unpaced and
 // without retries (an HTTP Request node per item), against the same sandbox settings.
 import { runWorker } from '../lib/fork';

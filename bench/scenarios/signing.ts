@@ -1,4 +1,4 @@
-/* eslint-disable */
+ 
 // Signing cost: our Volcengine signer against @volcengine/openapi's, our UserSig against
 // tls-sig-api-v2's, and what a Tencent request pays for its UserSig with the cache. Then, through
 // the engine, how many UserSigs 400 Tencent requests generate.

@@ -1,4 +1,4 @@
-/* eslint-disable */
+ 
 // 10,000 input items, one user each, coalesced into the fewest calls: Volcengine
 // BatchUpdateUserTags (50 users per call, the node's default) and Tencent im_add_tag (100 per call).
 import { runWorker } from '../lib/fork';
@@ -105,6 +105,12 @@ export async function tagScenario(ctx: BenchContext, vendor: Vendor): Promise<Sc
 			usersUpdated: updated,
 			maxRssMB: res.maxRssMB,
 		},
+		notes: [
+			`${s(prepareMs)} of the node's ${s(res.nodeMs)} passed before its first call: reading and validating the ${n(TAG_ITEMS)} items (≈ ${((prepareMs * 1000) / TAG_ITEMS).toFixed(0)} µs per item; in a CPU profile most of it is n8n resolving each item's parameters and expressions; all items are validated before anything is sent). ` +
+				(paced.quotaMs > 0
+					? `Sending took ${s(sendMs)} for a quota minimum of ${s(minMs)}: each ${perSecond}/s window reopens one round trip plus 2 % + 5 ms after the ideal, because the limiter dates a request at its answer and keeps windows a little longer than documented, so that none arrives early (${ctx.sb.stats.throttled} throttle answers).`
+					: `All ${minCalls} calls fit in one window of the ${perSecond}/s quota, so the minimum is the round trips of ${CONCURRENCY} calls in flight; sending took ${s(sendMs)}, the per-call cost of n8n's request helper (a new connection per request, see Node overhead) on top of the ${TAG_LATENCY_MS} ms round trip.`),
+		],
 		seconds: (Date.now() - t0) / 1000,
 	};
 }
