@@ -113,6 +113,14 @@ const num = (v: unknown, min: number, max: number, dflt: number) => {
 	return Number.isFinite(n) ? Math.min(max, Math.max(min, n)) : dflt;
 };
 
+/** The rate rule for an API: its documented quota, with the node's Delivery overrides applied. */
+export function quotaRule(quota: RateRule, options: DeliveryOptions): RateRule {
+	return {
+		perSecond: options.requestsPerSecond ?? quota.perSecond,
+		unitsPerMinute: quota.unitsPerMinute ? (options.messagesPerMinute ?? quota.unitsPerMinute) : undefined,
+	};
+}
+
 export function readDeliveryOptions(ctx: IExecuteFunctions, itemIndex: number): DeliveryOptions {
 	const raw = (ctx.getNodeParameter('delivery', itemIndex, {}) ?? {}) as Record<string, unknown>;
 	const rps = num(raw.requestsPerSecond, 0, 100000, 0);

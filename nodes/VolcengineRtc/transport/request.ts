@@ -1,6 +1,6 @@
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 import { credentialFields } from '../../shared/credentialIdentity';
-import { deliver, readDeliveryOptions, type Answer } from '../../shared/delivery';
+import { deliver, quotaRule, readDeliveryOptions, type Answer } from '../../shared/delivery';
 import { vendorApiError } from '../../shared/errors';
 import { postJson, type JsonAnswer } from '../../shared/http';
 import { stringifyJson } from '../../shared/json';
@@ -71,10 +71,7 @@ export async function volcengineApiRequest(
 		vendor: VENDOR,
 		api: action,
 		limiterKey: `volcengine|${account}|${quota.group ?? action}`,
-		rule: {
-			perSecond: delivery.requestsPerSecond ?? quota.perSecond,
-			unitsPerMinute: quota.unitsPerMinute ? (delivery.messagesPerMinute ?? quota.unitsPerMinute) : undefined,
-		},
+		rule: quotaRule(quota, delivery),
 		units: options.units,
 		idempotent: options.idempotent ?? false,
 		options: delivery,
