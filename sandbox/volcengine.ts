@@ -26,7 +26,12 @@ export interface VolcengineKey {
 
 export interface VolcengineUser {
 	userId: bigint;
-	tags: Map<string, string>;
+	/**
+	 * Tag key → value. Tags are free strings (Go SDK `Tags []string`, doc 6348/1125995 example
+	 * `["age","level"]`); the key of "level:vip" is "level", a plain tag "vip" is stored as key
+	 * "vip" with value null (so "vip" and "vip:" stay different tags).
+	 */
+	tags: Map<string, string | null>;
 	nickName?: string;
 	portrait?: string;
 	ext?: Record<string, string>;
@@ -148,8 +153,37 @@ export interface VolcengineConfig {
 	broadcastsPerDay: number;
 	/** Users that RegisterUsers / UnRegisterUsers / BatchUpdateUser report in FailedInfos (code "InternalError.User"). */
 	failUsers?: string[];
-	/** Result.Message of the RTS actions (§5): "Success" unless set, to model a failure without an error envelope. */
-	rtsAnswer?: string;
+	/**
+	 * Result.Message of the RTS actions (§5). "Success" unless set. Any casing of "success" is an
+	 * accepted message (the Go SDK rtc/v20230720 model documents "success" in one comment and
+	 * "Success" in another); null = accepted with an empty Result (HTTP 200, no Error); any other
+	 * text = not accepted, answered without an error envelope.
+	 */
+	rtsAnswer?: string | null;
+	/**
+	 * Which BatchUpdateUserTags body forms are accepted (default 'current'): 'current' =
+	 * `{AppId, Op, UserIds, Tags: string[]}` (Go SDK BatchUpdateUserTagsBody, doc 6348/1125995),
+	 * 'legacy' = `{AppId, InboxType, UserTags: [{UserId, Tags: {k: v}}], Op}` (seed doc §4.2).
+	 * The other form is refused with InvalidParameter, so a test can prove which form went out.
+	 */
+	tagApiForm?: 'current' | 'legacy' | 'both';
+	/**
+	 * BatchSendMessage receivers that are processed (stored) but named in neither UserMessageId nor
+	 * FailedReceiver of the answer — an answer that does not confirm them.
+	 */
+	omitReceivers?: string[];
+	/**
+	 * BatchSendMessage answer shape: 'doc' (default) = UserMessageId + FailedReceiver (doc
+	 * 6348/1263587); 'sdk' = UserMessageId only (Go SDK BatchSendMessageResResult has no
+	 * FailedReceiver), so failed receivers are named nowhere.
+	 */
+	batchSendAnswer?: 'doc' | 'sdk';
+	/**
+	 * Refuse the first attempt of matching requests with a retryable error before processing (a
+	 * vendor-specific fault hook, e.g. to prove that a retried earlier message keeps its place).
+	 * Each entry fires once; `content` matches the body's Content.
+	 */
+	refuseOnce?: Array<{ action: string; content?: string; code?: string }>;
 }
 
 export const VOLC_ERRORS: Record<string, { codeN?: number; http: number }> = {
@@ -405,7 +439,8 @@ const handlers: Record<string, Handler> = {
 			throw new VolcError('InvalidParameter.Unmarshal', 'json: cannot unmarshal into Go struct field Tags of type []string');
 		}
 		const tags = rawTags as string[];
-		for (const t of tags) if (!/^[^:]+:.*$/.test(t)) throw new VolcError('InvalidParameter', `Tag "${t}" is not in key:value form`);
+		// Free strings (doc 6348/1125997 example `["age","level"]`); only an empty tag is refused here.
+		for (const t of tags) if (t === '') throw new VolcError('InvalidParameter', 'Tags has an empty tag');
 		const ext = stringMap(body, 'Ext');
 		const cap = sb.config.volcengine.broadcastsPerDay;
 		if (cap > 0 && sb.state.volcengine.broadcastsToday >= cap) {
@@ -415,8 +450,8 @@ const handlers: Record<string, Handler> = {
 		const recipients: bigint[] = [];
 		for (const user of usersOf(sb, appId).values()) {
 			const has = (t: string) => {
-				const i = t.indexOf(':');
-				return user.tags.get(t.slice(0, i)) === t.slice(i + 1);
+				const { key, value } = splitTag(t);
+				return user.tags.has(key) && user.tags.get(key) === value;
 			};
 			const match = tags.length === 0 || (tagOp === 1 ? tags.every(has) : tags.some(has));
 			if (!match || user.userId === sender) continue;
@@ -432,26 +467,53 @@ const handlers: Record<string, Handler> = {
 
 	BatchUpdateUserTags(sb, body) {
 		const appId = appField(sb, body);
-		intField(body, 'InboxType', false);
+		const accepted = sb.config.volcengine.tagApiForm ?? 'current';
+		const form = body.UserTags !== undefined && body.UserTags !== null ? 'legacy' : 'current';
+		if (accepted !== 'both' && form !== accepted) {
+			// What a gateway that knows only the other form answers (a required field is missing).
+			throw new VolcError('InvalidParameter', accepted === 'current' ? 'UserIds is required' : 'UserTags is required');
+		}
 		const op = intField(body, 'Op', false);
 		if (op !== 0 && op !== 1) throw new VolcError('InvalidParameter', 'Op must be 0 or 1');
-		const list = body.UserTags;
-		if (!Array.isArray(list) || list.length === 0) throw new VolcError('InvalidParameter', 'UserTags must be a non-empty array');
 		const users = usersOf(sb, appId);
 		const failed: Array<{ UserId: bigint; Code: string; Message: string }> = [];
-		for (const entry of list) {
-			if (typeof entry !== 'object' || entry === null || Array.isArray(entry)) throw new VolcError('InvalidParameter.Unmarshal', 'UserTags entries must be objects');
-			const e = entry as Record<string, unknown>;
-			const userId = int64Field(e, 'UserId')!;
-			const tags = stringMap(e, 'Tags') ?? {};
+		const apply = (userId: bigint, change: (tags: Map<string, string | null>) => void) => {
 			const user = users.get(userId);
-			if (!user) {
-				failed.push({ UserId: userId, Code: 'UserNotFound', Message: `user ${userId} is not registered` });
-				continue;
+			if (!user) failed.push({ UserId: userId, Code: 'UserNotFound', Message: `user ${userId} is not registered` });
+			else change(user.tags);
+		};
+		if (form === 'current') {
+			// Go SDK BatchUpdateUserTagsBody: Op 0 "对于重复 key，覆盖 value，对于新 key，进行添加", 1 "删除重复 key".
+			const ids = int64Array(body, 'UserIds');
+			if (ids.length === 0) throw new VolcError('InvalidParameter', 'UserIds is empty');
+			const raw = arrayField(body, 'Tags');
+			if (raw.some((t) => typeof t !== 'string')) throw new VolcError('InvalidParameter.Unmarshal', 'json: cannot unmarshal into Go struct field Tags of type []string');
+			const tags = raw as string[];
+			if (tags.length === 0) throw new VolcError('InvalidParameter', 'Tags is empty');
+			if (tags.some((t) => t === '')) throw new VolcError('InvalidParameter', 'Tags has an empty tag');
+			for (const id of ids) {
+				apply(id, (have) => {
+					for (const t of tags) {
+						if (op === 0) setTag(have, t, 'Tags');
+						else have.delete(splitTag(t).key);
+					}
+				});
 			}
-			for (const [k, v] of Object.entries(tags)) {
-				if (op === 0) user.tags.set(k, v);
-				else user.tags.delete(k);
+		} else {
+			intField(body, 'InboxType', false);
+			const list = body.UserTags;
+			if (!Array.isArray(list) || list.length === 0) throw new VolcError('InvalidParameter', 'UserTags must be a non-empty array');
+			for (const entry of list) {
+				if (typeof entry !== 'object' || entry === null || Array.isArray(entry)) throw new VolcError('InvalidParameter.Unmarshal', 'UserTags entries must be objects');
+				const e = entry as Record<string, unknown>;
+				const userId = int64Field(e, 'UserId')!;
+				const tags = stringMap(e, 'Tags') ?? {};
+				apply(userId, (have) => {
+					for (const [k, v] of Object.entries(tags)) {
+						if (op === 0) have.set(k, v === '' ? null : v);
+						else have.delete(k);
+					}
+				});
 			}
 		}
 		return { FailedInfos: failed };
@@ -473,6 +535,7 @@ const handlers: Record<string, Handler> = {
 		}
 		const ext = stringMap(body, 'Ext');
 		const fail = new Set(sb.config.volcengine.failReceivers);
+		const omit = new Set(sb.config.volcengine.omitReceivers ?? []);
 		const userMessageId: Record<string, bigint> = {};
 		const failed: bigint[] = [];
 		for (const r of ids) {
@@ -481,10 +544,13 @@ const handlers: Record<string, Handler> = {
 				continue;
 			}
 			const messageId = newMessageId(sb);
-			userMessageId[r.toString()] = messageId;
+			// Stored (maybe delivered) but left out of the answer: the answer does not confirm it.
+			if (!omit.has(r.toString())) userMessageId[r.toString()] = messageId;
 			sb.state.volcengine.messages.push({ action: 'BatchSendMessage', appId, inboxType, sender, receiver: r, messageId, msgType, content, ext, at: now });
 		}
 		sb.emit('volcengine.message', { action: 'BatchSendMessage', appId, sender, recipients: ids.length - failed.length });
+		// Doc 6348/1263587: UserMessageId + FailedReceiver; Go SDK BatchSendMessageResResult: UserMessageId only.
+		if (sb.config.volcengine.batchSendAnswer === 'sdk') return { UserMessageId: userMessageId };
 		return { UserMessageId: userMessageId, FailedReceiver: failed };
 	},
 
@@ -553,7 +619,7 @@ const handlers: Record<string, Handler> = {
 				found.push({
 					AppId: appId,
 					UserId: id,
-					Tags: [...user.tags].map(([k, v]) => `${k}:${v}`),
+					Tags: [...user.tags].map(([k, v]) => joinTag(k, v)),
 					CreateTime: user.createTime ?? 0,
 					ModifyTime: user.modifyTime ?? 0,
 					NickName: user.nickName ?? '',
@@ -694,7 +760,8 @@ const handlers: Record<string, Handler> = {
 		const conv = conversationOf(sb, appId, int64Field(body, 'ConversationShortId')!);
 		const cursor = int64Field(body, 'Cursor')!;
 		const limit = Number(int64Field(body, 'Limit')!);
-		if (limit < 1 || limit > 100) throw new VolcError('InvalidParameter', 'Limit must be in [1, 100]');
+		// "一次最多查询 20 条消息" — https://www.volcengine.com/docs/6348/337138
+		if (limit < 1 || limit > 20) throw new VolcError('InvalidParameter', 'Limit must be in [1, 20]');
 		let reverse = intField(body, 'Reverse', false);
 		if (reverse !== 0 && reverse !== 1) reverse = 0; // "invalid values fall back to the default" (Go SDK model)
 		if (conv.type === 100 && reverse !== 1) throw new VolcError('InvalidParameter', 'live groups can only be read with Reverse 1');
@@ -809,7 +876,22 @@ function boolField(body: Record<string, unknown>, name: string): boolean | undef
 
 const utf8 = (s: string) => Buffer.byteLength(s, 'utf8');
 
-/** NickName ≤ 100 bytes, Portrait ≤ 500, Tags key:value, Ext ≤ 20 keys (key ≤ 50 bytes, not "s:…", value ≤ 500) — §4.7. */
+/** "level:vip" → {level, vip}; a plain tag "vip" → {vip, null}. */
+function splitTag(t: string): { key: string; value: string | null } {
+	const i = t.indexOf(':');
+	return i < 0 ? { key: t, value: null } : { key: t.slice(0, i), value: t.slice(i + 1) };
+}
+
+const joinTag = (key: string, value: string | null): string => (value === null ? key : `${key}:${value}`);
+
+/** Adds a tag; a tag with a key that exists replaces its value. */
+function setTag(tags: Map<string, string | null>, t: string, where: string): void {
+	if (t === '') throw new VolcError('InvalidParameter', `${where} has an empty tag`);
+	const { key, value } = splitTag(t);
+	tags.set(key, value);
+}
+
+/** NickName ≤ 100 bytes, Portrait ≤ 500, Tags free strings, Ext ≤ 20 keys (key ≤ 50 bytes, not "s:…", value ≤ 500) — §4.7. */
 function profileFields(e: Record<string, unknown>, where: string): { nickName?: string; portrait?: string; tags?: Map<string, string>; ext?: Record<string, string> } {
 	const nickName = stringField(e, 'NickName', false);
 	if (nickName !== undefined && utf8(nickName) > 100) throw new VolcError('InvalidParameter', `${where}.NickName is over 100 bytes`);
@@ -821,11 +903,7 @@ function profileFields(e: Record<string, unknown>, where: string): { nickName?: 
 			throw new VolcError('InvalidParameter.Unmarshal', `json: cannot unmarshal into Go struct field ${where}.Tags of type []string`);
 		}
 		tags = new Map();
-		for (const t of e.Tags as string[]) {
-			const i = t.indexOf(':');
-			if (i <= 0) throw new VolcError('InvalidParameter', `Tag "${t}" is not in key:value form`);
-			tags.set(t.slice(0, i), t.slice(i + 1));
-		}
+		for (const t of e.Tags as string[]) setTag(tags, t, where);
 	}
 	const ext = stringMap(e, 'Ext');
 	if (ext) {
@@ -945,8 +1023,9 @@ function rtsCommon(sb: Sandbox, body: Record<string, unknown>, maxBytes: number)
 }
 
 function rtsAccept(sb: Sandbox, m: RtsMessage): unknown {
-	const answer = sb.config.volcengine.rtsAnswer ?? 'Success';
-	if (answer !== 'Success') return { Message: answer };
+	const cfg = sb.config.volcengine.rtsAnswer;
+	const answer = cfg === undefined ? 'Success' : cfg;
+	if (answer !== null && answer.toLowerCase() !== 'success') return { Message: answer };
 	sb.state.volcengine.rts.messages.push(m);
 	if (m.roomId !== undefined) {
 		const key = `${m.appId}|${m.roomId}`;
@@ -955,7 +1034,7 @@ function rtsAccept(sb: Sandbox, m: RtsMessage): unknown {
 		sb.state.volcengine.rts.rooms.set(key, room);
 	}
 	sb.emit('volcengine.rts', { action: m.action, appId: m.appId, roomId: m.roomId, receivers: m.to?.length });
-	return { Message: 'Success' };
+	return answer === null ? {} : { Message: answer };
 }
 
 /** The array whose length a request log records as `size` (entries per call). */
@@ -1022,8 +1101,14 @@ export async function handleVolcengine(sb: Sandbox, req: RawRequest): Promise<Ra
 		}
 		if (action === 'BatchSendMessage' && Array.isArray(b.Receiver)) log.receivers = b.Receiver.length;
 		if (action === 'BatchSendRoomUnicast' && Array.isArray(b.To)) log.receivers = b.To.length;
-		const list = b[SIZE_FIELD[action] ?? ''];
+		const list = b[SIZE_FIELD[action] ?? ''] ?? (action === 'BatchUpdateUserTags' ? b.UserIds : undefined);
 		if (Array.isArray(list)) log.size = list.length;
+		const refusals = sb.config.volcengine.refuseOnce;
+		const refusal = refusals?.findIndex((r) => r.action === action && (r.content === undefined || r.content === b.Content)) ?? -1;
+		if (refusal >= 0) {
+			const [r] = refusals!.splice(refusal, 1);
+			throw new VolcError(r.code ?? 'InternalError', `injected: ${action} refused once before processing`);
+		}
 		const result = handler(sb, b, now);
 		return { status: 200, body: envelope(action, version, requestId, region, result) };
 	} catch (e) {

@@ -197,10 +197,14 @@ describe('User Tag → Update (BatchUpdateUserTags)', () => {
 		...extra,
 	});
 
-	test('120 items are coalesced into 3 calls; each FailedInfos entry goes back to its own item', async () => {
+	// These tests give every item its own tag value: only the legacy per-user map form can put such
+	// items into one call (the current form sends one tag list for all users of a call; see
+	// test/volcengine-truth.test.ts), so they run the legacy form against a sandbox that takes it.
+	test('legacy form: 120 items are coalesced into 3 calls; each FailedInfos entry goes back to its own item', async () => {
+		sb.configure({ volcengine: { tagApiForm: 'legacy' } });
 		sb.seedVolcengineUsers(APP, Array.from({ length: 120 }, (_, i) => ({ userId: String(1000 + i) })).filter((u) => u.userId !== '1077'));
 		const items = Array.from({ length: 120 }, (_, i) => ({ id: String(1000 + i), level: i % 2 ? 'gold' : 'silver' }));
-		const { run } = await volcengineEngine(sb.url).run(volcWorkflow(upd(), { items }));
+		const { run } = await volcengineEngine(sb.url).run(volcWorkflow(upd({ options: { apiForm: 'legacy' } }), { items }));
 		expect(run.data.resultData.error).toBeUndefined();
 		expect(calls('BatchUpdateUserTags')).toHaveLength(3);
 		const out = itemsOf(run);
@@ -212,14 +216,15 @@ describe('User Tag → Update (BatchUpdateUserTags)', () => {
 		expect(sb.state.volcengine.users.get(APP)!.get(1005n)!.tags.get('level')).toBe('gold');
 	});
 
-	test('batch size option and the same user twice never share a call (order kept)', async () => {
+	test('legacy form: batch size option and the same user twice never share a call (order kept)', async () => {
+		sb.configure({ volcengine: { tagApiForm: 'legacy' } });
 		sb.seedVolcengineUsers(APP, [{ userId: '7' }, { userId: '8' }]);
 		const items = [
 			{ id: '7', level: 'a' },
 			{ id: '8', level: 'b' },
 			{ id: '7', level: 'c' },
 		];
-		await volcengineEngine(sb.url).run(volcWorkflow(upd({ options: { batchSize: 10 } }), { items }));
+		await volcengineEngine(sb.url).run(volcWorkflow(upd({ options: { batchSize: 10, apiForm: 'legacy' } }), { items }));
 		expect(calls('BatchUpdateUserTags')).toHaveLength(2);
 		expect(sb.state.volcengine.users.get(APP)!.get(7n)!.tags.get('level')).toBe('c');
 	});

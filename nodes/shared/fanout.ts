@@ -27,6 +27,8 @@ export interface ChunkAnswer {
 	ids?: Iterable<[receiver: string, id: string]>;
 	/** One key for the whole call (Tencent MsgKey). */
 	key?: string;
+	/** Receivers of the call the answer neither confirmed nor reported as failed: delivery unknown. */
+	unconfirmed?: string[];
 }
 
 export interface FanOutResult {
@@ -83,7 +85,7 @@ export async function fanOut<R>(
 				if (answer.requestId) requestIds.push(answer.requestId);
 				keys[c] = answer.key;
 				if (ids && answer.ids) for (const [r, id] of answer.ids) ids.set(r, id);
-				if (answer.failed.length) {
+				if (answer.failed.length || answer.unconfirmed?.length) {
 					const index = new Map<string, number>();
 					chunk.forEach((r, k) => index.set(idOf(r), c * batchSize + k));
 					for (const [r, code] of answer.failed) {
@@ -91,6 +93,10 @@ export async function fanOut<R>(
 						if (at === undefined) continue;
 						fates[at] = Fate.Failed;
 						failedCodes.set(r, code);
+					}
+					for (const r of answer.unconfirmed ?? []) {
+						const at = index.get(r);
+						if (at !== undefined && fates[at] === Fate.Delivered) fates[at] = Fate.Unknown;
 					}
 				}
 			} catch (error) {

@@ -10,12 +10,19 @@ export interface ApiQuota {
 	unitsPerMinute?: number;
 	/** Actions with the same group share one requests-per-second budget. */
 	group?: string;
+	/**
+	 * Requests per day. Informational for pacing (the limiter works per second and per minute), but a
+	 * throttle answer of an action with a daily quota means "spent for today": never retried in the run.
+	 */
+	perDay?: number;
 }
 
 export const DEFAULT_VOLCENGINE_QUOTA: ApiQuota = { perSecond: 50 };
 
 export const VOLCENGINE_QUOTAS: Record<string, ApiQuota> = {
-	UserBroadcast: { perSecond: 50 },
+	// UserBroadcast: "该接口限制每天请求 20 次" — https://www.volcengine.com/docs/6348/1125997 (current page);
+	// the older page's QPS 50 is kept as the per-second pace.
+	UserBroadcast: { perSecond: 50, perDay: 20 },
 	BatchUpdateUserTags: { perSecond: 50 },
 	BatchSendMessage: { perSecond: 50, unitsPerMinute: 12000 },
 	SendMessage: { perSecond: 50 },
@@ -24,8 +31,10 @@ export const VOLCENGINE_QUOTAS: Record<string, ApiQuota> = {
 	RegisterUsers: { perSecond: 50 },
 	UnRegisterUsers: { perSecond: 50 },
 	BatchGetUser: { perSecond: 100 },
+	// "QPS 不得超过 100", at most 20 messages per call — https://www.volcengine.com/docs/6348/337138
+	GetConversationMessages: { perSecond: 100 },
 	// QPS unconfirmed (§4.7, §4.8, §9), paced at the default 50/s: BatchUpdateUser, GetMessages,
-	// GetConversationMessages, DeleteMessage, DeleteConversationMessage, ModifyMessage, QueryOnlineStatus.
+	// DeleteMessage, DeleteConversationMessage, ModifyMessage, QueryOnlineStatus.
 	// §5: SendUnicast + SendRoomUnicast + SendBroadcast + BatchSendRoomUnicast ≤ 500 requests/s together.
 	SendUnicast: { perSecond: 500, group: 'rts' },
 	SendRoomUnicast: { perSecond: 500, group: 'rts' },

@@ -86,20 +86,62 @@ export async function volcengineApiRequest(
 	});
 }
 
+/** Words a throttle answer uses when the budget that ran out is a daily one. */
+const DAILY = /\b(per|a|each)\s+day\b|\bdaily\b|\btoday\b|每天|每日|当天|当日/i;
+
+/**
+ * Classifies one answer (§3.1: HTTP ≠ 200 is a failure; HTTP 200 is a success only when
+ * `ResponseMetadata.Error` is absent):
+ * - HTTP 429 is a throttle whatever the body says — no IM throttle code is documented
+ *   (https://www.volcengine.com/docs/6348/412253), so the status is the reliable signal;
+ * - an `Error` object is a failure even without `Code`/`CodeN` (the SDK models declare both
+ *   fields required, but an answer missing them must not pass as a success);
+ * - a throttle of an action with a daily quota (UserBroadcast, 20/day: 6348/1125997), or one whose
+ *   message names a day, is "spent for today": failed at once, never retried and never counted
+ *   as a throttle (no pause of the shared limiter). The vendor documents no code for it.
+ */
 function answerOf(ctx: IExecuteFunctions, action: string, answer: JsonAnswer, itemIndex?: number): Answer<VolcengineCallResult> {
 	const node = ctx.getNode();
 	const { status } = answer;
 	const envelope = answer.json as Envelope | undefined;
-	const meta = envelope?.ResponseMetadata;
+	const meta = envelope && typeof envelope === 'object' ? envelope.ResponseMetadata : undefined;
 	const err = meta?.Error;
-	if (err && (err.Code || err.CodeN)) {
-		const code = err.Code ?? String(err.CodeN);
+	const hasError = err !== undefined && err !== null;
+	if (hasError || status === 429) {
+		const e = (hasError && typeof err === 'object' ? err : {}) as NonNullable<NonNullable<Envelope['ResponseMetadata']>['Error']>;
+		const code = e.Code || (e.CodeN !== undefined && e.CodeN !== null ? String(e.CodeN) : status === 429 ? 'HTTP 429' : 'UnknownError');
+		const vendorMessage = typeof err === 'string' ? err : typeof e.Message === 'string' ? e.Message : '';
+		const kind: Answer<never>['kind'] = status === 429 ? 'throttle' : classify(code);
+		const quota = volcengineQuota(action);
+		if (kind === 'throttle' && (quota.perDay !== undefined || DAILY.test(vendorMessage))) {
+			const limit = quota.perDay !== undefined ? ` (${quota.perDay} requests per day)` : '';
+			const error = vendorApiError(
+				node,
+				{
+					vendor: VENDOR,
+					code,
+					message: `${action} daily quota${limit} is used up, try tomorrow${vendorMessage ? ` — ${vendorMessage}` : ''}`,
+					requestId: meta?.RequestId,
+					httpCode: status,
+					hint: 'Volcengine counts this quota per day; repeating the request today would fail again, so it was not retried.',
+				},
+				itemIndex,
+			);
+			return { kind: 'fail', error };
+		}
 		const error = vendorApiError(
 			node,
-			{ vendor: VENDOR, code, message: err.Message ?? '', requestId: meta?.RequestId, httpCode: status, hint: HINTS[code] },
+			{
+				vendor: VENDOR,
+				code,
+				message: vendorMessage || (hasError ? `${action} answered with an error and no code` : `${action} was throttled (HTTP 429)`),
+				requestId: meta?.RequestId,
+				httpCode: status,
+				hint: HINTS[code],
+			},
 			itemIndex,
 		);
-		return { kind: classify(code), error } as Answer<VolcengineCallResult>;
+		return { kind, error } as Answer<VolcengineCallResult>;
 	}
 	if (!envelope || typeof envelope !== 'object' || status < 200 || status > 299) {
 		const error = vendorApiError(
@@ -108,7 +150,7 @@ function answerOf(ctx: IExecuteFunctions, action: string, answer: JsonAnswer, it
 			itemIndex,
 		);
 		// 503: the service did not take the request. Other failures without an envelope may have been processed.
-		return { kind: status === 503 || status === 429 ? 'retry' : 'ambiguous', error };
+		return { kind: status === 503 ? 'retry' : 'ambiguous', error };
 	}
 	return { kind: 'ok', value: { result: (envelope.Result ?? {}) as IDataObject, requestId: meta?.RequestId } };
 }

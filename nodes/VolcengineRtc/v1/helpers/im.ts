@@ -82,10 +82,6 @@ export const clientMsgIdInput = z.unknown().transform((v, ctx): string => {
 	return r.data.trim();
 });
 
-/** Tag strings `key:value` (the form RegisterUsers / BatchUpdateUser / UserBroadcast use). */
-export const tagPairs = keyValueMap({ keyPattern: /^[^:]+$/, keyRule: 'cannot contain ":"' });
-export const tagStrings = (tags: Record<string, string>): string[] => Object.entries(tags).map(([k, v]) => `${k}:${v}`);
-
 /** User Ext (§4.7): at most 20 keys; key ≤ 50 bytes and not starting with "s:"; value ≤ 500 bytes. */
 export const userExt = keyValueMap({ keyPattern: /^(?!s:)/, keyRule: 'cannot start with "s:" (reserved by the IM service)', maxValueBytes: 500 }).superRefine(
 	(ext, ctx) => {

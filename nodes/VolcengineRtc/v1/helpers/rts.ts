@@ -135,8 +135,11 @@ export function readRtsCommon(ctx: IExecuteFunctions, i: number, maxBytes: numbe
 }
 
 /**
- * One RTS call. §5: the answer is `{ "Message": "Success" }`; anything else (error text or empty) is
- * a failure even without ResponseMetadata.Error. RTS sends are not de-duplicated by Volcengine,
+ * One RTS call. Success = HTTP 200 without ResponseMetadata.Error (checked by the transport, §3.1)
+ * and a `Result.Message` that is "success" in any casing — vendor samples and the Go SDK model
+ * (volcengine/volc-sdk-golang service/rtc/v20230720/model.go) write both "success" and "Success" —
+ * or no Message at all. Other text in Message is a failure: the same SDK model says Message
+ * carries the error text when the request failed. RTS sends are not de-duplicated by Volcengine,
  * so an ambiguous failure is not repeated (unless the user allows it in the delivery options).
  */
 export async function rtsRequest(
@@ -147,13 +150,14 @@ export async function rtsRequest(
 ): Promise<{ requestId: string | null }> {
 	const { result, requestId } = await volcengineApiRequest.call(ctx, action, body, { version: RTS_VERSION, itemIndex });
 	const answer = (result as IDataObject).Message;
-	if (answer !== 'Success') {
+	const confirmed = answer === undefined || answer === null || answer === '' || (typeof answer === 'string' && answer.trim().toLowerCase() === 'success');
+	if (!confirmed) {
 		throw vendorApiError(
 			ctx.getNode(),
 			{
 				vendor: 'Volcengine',
 				code: 'NotSuccess',
-				message: `${action} answered ${typeof answer === 'string' && answer !== '' ? `"${answer}"` : 'without "Success"'}`,
+				message: `${action} answered ${typeof answer === 'string' ? `"${answer}"` : `a Message that is not text (${typeof answer})`}`,
 				requestId,
 				hint: 'Volcengine did not confirm the message. Check the RTC App ID and that real-time messaging by OpenAPI is enabled for the app.',
 			},

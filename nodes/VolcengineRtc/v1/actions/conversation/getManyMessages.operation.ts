@@ -9,14 +9,24 @@ import { appIdField, conversationShortIdField } from '../../helpers/fields';
 import { messageJson, optionalCursor } from '../../helpers/im';
 
 /**
- * GetConversationMessages — volcengine-rtc.md §4.8: pages of `Limit` messages from `Cursor` (a
+ * GetConversationMessages — volcengine-rtc.md §4.8, doc 6348/337138 (≤ 20 per call, QPS ≤ 100): pages of `Limit` messages from `Cursor` (a
  * message index), following `NewCursor` while `HasMore`. Return All, or stop at Limit. One output
  * item per message, all paired with the input item.
  */
 
 export const DEFAULT_PAGE_SIZE = 20;
-export const MAX_PAGE_SIZE = 100;
-/** Reverse (newest first) from the end of the conversation: every index is ≤ this. */
+/** "一次最多查询 20 条消息" — https://www.volcengine.com/docs/6348/337138. */
+export const MAX_PAGE_SIZE = 20;
+/** Larger Page Size values of saved workflows (the field once allowed 100) are read, then capped. */
+const LEGACY_MAX_PAGE_SIZE = 100;
+/**
+ * Start cursor for "newest first" when none is given. The doc (6348/337138) and the Go SDK
+ * (GetConversationMessagesBody) define Cursor only as "查询起始位置，即查询起始消息的 Index" (a Long)
+ * with Reverse 1 reading backward; no "from the newest" value is documented. The largest Long is
+ * ≥ every message index, so a backward read from it starts at the newest message. If a gateway
+ * ever refused it, the vendor error surfaces on the item (nothing is silently skipped); set
+ * Start Cursor to an indexInConversation to avoid relying on it. Unconfirmed: see the README.
+ */
 const LAST_INDEX = 9223372036854775807n;
 
 const properties: INodeProperties[] = [
@@ -62,7 +72,7 @@ const properties: INodeProperties[] = [
 				type: 'number',
 				default: DEFAULT_PAGE_SIZE,
 				typeOptions: { minValue: 1, maxValue: MAX_PAGE_SIZE, numberPrecision: 0 },
-				description: 'Messages asked for per call (Limit). Volcengine does not document a maximum; 20 is a safe default.',
+				description: 'Messages asked for per call (Limit), at most 20 (the documented maximum)',
 			},
 			{
 				displayName: 'Start Cursor',
@@ -98,7 +108,7 @@ export async function prepare(this: IExecuteFunctions, i: number): Promise<GetMa
 	const limit = returnAll ? undefined : readParam(this, 'limit', i, intInRange(1, Number.MAX_SAFE_INTEGER), 'Limit', 50);
 	const order = readOption(this, 'options', 'order', i, z.enum(['newestFirst', 'oldestFirst']), 'Order', 'newestFirst');
 	const cursor = readOption(this, 'options', 'cursor', i, optionalCursor, 'Start Cursor', '');
-	const pageSize = readOption(this, 'options', 'pageSize', i, intInRange(1, MAX_PAGE_SIZE), 'Page Size', DEFAULT_PAGE_SIZE);
+	const pageSize = Math.min(MAX_PAGE_SIZE, readOption(this, 'options', 'pageSize', i, intInRange(1, LEGACY_MAX_PAGE_SIZE), 'Page Size', DEFAULT_PAGE_SIZE));
 	const reverse = order === 'newestFirst' ? 1 : 0;
 	return { appId, conversationShortId, limit, reverse, cursor: cursor ?? (reverse ? LAST_INDEX : 0n), pageSize };
 }

@@ -2,14 +2,25 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 import { NodeOperationError, updateDisplayOptions } from 'n8n-workflow';
 import { z } from 'zod';
 import { readOption, readParam } from '../../../../shared/params';
-import { intInRange, int64Id, keyValueMap, keyValuePairs, text } from '../../../../shared/schemas';
+import { intInRange, int64Id, keyValueMap, text } from '../../../../shared/schemas';
 import { volcengineApiRequest } from '../../../transport/request';
 import { resolveAppId } from '../../helpers/common';
 import { appIdField, contentField, extOption, inboxTypeOption, msgTypeField, senderField } from '../../helpers/fields';
+import { mergeTags, tagListField, tagListSchema, tagPairsField, tagPairsSchema } from '../../helpers/tags';
 
-/** UserBroadcast — volcengine-rtc.md §4.1. */
+/**
+ * UserBroadcast — volcengine-rtc.md §4.1; 20 requests per day on the current page
+ * (https://www.volcengine.com/docs/6348/1125997, transport/limits.ts).
+ */
 
 const properties: INodeProperties[] = [
+	{
+		displayName:
+			'Volcengine allows 20 broadcasts per day (UserBroadcast). When the daily quota is used up the item fails at once with "daily quota … try tomorrow"; it is never retried in the run.',
+		name: 'dailyQuotaNotice',
+		type: 'notice',
+		default: '',
+	},
 	appIdField,
 	senderField,
 	msgTypeField,
@@ -30,26 +41,8 @@ const properties: INodeProperties[] = [
 		description:
 			'Whether to broadcast to every registered user of the app. Off: only users matching the tags below receive it.',
 	},
-	{
-		displayName: 'Tags',
-		name: 'tags',
-		type: 'fixedCollection',
-		placeholder: 'Add Tag',
-		default: {},
-		typeOptions: { multipleValues: true },
-		description: 'Receivers are the registered users with these tags (key:value)',
-		displayOptions: { show: { sendToAllUsers: [false] } },
-		options: [
-			{
-				displayName: 'Tag',
-				name: 'pairs',
-				values: [
-					{ displayName: 'Key', name: 'key', type: 'string', default: '', placeholder: 'level' },
-					{ displayName: 'Value', name: 'value', type: 'string', default: '', placeholder: 'vip' },
-				],
-			},
-		],
-	},
+	tagPairsField('Receivers are the registered users with these tags.', { displayOptions: { show: { sendToAllUsers: [false] } } }),
+	tagListField('More filter tags, e.g. from an expression.', { displayOptions: { show: { sendToAllUsers: [false] } } }),
 	{
 		displayName: 'Tag Match',
 		name: 'tagMatch',
@@ -73,8 +66,6 @@ const properties: INodeProperties[] = [
 
 export const description = updateDisplayOptions({ show: { resource: ['message'], operation: ['broadcast'] } }, properties);
 
-/** A tag is key:value (§4.1): neither part may contain ":" and the value may not be empty. */
-const tagPairs = keyValuePairs({ keyPattern: /^[^:]+$/, keyRule: 'cannot contain ":"', valuePattern: /^[^:]*$/, valueRule: 'cannot contain ":"', requireValue: true });
 
 export interface BroadcastPlan {
 	body: Record<string, unknown>;
@@ -88,11 +79,13 @@ export async function prepare(this: IExecuteFunctions, i: number): Promise<Broad
 	const content = readParam(this, 'content', i, text(), 'Content');
 	const msgTtl = readParam(this, 'msgTtl', i, intInRange(1, 604800), 'Message TTL (Seconds)');
 	const toAll = readParam(this, 'sendToAllUsers', i, z.boolean({ invalid_type_error: 'must be true or false' }), 'Send to All Users', false);
-	const tags = readParam(this, 'tags', i, tagPairs, 'Tags', {});
+	const pairTags = readParam(this, 'tags', i, tagPairsSchema, 'Tags', {});
+	const listTags = readParam(this, 'tagList', i, tagListSchema, 'Tag List', '');
 	const inboxType = readOption(this, 'options', 'inboxType', i, intInRange(0, 2147483647), 'Inbox Type', 0);
 	const ext = readOption(this, 'options', 'ext', i, keyValueMap(), 'Extra Fields (Ext)', {});
 
-	const tagStrings = [...new Set(tags.map(([k, v]) => `${k}:${v}`))];
+	// Tags are free strings, sent as entered (helpers/tags.ts).
+	const tagStrings = mergeTags(pairTags, listTags);
 	if (!toAll && tagStrings.length === 0) {
 		throw new NodeOperationError(this.getNode(), `"Tags" is empty in item ${i}`, {
 			itemIndex: i,

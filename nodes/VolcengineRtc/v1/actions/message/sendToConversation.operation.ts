@@ -132,6 +132,15 @@ export async function prepare(this: IExecuteFunctions, i: number): Promise<SendT
 	return { body };
 }
 
+/**
+ * Items into one conversation go out one after the other, in input order (nodes/shared/pool.ts
+ * lanes): without a lane, a retried earlier item (throttled, or refused with a retryable code)
+ * was stored after later items sent meanwhile. Different conversations still run side by side.
+ */
+export function orderKey(plan: SendToConversationPlan): string {
+	return `${String(plan.body.AppId)}|${String(plan.body.ConversationShortId)}`;
+}
+
 export async function executeItem(this: IExecuteFunctions, plan: SendToConversationPlan, i: number): Promise<IDataObject> {
 	// The vendor de-duplicates on ClientMsgId (§3.3), so repeating after an ambiguous failure is safe.
 	const { result, requestId } = await volcengineApiRequest.call(this, 'SendMessage', plan.body, { itemIndex: i, idempotent: true });

@@ -110,6 +110,16 @@ export async function prepare(this: IExecuteFunctions, i: number): Promise<SendT
 	return { base, conversations, duplicatesRemoved: all.length - conversations.length, batchSize, clientMsgId };
 }
 
+/**
+ * Items of one app go out one after the other, in input order: an item reaches up to 20
+ * conversations per call and items may share any of them, so one lane per app is the only lane
+ * that keeps every conversation's order when an earlier item is retried. BatchSendGroupMessage is
+ * limited to 5 requests per second (§4.5), so the lane costs little throughput.
+ */
+export function orderKey(plan: SendToGroupsPlan): string {
+	return `${String(plan.base.AppId)}|BatchSendGroupMessage`;
+}
+
 export async function executeItem(this: IExecuteFunctions, plan: SendToGroupsPlan, i: number): Promise<IDataObject> {
 	const requestIds: string[] = [];
 	const clientMsgIds: string[] = [];

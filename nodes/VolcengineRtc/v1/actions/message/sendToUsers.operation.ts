@@ -147,7 +147,13 @@ export async function executeItem(this: IExecuteFunctions, plan: SendToUsersPlan
 			const { result, requestId } = await volcengineApiRequest.call(this, 'BatchSendMessage', body, { itemIndex: i, units: chunk.length });
 			const ids = Object.entries((result.UserMessageId ?? {}) as Record<string, unknown>).map(([k, v]): [string, string] => [k, String(v)]);
 			const failed = ((result.FailedReceiver ?? []) as unknown[]).map((x): [string, string] => [String(x), 'FailedReceiver']);
-			return { ids, failed, requestId };
+			// A receiver named in neither UserMessageId nor FailedReceiver was not confirmed: its delivery
+			// is unknown, not "delivered". The Go SDK's BatchSendMessageResResult has UserMessageId only
+			// (volcengine/volc-sdk-golang service/im/model.go), the doc page (6348/1263587) adds
+			// FailedReceiver, so an answer may name a failed receiver nowhere.
+			const named = new Set<string>([...ids.map(([k]) => k), ...failed.map(([k]) => k)]);
+			const unconfirmed = chunk.map(String).filter((r) => !named.has(r));
+			return { ids, failed, unconfirmed, requestId };
 		},
 		plan.includeMessageIds || plan.output === 'perReceiver',
 	);
@@ -160,6 +166,7 @@ export async function executeItem(this: IExecuteFunctions, plan: SendToUsersPlan
 			const json: IDataObject = { receiver: id, status: fate, messageId: fate === 'delivered' ? (r.ids?.get(id) ?? null) : null };
 			const error = errorFor(r, k);
 			if (error && fate !== 'delivered') json.error = error;
+			else if (fate === 'unknown') json.reason = 'The answer named this receiver in neither UserMessageId nor FailedReceiver';
 			return json;
 		});
 	}
@@ -178,6 +185,7 @@ export async function executeItem(this: IExecuteFunctions, plan: SendToUsersPlan
 		requestIds: r.requestIds,
 	};
 	if (plan.includeMessageIds) summary.messageIds = Object.fromEntries(r.ids ?? []);
+	if (r.counts.unknown > 0) summary.unknownReceivers = receiversWith(r, plan.receivers, String, Fate.Unknown);
 	if (r.chunkErrors.size) {
 		summary.rejectedReceivers = receiversWith(r, plan.receivers, String, Fate.Failed).filter((x) => !r.failedCodes.has(x));
 		summary.unknownReceivers = receiversWith(r, plan.receivers, String, Fate.Unknown);

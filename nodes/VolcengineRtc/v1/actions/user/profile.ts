@@ -1,4 +1,5 @@
 import type { INodeProperties } from 'n8n-workflow';
+import { tagListField, tagPairsField } from '../../helpers/tags';
 
 /** Profile fields of RegisterUsers and BatchUpdateUser (volcengine-rtc.md §4.7). */
 export const profileFields: INodeProperties[] = [
@@ -37,23 +38,6 @@ export const profileFields: INodeProperties[] = [
 		placeholder: 'https://example.com/alice.png',
 		description: 'URL of the avatar (Portrait), at most 500 bytes',
 	},
-	{
-		displayName: 'Tags',
-		name: 'tags',
-		type: 'fixedCollection',
-		placeholder: 'Add Tag',
-		default: {},
-		typeOptions: { multipleValues: true },
-		description: 'Tags used to target broadcasts (sent as key:value)',
-		options: [
-			{
-				displayName: 'Tag',
-				name: 'pairs',
-				values: [
-					{ displayName: 'Key', name: 'key', type: 'string', default: '', placeholder: 'level' },
-					{ displayName: 'Value', name: 'value', type: 'string', default: '', placeholder: 'vip' },
-				],
-			},
-		],
-	},
+	tagListField('Tags used to target broadcasts, together with Tags.'),
+	tagPairsField('Tags used to target broadcasts.'),
 ];

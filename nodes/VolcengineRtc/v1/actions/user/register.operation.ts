@@ -7,7 +7,8 @@ import { intInRange, int64Id, text } from '../../../../shared/schemas';
 import { volcengineApiRequest } from '../../../transport/request';
 import { resolveAppId } from '../../helpers/common';
 import { appIdField, batchSizeOption } from '../../helpers/fields';
-import { failedInfosByUser, tagPairs, tagStrings, userExt } from '../../helpers/im';
+import { failedInfosByUser, userExt } from '../../helpers/im';
+import { mergeTags, tagListSchema, tagPairsSchema } from '../../helpers/tags';
 import { runUserCalls, userIdField, type UserItemPlan } from '../../helpers/users';
 import { profileFields } from './profile';
 
@@ -27,7 +28,7 @@ const properties: INodeProperties[] = [
 		type: 'collection',
 		placeholder: 'Add Field',
 		default: {},
-		// Sorted by display name: Extra Fields (Ext), Is Robot, Nickname, Portrait URL, Tags.
+		// Sorted by display name: Extra Fields (Ext), Is Robot, Nickname, Portrait URL, Tag List, Tags.
 		options: [
 			profileFields[0],
 			{
@@ -66,8 +67,12 @@ export async function prepare(this: IExecuteFunctions, i: number): Promise<Regis
 	const entry: Record<string, unknown> = { UserId: userId };
 	if (fields.nickName !== undefined) entry.NickName = readOption(this, 'additionalFields', 'nickName', i, nickNameSchema, 'Nickname', '');
 	if (fields.portrait !== undefined) entry.Portrait = readOption(this, 'additionalFields', 'portrait', i, portraitSchema, 'Portrait URL', '');
-	if (fields.tags !== undefined) {
-		const tags = tagStrings(readOption(this, 'additionalFields', 'tags', i, tagPairs, 'Tags', {}));
+	if (fields.tags !== undefined || fields.tagList !== undefined) {
+		// Free strings, sent as entered (helpers/tags.ts).
+		const tags = mergeTags(
+			readOption(this, 'additionalFields', 'tags', i, tagPairsSchema, 'Tags', {}),
+			readOption(this, 'additionalFields', 'tagList', i, tagListSchema, 'Tag List', ''),
+		);
 		if (tags.length) entry.Tags = tags;
 	}
 	if (fields.ext !== undefined) {

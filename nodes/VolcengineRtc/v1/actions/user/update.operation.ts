@@ -7,7 +7,8 @@ import { intInRange, int64Id } from '../../../../shared/schemas';
 import { volcengineApiRequest } from '../../../transport/request';
 import { resolveAppId } from '../../helpers/common';
 import { appIdField, batchSizeOption } from '../../helpers/fields';
-import { failedInfosByUser, tagPairs, tagStrings, userExt } from '../../helpers/im';
+import { failedInfosByUser, userExt } from '../../helpers/im';
+import { mergeTags, tagListSchema, tagPairsSchema } from '../../helpers/tags';
 import { runUserCalls, userIdField, type UserItemPlan } from '../../helpers/users';
 import { batchGetUsers } from './get.operation';
 import { profileFields } from './profile';
@@ -86,7 +87,13 @@ export async function prepare(this: IExecuteFunctions, i: number): Promise<Updat
 	const changes: Profile = {};
 	if (fields.nickName !== undefined) changes.NickName = readOption(this, 'updateFields', 'nickName', i, nickNameSchema, 'Nickname', '');
 	if (fields.portrait !== undefined) changes.Portrait = readOption(this, 'updateFields', 'portrait', i, portraitSchema, 'Portrait URL', '');
-	if (fields.tags !== undefined) changes.Tags = tagStrings(readOption(this, 'updateFields', 'tags', i, tagPairs, 'Tags', {}));
+	if (fields.tags !== undefined || fields.tagList !== undefined) {
+		// Free strings, sent as entered (helpers/tags.ts).
+		changes.Tags = mergeTags(
+			readOption(this, 'updateFields', 'tags', i, tagPairsSchema, 'Tags', {}),
+			readOption(this, 'updateFields', 'tagList', i, tagListSchema, 'Tag List', ''),
+		);
+	}
 	if (fields.ext !== undefined) changes.Ext = readOption(this, 'updateFields', 'ext', i, userExt, 'Extra Fields (Ext)', {});
 	if (Object.keys(changes).length === 0) {
 		throw new NodeOperationError(this.getNode(), `"Update Fields" is empty in item ${i}`, {
