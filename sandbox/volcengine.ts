@@ -179,11 +179,13 @@ export interface VolcengineConfig {
 	 */
 	batchSendAnswer?: 'doc' | 'sdk';
 	/**
-	 * Refuse the first attempt of matching requests with a retryable error before processing (a
-	 * vendor-specific fault hook, e.g. to prove that a retried earlier message keeps its place).
-	 * Each entry fires once; `content` matches the body's Content.
+	 * Refuse the first matching request before processing (a vendor-specific fault hook, e.g. to
+	 * prove that a retried earlier message keeps its place). Each entry fires once; `content`
+	 * matches the body's Content. Default answer: InternalError (HTTP 500, retryable). `http` sets
+	 * the status (e.g. 429 with a non-throttle code), `withoutCode` answers an Error with only a
+	 * Message, `notJson` answers a non-JSON body.
 	 */
-	refuseOnce?: Array<{ action: string; content?: string; code?: string }>;
+	refuseOnce?: Array<{ action: string; content?: string; code?: string; message?: string; http?: number; withoutCode?: boolean; notJson?: boolean }>;
 }
 
 export const VOLC_ERRORS: Record<string, { codeN?: number; http: number }> = {
@@ -1107,7 +1109,14 @@ export async function handleVolcengine(sb: Sandbox, req: RawRequest): Promise<Ra
 		const refusal = refusals?.findIndex((r) => r.action === action && (r.content === undefined || r.content === b.Content)) ?? -1;
 		if (refusal >= 0) {
 			const [r] = refusals!.splice(refusal, 1);
-			throw new VolcError(r.code ?? 'InternalError', `injected: ${action} refused once before processing`);
+			const code = r.code ?? 'InternalError';
+			const message = r.message ?? `injected: ${action} refused once before processing`;
+			const status = r.http ?? VOLC_ERRORS[code]?.http ?? 400;
+			log.code = r.notJson ? `HTTP ${status}` : r.withoutCode ? '(no code)' : code;
+			if (r.notJson) return { status, body: `<html><body>${status}</body></html>`, headers: { 'content-type': 'text/html' } };
+			const meta = { RequestId: requestId, Action: action, Version: version, Service: 'rtc', Region: region };
+			const error = r.withoutCode ? { Message: message } : { Code: code, Message: message };
+			return { status, body: stringifyJson({ ResponseMetadata: { ...meta, Error: error }, Result: {} }) };
 		}
 		const result = handler(sb, b, now);
 		return { status: 200, body: envelope(action, version, requestId, region, result) };
