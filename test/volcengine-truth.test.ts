@@ -206,7 +206,7 @@ describe('Conversation → Get Many Messages', () => {
 // ── 5. Order per conversation when an earlier item is retried ────────────────────────────────────
 
 describe('input order per conversation survives a retry of an earlier item', () => {
-	test('SendMessage: item 0 refused once (retryable), the conversation still stores 0,1,2,3,4', async () => {
+	test('SendMessage: item 0 refused once (retryable), each conversation stores its items in input order', async () => {
 		sb.seedVolcengineConversation({ conversationShortId: '7000001', members: ['10001'] });
 		sb.seedVolcengineConversation({ conversationShortId: '7000002', members: ['10001'] });
 		sb.configure({ volcengine: { refuseOnce: [{ action: 'SendMessage', content: 'm0' }] } });

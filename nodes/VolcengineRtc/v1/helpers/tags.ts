@@ -47,7 +47,7 @@ export function tagPairsField(description: string, extra: Partial<INodePropertie
 		placeholder: 'Add Tag',
 		default: {},
 		typeOptions: { multipleValues: true },
-		description: `${description} Sent as key:value, or just the key when Value is empty (a plain tag such as "vip").`,
+		description: `${description} Sent as key:value, or just the key when Value is empty (a plain tag such as "vip")`,
 		options: [
 			{
 				displayName: 'Tag',
@@ -70,7 +70,7 @@ export function tagListField(description: string, extra: Partial<INodeProperties
 		type: 'string',
 		default: '',
 		placeholder: 'vip, level:gold',
-		description: `${description} Tags exactly as written, separated by commas or new lines, or an array from an expression ("vip", "level:gold").`,
+		description: `${description} Tags exactly as written, separated by commas or new lines, or an array from an expression ("vip", "level:gold")`,
 		...extra,
 	};
 }
