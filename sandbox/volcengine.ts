@@ -149,7 +149,7 @@ export interface VolcengineConfig {
 	maxFutureSeconds: number;
 	/** Receivers that BatchSendMessage reports in FailedReceiver. */
 	failReceivers: string[];
-	/** UserBroadcast daily cap (newer docs: 20/day, §4.1). 0 = no cap. */
+	/** UserBroadcast daily cap (current doc page 6348/1125997: 20/day). 0 = no cap. */
 	broadcastsPerDay: number;
 	/** Users that RegisterUsers / UnRegisterUsers / BatchUpdateUser report in FailedInfos (code "InternalError.User"). */
 	failUsers?: string[];
@@ -446,6 +446,9 @@ const handlers: Record<string, Handler> = {
 		const ext = stringMap(body, 'Ext');
 		const cap = sb.config.volcengine.broadcastsPerDay;
 		if (cap > 0 && sb.state.volcengine.broadcastsToday >= cap) {
+			// "该接口限制每天请求 20 次" (https://www.volcengine.com/docs/6348/1125997). The vendor documents no
+			// code for the spent daily quota (error codes: 6348/412253), so the sandbox answers the gateway's
+			// throttle code with HTTP 429 and says "per day"; the node must not retry it within the run.
 			throw new VolcError('FlowLimitExceeded', `UserBroadcast is limited to ${cap} requests per day`);
 		}
 		sb.state.volcengine.broadcastsToday++;
