@@ -312,6 +312,14 @@ describe('transport: how answers are classified', () => {
 		expect(Date.now() - started).toBeLessThan(5000);
 	});
 
+	test('a UserBroadcast throttle that names the per-second budget is a plain throttle: retried', async () => {
+		sb.configure({ volcengine: { refuseOnce: [{ action: 'UserBroadcast', code: 'FlowLimitExceeded.QPSOverLimit', message: 'UserBroadcast is limited to 50 requests per second' }] } });
+		const { run: r } = await run({ resource: 'message', operation: 'broadcast', sender: '10001', content: 'hi', msgType: 10001, sendToAllUsers: true });
+		expect(r.data.resultData.error).toBeUndefined();
+		expect(calls('UserBroadcast').map((c) => c.code)).toEqual(['FlowLimitExceeded.QPSOverLimit', undefined]);
+		expect(sb.state.volcengine.broadcasts).toHaveLength(1);
+	});
+
 	test('a throttle answer that names a day is a daily quota on any action: not retried', async () => {
 		sb.configure({ volcengine: { refuseOnce: [{ action: 'RegisterUsers', code: 'FlowLimitExceeded', message: 'RegisterUsers is limited to 1000 requests per day' }] } });
 		const r = await run({ resource: 'user', operation: 'register', userId: '1' });

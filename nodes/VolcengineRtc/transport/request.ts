@@ -87,6 +87,7 @@ export async function volcengineApiRequest(
 }
 
 /** Words a throttle answer uses when the budget that ran out is a daily one. */
+const PER_SECOND = /QPS|per second|每秒/i;
 const DAILY = /\b(per|a|each)\s+day\b|\bdaily\b|\btoday\b|每天|每日|当天|当日/i;
 
 /**
@@ -96,9 +97,10 @@ const DAILY = /\b(per|a|each)\s+day\b|\bdaily\b|\btoday\b|每天|每日|当天|�
  *   (https://www.volcengine.com/docs/6348/412253), so the status is the reliable signal;
  * - an `Error` object is a failure even without `Code`/`CodeN` (the SDK models declare both
  *   fields required, but an answer missing them must not pass as a success);
- * - a throttle of an action with a daily quota (UserBroadcast, 20/day: 6348/1125997), or one whose
- *   message names a day, is "spent for today": failed at once, never retried and never counted
- *   as a throttle (no pause of the shared limiter). The vendor documents no code for it.
+ * - a throttle of an action with a daily quota (UserBroadcast, 20/day: 6348/1125997) that does not
+ *   name the per-second budget, or any throttle whose message names a day, is "spent for today":
+ *   failed at once, never retried and never counted as a throttle (no pause of the shared
+ *   limiter). The vendor documents no code for it.
  */
 function answerOf(ctx: IExecuteFunctions, action: string, answer: JsonAnswer, itemIndex?: number): Answer<VolcengineCallResult> {
 	const node = ctx.getNode();
@@ -113,7 +115,9 @@ function answerOf(ctx: IExecuteFunctions, action: string, answer: JsonAnswer, it
 		const vendorMessage = typeof err === 'string' ? err : typeof e.Message === 'string' ? e.Message : '';
 		const kind: Answer<never>['kind'] = status === 429 ? 'throttle' : classify(code);
 		const quota = volcengineQuota(action);
-		if (kind === 'throttle' && (quota.perDay !== undefined || DAILY.test(vendorMessage))) {
+		// An answer that names the per-second budget (FlowLimitExceeded.QPSOverLimit) is a plain throttle.
+		const perSecond = PER_SECOND.test(`${code} ${vendorMessage}`);
+		if (kind === 'throttle' && (DAILY.test(vendorMessage) || (quota.perDay !== undefined && !perSecond))) {
 			const limit = quota.perDay !== undefined ? ` (${quota.perDay} requests per day)` : '';
 			const error = vendorApiError(
 				node,
