@@ -1,8 +1,10 @@
 /* eslint-disable */
 // Trigger demo and the pieces the trigger tests share with it:
 // - createTriggerEngine: the engine helper (test/helpers/n8n-engine.ts) plus a webhook() that keeps
-//   each workflow's static data between requests, as n8n does (the helper's webhook() starts from
-//   empty static data on every call, which would hide de-duplication);
+//   each workflow's static data between requests the way n8n does: every request works on its own
+//   copy, loaded when the request arrives, and the whole copy is saved (last writer wins) once the
+//   node has answered (the helper's webhook() starts from empty static data on every call, which
+//   would hide de-duplication; sharing one object would hide the race between concurrent requests);
 // - startWebhookServer: a local HTTP front that receives real POSTs (from the sandbox's callback
 //   sender) the way n8n's /webhook/<id>/<path> endpoint does, runs them through WebhookContext and
 //   WorkflowExecute, and answers like n8n's webhook handler (node-written answer, "onReceived", or
@@ -59,8 +61,19 @@ export interface WebhookResult {
 	order: string[];
 }
 
+export interface TriggerEngineOptions extends EngineOptions {
+	/**
+	 * The "database" of saved static data, per workflow id. Pass the same map to two engines built
+	 * from separately loaded node modules to model two n8n processes sharing one database.
+	 */
+	savedStaticData?: Map<string, IDataObject>;
+}
+
+/** A JSON copy, as the database round trip gives it (ObservableObject's __dataChanged is not enumerable). */
+const copyJson = (v: IDataObject): IDataObject => JSON.parse(JSON.stringify(v)) as IDataObject;
+
 /** The engine helper, with a webhook() whose static data persists per workflow id (as in n8n). */
-export function createTriggerEngine(opts: EngineOptions) {
+export function createTriggerEngine(opts: TriggerEngineOptions) {
 	const base = createEngine(opts);
 	const credentialsHelper = base.credentialsHelper as TestCredentials;
 	const types: Record<string, AnyNodeType> = { 'n8n-nodes-base.manualTrigger': new ManualTrigger(), ...opts.nodeTypes };
@@ -73,7 +86,7 @@ export function createTriggerEngine(opts: EngineOptions) {
 		getByNameAndVersion: (type: string, version?: number) => NodeHelpers.getVersionedNodeType(registry.getByName(type), version),
 		getKnownTypes: () => ({}),
 	} as INodeTypes;
-	const staticByWorkflow = new Map<string, IDataObject>();
+	const staticByWorkflow = opts.savedStaticData ?? new Map<string, IDataObject>();
 	const staticFor = (wf: IWorkflowBase) => {
 		const id = String(wf.id ?? 'test');
 		let s = staticByWorkflow.get(id);
@@ -99,12 +112,27 @@ export function createTriggerEngine(opts: EngineOptions) {
 			return base.webhookMethod(wf, nodeName, method, staticFor(wf));
 		},
 
-		/** Delivers one HTTP request to a webhook node, then runs the downstream nodes with its output. */
+		/**
+		 * Delivers one HTTP request to a webhook node, then runs the downstream nodes with its output.
+		 * Static data as n8n 2.41.1 handles it (packages/cli/src/webhooks/live-webhooks.ts
+		 * executeWebhook): loaded with the workflow when the request arrives (after an await, like the
+		 * database read), saved whole when the response callback fires (right after the node for a
+		 * node-written answer, after the run otherwise), and only when it changed.
+		 */
 		async webhook(wf: IWorkflowBase, nodeName: string, req: WebhookRequestInput): Promise<WebhookResult> {
+			await new Promise((r) => setImmediate(r)); // findWebhook + loadWebhookExecutionData
+			const saved = staticFor(wf);
 			const workflow = new Workflow({
 				id: wf.id ?? 'test', name: wf.name, nodes: wf.nodes, connections: wf.connections,
-				settings: wf.settings, active: true, nodeTypes: registry, staticData: staticFor(wf),
+				settings: wf.settings, active: true, nodeTypes: registry, staticData: copyJson(saved),
 			});
+			const save = () => {
+				if ((workflow.staticData as IDataObject).__dataChanged !== true) return;
+				const next = copyJson(workflow.staticData);
+				for (const k of Object.keys(saved)) delete saved[k];
+				Object.assign(saved, next);
+				(workflow.staticData as IDataObject).__dataChanged = false;
+			};
 			const sent: WebhookResult['sent'] = { status: 200, written: false };
 			const res = {
 				status(code: number) { sent.status = code; sent.written = true; return res; },
@@ -139,12 +167,14 @@ export function createTriggerEngine(opts: EngineOptions) {
 			const ctx = new WebhookContext(workflow, node, ad, 'webhook', webhookData, [], null);
 			const response = await type.webhook!.call(ctx);
 			scanForSecrets(`webhook answer of ${wf.name}`, sent);
+			if (response.noWebhookResponse || !response.workflowData) save();
 			if (!response.workflowData) return { response, sent, run: undefined, order };
 			const runData = createRunExecutionData({
 				executionData: { nodeExecutionStack: [{ node, data: { main: response.workflowData as INodeExecutionData[][] }, source: null }] },
 			});
 			await new WorkflowExecute(ad, 'webhook', runData).processRunExecutionData(workflow);
 			const run = await finished;
+			save();
 			scanForSecrets(`webhook run of ${wf.name}`, run);
 			return { response, sent, run, order };
 		},
