@@ -67,6 +67,12 @@ export interface TriggerEngineOptions extends EngineOptions {
 	 * from separately loaded node modules to model two n8n processes sharing one database.
 	 */
 	savedStaticData?: Map<string, IDataObject>;
+	/**
+	 * How long each of webhook()'s two "database reads" takes (default 0: one macrotask each). Over
+	 * real sockets, copies sent at the same moment arrive a few event-loop turns apart; a latency
+	 * like n8n's (a few ms per read) makes them overlap as they do in n8n.
+	 */
+	storageLatencyMs?: number;
 }
 
 /** A JSON copy, as the database round trip gives it (ObservableObject's __dataChanged is not enumerable). */
@@ -87,6 +93,8 @@ export function createTriggerEngine(opts: TriggerEngineOptions) {
 		getKnownTypes: () => ({}),
 	} as INodeTypes;
 	const staticByWorkflow = opts.savedStaticData ?? new Map<string, IDataObject>();
+	const latency = opts.storageLatencyMs ?? 0;
+	const storageRead = () => new Promise<void>((r) => (latency > 0 ? setTimeout(r, latency) : setImmediate(r)));
 	const staticFor = (wf: IWorkflowBase) => {
 		const id = String(wf.id ?? 'test');
 		let s = staticByWorkflow.get(id);
@@ -115,12 +123,14 @@ export function createTriggerEngine(opts: TriggerEngineOptions) {
 		/**
 		 * Delivers one HTTP request to a webhook node, then runs the downstream nodes with its output.
 		 * Static data as n8n 2.41.1 handles it (packages/cli/src/webhooks/live-webhooks.ts
-		 * executeWebhook): loaded with the workflow when the request arrives (after an await, like the
-		 * database read), saved whole when the response callback fires (right after the node for a
-		 * node-written answer, after the run otherwise), and only when it changed.
+		 * executeWebhook): a copy loaded with the workflow when the request arrives (after a macrotask,
+		 * like the database read), another macrotask before the node runs (credentials read), saved
+		 * whole when the response callback fires (right after the node for a node-written answer,
+		 * after the run otherwise), and only when it changed. Without the macrotasks a request that
+		 * never waits on real I/O would finish before the next one loads, which hides the race.
 		 */
 		async webhook(wf: IWorkflowBase, nodeName: string, req: WebhookRequestInput): Promise<WebhookResult> {
-			await new Promise((r) => setImmediate(r)); // findWebhook + loadWebhookExecutionData
+			await storageRead(); // findWebhook + loadWebhookExecutionData
 			const saved = staticFor(wf);
 			const workflow = new Workflow({
 				id: wf.id ?? 'test', name: wf.name, nodes: wf.nodes, connections: wf.connections,
@@ -165,6 +175,9 @@ export function createTriggerEngine(opts: TriggerEngineOptions) {
 				webhookDescription: desc, workflowId: workflow.id, workflowExecuteAdditionalData: ad, webhookId: node.webhookId,
 			};
 			const ctx = new WebhookContext(workflow, node, ad, 'webhook', webhookData, [], null);
+			// n8n reads the database again before the node can look at its static data (getBase,
+			// getCredentials): other requests that arrived meanwhile have loaded theirs by then.
+			await storageRead();
 			const response = await type.webhook!.call(ctx);
 			scanForSecrets(`webhook answer of ${wf.name}`, sent);
 			if (response.noWebhookResponse || !response.workflowData) save();
