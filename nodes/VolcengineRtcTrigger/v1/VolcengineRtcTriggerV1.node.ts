@@ -123,7 +123,7 @@ export class VolcengineRtcTriggerV1 implements INodeType {
 						typeOptions: { minValue: 30, maxValue: 86400 },
 						default: DEFAULT_MAX_AGE_SECONDS,
 						description:
-							'Callbacks whose EventTime is further than this from now are refused as replays. Event IDs are remembered for twice this long to drop retried duplicates.',
+							'Callbacks whose EventTime is further than this from now are refused as replays. Event IDs and signatures are remembered for twice this long to drop retried duplicates and replays.',
 					},
 				],
 			},
