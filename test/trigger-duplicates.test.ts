@@ -249,6 +249,11 @@ describe('claims table and claimCallback (explicit clock)', () => {
 		for (const [i, id] of ['a', 'b', 'c', 'd'].entries()) claims.add('s', [`id:${id}`], 2000 + i, opts.ttlMs, opts.maxEntries);
 		expect(claims.count('s', 2003, opts.ttlMs)).toBe(3);
 		expect(claims.has('s', ['id:a'], 2003, opts.ttlMs)).toBe(false); // the oldest went first
+		// a trigger that stops receiving is forgotten by the next sweep (at most once a minute)
+		claims.add('quiet', ['id:q'], 3000, opts.ttlMs, opts.maxEntries);
+		expect(claims.scopeCount).toBe(2);
+		claims.add('busy', ['id:b'], 70_000, opts.ttlMs, opts.maxEntries);
+		expect(claims.scopeCount).toBe(1);
 	});
 
 	test('duplicate when any slot was claimed here or saved in static data; the write merges both', () => {

@@ -136,21 +136,29 @@ export function firstSighting(store: IDataObject, id: string, nowMs: number, opt
  * findOne followed by an update without a lock (packages/cli/src/deduplication/deduplication-helper.ts
  * checkProcessedAndRecord), so it would race the same way. A JavaScript process runs one request's
  * synchronous code at a time: a check-and-set with no `await` in between is atomic within the
- * process, which is what claim() is.
+ * process, which is what claimCallback() does with this table.
  */
 export class CallbackClaims {
-	private readonly scopes = new Map<string, Map<string, number>>();
+	private readonly scopes = new Map<string, { ttlMs: number; claims: Map<string, number> }>();
+	private lastSweepMs = 0;
 
 	/** Drops expired claims of a scope (and the scope when it is empty); returns its live claims. */
 	private live(scope: string, nowMs: number, ttlMs: number): Map<string, number> | undefined {
-		const claims = this.scopes.get(scope);
-		if (!claims) return undefined;
-		for (const [slot, at] of claims) if (nowMs - at > ttlMs) claims.delete(slot);
-		if (claims.size === 0) {
+		const entry = this.scopes.get(scope);
+		if (!entry) return undefined;
+		for (const [slot, at] of entry.claims) if (nowMs - at > ttlMs) entry.claims.delete(slot);
+		if (entry.claims.size === 0) {
 			this.scopes.delete(scope);
 			return undefined;
 		}
-		return claims;
+		return entry.claims;
+	}
+
+	/** At most once a minute, forgets expired claims of every scope (triggers that stopped receiving). */
+	private sweep(nowMs: number): void {
+		if (nowMs - this.lastSweepMs < 60_000) return;
+		this.lastSweepMs = nowMs;
+		for (const [scope, entry] of [...this.scopes]) this.live(scope, nowMs, entry.ttlMs);
 	}
 
 	/** Whether any of `slots` is claimed in `scope` within the ttl. */
@@ -159,10 +167,12 @@ export class CallbackClaims {
 		return claims !== undefined && slots.some((s) => claims.has(s));
 	}
 
-	/** Claims `slots` (synchronously; at most `maxEntries` per scope, the oldest go first) and returns the scope's live claims. */
+	/** Claims `slots` (at most `maxEntries` per scope, the oldest go first) and returns the scope's live claims. */
 	add(scope: string, slots: readonly string[], nowMs: number, ttlMs: number, maxEntries: number): Array<[string, number]> {
+		this.sweep(nowMs);
 		let claims = this.live(scope, nowMs, ttlMs);
-		if (!claims) this.scopes.set(scope, (claims = new Map()));
+		if (!claims) this.scopes.set(scope, { ttlMs, claims: (claims = new Map()) });
+		else this.scopes.get(scope)!.ttlMs = ttlMs;
 		for (const s of slots) {
 			claims.delete(s); // re-insert: Map order is claim order
 			claims.set(s, nowMs);
@@ -177,6 +187,11 @@ export class CallbackClaims {
 	/** Live claims of a scope (tests and diagnostics). */
 	count(scope: string, nowMs: number, ttlMs: number): number {
 		return this.live(scope, nowMs, ttlMs)?.size ?? 0;
+	}
+
+	/** Scopes with at least one claim (tests and diagnostics; expired ones go at the next sweep). */
+	get scopeCount(): number {
+		return this.scopes.size;
 	}
 }
 
