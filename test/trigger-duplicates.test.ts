@@ -104,7 +104,7 @@ const volcengine: Vendor = {
 	},
 	duplicateAnswer: { message: 'duplicate' },
 	firstAnswer: { message: 'ok' },
-	slots: (r) => [`id:${(r.body as any).EventId}`, `sig:${(r.body as any).Signature}`],
+	slots: (r) => [`id:${(r.body as any).EventId}`, `sig:${sha((r.body as any).Signature)}`],
 	configureSandbox: (url) => sb.configure({ callbacks: { volcengine: { url, secret: SECRET, retryDelayMs: 10 } } }),
 };
 

@@ -16,6 +16,7 @@ import {
 	manualCallbackRecorded,
 	readCallbackBody,
 	recordManualCallback,
+	sha256Hex,
 } from '../../shared/webhook';
 import { volcengineRtcTriggerIcon } from '../icon';
 import { VOLCENGINE_EVENT_TYPES, readVolcengineEnvelope, verifyVolcengineCallback } from '../transport/callback';
@@ -209,7 +210,8 @@ export class VolcengineRtcTriggerV1 implements INodeType {
 		// is a key too. Checked and recorded last, with no await after it: concurrent copies reaching
 		// this process run once, and nothing can fail between the claim and the hand-over to n8n.
 		const slots = [dedupSlot('id', envelope.EventId)];
-		if (verdict.signed) slots.push(dedupSlot('sig', envelope.Signature.trim().toLowerCase()));
+		// (kept as its hash: static data never holds a callback's signature)
+		if (verdict.signed) slots.push(dedupSlot('sig', sha256Hex(envelope.Signature.trim().toLowerCase())));
 		const sighting = claimCallback({
 			store: this.getWorkflowStaticData('node'),
 			scope: callbackScope(this),
