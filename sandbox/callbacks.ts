@@ -47,13 +47,21 @@ export type CallbackVendor = 'tencent' | 'volcengine';
 /**
  * valid: signed and fresh · forged: Tencent signed with another token, Volcengine EventData changed
  * after signing · stale: correctly signed but old (Tencent RequestTime −120 s, Volcengine EventTime
- * −1 h) · duplicate: the same valid callback delivered twice · unsigned: no Sign / no Signature ·
- * wrongApp (Tencent): signed, but for another SdkAppid.
+ * −1 h) · duplicate: the same valid callback delivered twice (`copies` times; at the same moment
+ * with `simultaneous`) · unsigned: no Sign / no Signature · wrongApp (Tencent): signed, but for
+ * another SdkAppid · shifted (Volcengine): a valid callback, then a replay of it with the Nonce
+ * moved into the EventId (empty Nonce, EventId = Nonce + EventId): the signature, computed over the
+ * sorted fields concatenated without separators, still matches (volcengine-rtc.md §6.2).
  */
-export type CallbackKind = 'valid' | 'forged' | 'stale' | 'duplicate' | 'unsigned' | 'wrongApp';
-export const CALLBACK_KINDS: CallbackKind[] = ['valid', 'forged', 'stale', 'duplicate', 'unsigned', 'wrongApp'];
+export type CallbackKind = 'valid' | 'forged' | 'stale' | 'duplicate' | 'unsigned' | 'wrongApp' | 'shifted';
+export const CALLBACK_KINDS: CallbackKind[] = ['valid', 'forged', 'stale', 'duplicate', 'unsigned', 'wrongApp', 'shifted'];
+
+/** At most this many copies of one callback per send request. */
+export const MAX_COPIES = 10;
 
 export interface CallbackAttempt {
+	/** Which copy (0-based) this request belongs to; copies of a `shifted` send differ in their body. */
+	copy: number;
 	status: number | null;
 	body: string;
 	error?: string;
@@ -68,8 +76,13 @@ export interface CallbackDelivery {
 	/** Volcengine EventId. */
 	eventId?: string;
 	url: string;
+	/** The body of the first copy. */
 	body: string;
-	/** One entry per HTTP request (duplicates and retries add entries). */
+	/** The body of every copy, in copy order (one entry unless duplicate or shifted). */
+	bodies: string[];
+	/** The copies were POSTed at the same moment (each on its own connection), not one after another. */
+	simultaneous: boolean;
+	/** One entry per HTTP request, in the order the answers came (duplicates and retries add entries). */
 	attempts: CallbackAttempt[];
 	/** Status of the last attempt; null when it got no answer (refused, timeout). */
 	status: number | null;
@@ -84,6 +97,10 @@ export interface TencentSendRequest {
 	/** Body fields; merged over a sample body for the command. */
 	body?: Record<string, unknown>;
 	sdkAppId?: number | string;
+	/** Identical deliveries (kind duplicate; default 2, at most MAX_COPIES). */
+	copies?: number;
+	/** Send the copies at the same moment instead of one after another. */
+	simultaneous?: boolean;
 }
 
 export interface VolcengineSendRequest {
@@ -94,6 +111,10 @@ export interface VolcengineSendRequest {
 	/** An object (written with int64-exact JSON) or the EventData string itself. */
 	eventData?: Record<string, unknown> | string;
 	appId?: number | string;
+	/** Identical deliveries (kind duplicate; default 2, at most MAX_COPIES). */
+	copies?: number;
+	/** Send the copies at the same moment instead of one after another. */
+	simultaneous?: boolean;
 }
 
 export type SendRequest = TencentSendRequest | VolcengineSendRequest;
@@ -127,11 +148,11 @@ export function volcengineTime(ms: number): string {
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
-function post(url: string, body: string, timeoutMs: number): Promise<CallbackAttempt> {
+function post(url: string, body: string, timeoutMs: number): Promise<Omit<CallbackAttempt, 'copy'>> {
 	const t0 = Date.now();
 	return new Promise((resolve) => {
 		let done = false;
-		const finish = (a: Omit<CallbackAttempt, 'ms'>) => {
+		const finish = (a: Omit<CallbackAttempt, 'ms' | 'copy'>) => {
 			if (done) return;
 			done = true;
 			resolve({ ...a, ms: Date.now() - t0 });
@@ -291,7 +312,13 @@ export class CallbackSender {
 	send(req: SendRequest): Promise<CallbackDelivery> {
 		const kind = req.kind ?? 'valid';
 		if (!CALLBACK_KINDS.includes(kind)) return Promise.reject(new Error(`kind must be one of ${CALLBACK_KINDS.join(', ')}`));
-		if (req.vendor === 'tencent') return this.sendTencent(req, kind, false);
+		if (req.copies !== undefined && (!Number.isInteger(req.copies) || req.copies < 1 || req.copies > MAX_COPIES)) {
+			return Promise.reject(new Error(`copies must be an integer from 1 to ${MAX_COPIES}`));
+		}
+		if (req.vendor === 'tencent') {
+			if (kind === 'shifted') return Promise.reject(new Error('kind shifted is for Volcengine (its signature covers the body)'));
+			return this.sendTencent(req, kind, false);
+		}
 		if (req.vendor === 'volcengine') {
 			if (kind === 'wrongApp') return Promise.reject(new Error('kind wrongApp is for Tencent (SdkAppid)'));
 			return this.sendVolcengine(req, kind);
@@ -320,7 +347,9 @@ export class CallbackSender {
 			params.push(['Sign', sign], ['RequestTime', requestTime]);
 		}
 		const url = withQuery(cfg.url, params);
-		return this.deliver({ vendor: 'tencent', kind, event: command, url, body: text, attempts: [], status: null, at: now }, cfg.timeoutMs, kind === 'duplicate' ? 2 : 1, 1, 0);
+		const bodies = Array<string>(kind === 'duplicate' ? (req.copies ?? 2) : 1).fill(text);
+		const simultaneous = req.simultaneous === true;
+		return this.deliver({ vendor: 'tencent', kind, event: command, url, body: text, bodies, simultaneous, attempts: [], status: null, at: now }, cfg.timeoutMs, 1, 0);
 	}
 
 	private sendVolcengine(req: VolcengineSendRequest, kind: CallbackKind): Promise<CallbackDelivery> {
@@ -342,6 +371,18 @@ export class CallbackSender {
 			Version: '2020-12-01',
 			Nonce: randomBytes(3).toString('base64url').slice(0, 4),
 		};
+		let shifted: typeof fields | undefined;
+		if (kind === 'shifted') {
+			if (cfg.secret === '') return Promise.reject(new Error('kind shifted needs a callback secret (callbacks.volcengine.secret)'));
+			// The move keeps the signature only when the Nonce sorts right before the EventId: draw
+			// Nonces below "sandbox-" until one does (the secret may sort between them).
+			for (let i = 0; i < 64 && !shifted; i++) {
+				fields.Nonce = Array.from({ length: 4 }, () => 'abcdefghijklmnopqr'[randomInt(0, 18)]).join('');
+				const candidate = { ...fields, EventId: `${fields.Nonce}${fields.EventId}`, Nonce: '' };
+				if (volcengineSign(candidate, cfg.secret) === volcengineSign(fields, cfg.secret)) shifted = candidate;
+			}
+			if (!shifted) return Promise.reject(new Error('no Nonce sorts right before the EventId with this secret; cannot build a shifted replay'));
+		}
 		const signature = kind === 'unsigned' || cfg.secret === '' ? '' : volcengineSign(fields, cfg.secret);
 		const sent = { ...fields, Signature: signature };
 		if (kind === 'forged') {
@@ -350,32 +391,39 @@ export class CallbackSender {
 			sent.EventData = changed !== fields.EventData ? changed : `${fields.EventData} `;
 		}
 		const text = stringifyJson(sent);
+		const bodies = shifted
+			? [text, stringifyJson({ ...shifted, Signature: signature })]
+			: Array<string>(kind === 'duplicate' ? (req.copies ?? 2) : 1).fill(text);
 		const attempts = kind === 'valid' ? Math.max(1, Math.min(cfg.attempts, 3)) : 1;
+		const simultaneous = req.simultaneous === true;
 		return this.deliver(
-			{ vendor: 'volcengine', kind, event: eventType, eventId: fields.EventId, url: cfg.url, body: text, attempts: [], status: null, at: now },
+			{ vendor: 'volcengine', kind, event: eventType, eventId: fields.EventId, url: cfg.url, body: text, bodies, simultaneous, attempts: [], status: null, at: now },
 			cfg.timeoutMs,
-			kind === 'duplicate' ? 2 : 1,
 			attempts,
 			cfg.retryDelayMs,
 		);
 	}
 
 	/**
-	 * `copies` identical requests in a row (duplicate kind); each copy is retried up to
-	 * `maxAttempts` times while it is not answered with HTTP 200 (Volcengine's retry, §6.1).
+	 * One request per entry of `d.bodies` (the copies), one after another, or all at the same moment
+	 * when `d.simultaneous` (each on its own connection, started in the same tick, as two vendor
+	 * servers delivering the same event would). Each copy is retried up to `maxAttempts` times while
+	 * it is not answered with HTTP 200 (Volcengine's retry, §6.1). `status` is the last answer's.
 	 */
-	private deliver(d: CallbackDelivery, timeoutMs: number, copies: number, maxAttempts: number, retryDelayMs: number): Promise<CallbackDelivery> {
+	private deliver(d: CallbackDelivery, timeoutMs: number, maxAttempts: number, retryDelayMs: number): Promise<CallbackDelivery> {
 		this.deliveries.push(d);
-		const run = async () => {
-			for (let c = 0; c < copies; c++) {
-				for (let a = 0; a < maxAttempts; a++) {
-					if (a > 0 && retryDelayMs > 0) await sleep(retryDelayMs);
-					const attempt = await post(d.url, d.body, timeoutMs);
-					d.attempts.push(attempt);
-					d.status = attempt.status;
-					if (attempt.status === 200) break;
-				}
+		const one = async (copy: number) => {
+			for (let a = 0; a < maxAttempts; a++) {
+				if (a > 0 && retryDelayMs > 0) await sleep(retryDelayMs);
+				const attempt = { copy, ...(await post(d.url, d.bodies[copy], timeoutMs)) };
+				d.attempts.push(attempt);
+				d.status = attempt.status;
+				if (attempt.status === 200) break;
 			}
+		};
+		const run = async () => {
+			if (d.simultaneous) await Promise.all(d.bodies.map((_, c) => one(c)));
+			else for (let c = 0; c < d.bodies.length; c++) await one(c);
 			return d;
 		};
 		return this.track(run());

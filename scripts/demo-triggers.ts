@@ -1,8 +1,10 @@
 /* eslint-disable */
 // Trigger demo and the pieces the trigger tests share with it:
 // - createTriggerEngine: the engine helper (test/helpers/n8n-engine.ts) plus a webhook() that keeps
-//   each workflow's static data between requests, as n8n does (the helper's webhook() starts from
-//   empty static data on every call, which would hide de-duplication);
+//   each workflow's static data between requests the way n8n does: every request works on its own
+//   copy, loaded when the request arrives, and the whole copy is saved (last writer wins) once the
+//   node has answered (the helper's webhook() starts from empty static data on every call, which
+//   would hide de-duplication; sharing one object would hide the race between concurrent requests);
 // - startWebhookServer: a local HTTP front that receives real POSTs (from the sandbox's callback
 //   sender) the way n8n's /webhook/<id>/<path> endpoint does, runs them through WebhookContext and
 //   WorkflowExecute, and answers like n8n's webhook handler (node-written answer, "onReceived", or
@@ -59,8 +61,25 @@ export interface WebhookResult {
 	order: string[];
 }
 
+export interface TriggerEngineOptions extends EngineOptions {
+	/**
+	 * The "database" of saved static data, per workflow id. Pass the same map to two engines built
+	 * from separately loaded node modules to model two n8n processes sharing one database.
+	 */
+	savedStaticData?: Map<string, IDataObject>;
+	/**
+	 * How long each of webhook()'s two "database reads" takes (default 0: one macrotask each). Over
+	 * real sockets, copies sent at the same moment arrive a few event-loop turns apart; a latency
+	 * like n8n's (a few ms per read) makes them overlap as they do in n8n.
+	 */
+	storageLatencyMs?: number;
+}
+
+/** A JSON copy, as the database round trip gives it (ObservableObject's __dataChanged is not enumerable). */
+const copyJson = (v: IDataObject): IDataObject => JSON.parse(JSON.stringify(v)) as IDataObject;
+
 /** The engine helper, with a webhook() whose static data persists per workflow id (as in n8n). */
-export function createTriggerEngine(opts: EngineOptions) {
+export function createTriggerEngine(opts: TriggerEngineOptions) {
 	const base = createEngine(opts);
 	const credentialsHelper = base.credentialsHelper as TestCredentials;
 	const types: Record<string, AnyNodeType> = { 'n8n-nodes-base.manualTrigger': new ManualTrigger(), ...opts.nodeTypes };
@@ -73,7 +92,9 @@ export function createTriggerEngine(opts: EngineOptions) {
 		getByNameAndVersion: (type: string, version?: number) => NodeHelpers.getVersionedNodeType(registry.getByName(type), version),
 		getKnownTypes: () => ({}),
 	} as INodeTypes;
-	const staticByWorkflow = new Map<string, IDataObject>();
+	const staticByWorkflow = opts.savedStaticData ?? new Map<string, IDataObject>();
+	const latency = opts.storageLatencyMs ?? 0;
+	const storageRead = () => new Promise<void>((r) => (latency > 0 ? setTimeout(r, latency) : setImmediate(r)));
 	const staticFor = (wf: IWorkflowBase) => {
 		const id = String(wf.id ?? 'test');
 		let s = staticByWorkflow.get(id);
@@ -99,12 +120,29 @@ export function createTriggerEngine(opts: EngineOptions) {
 			return base.webhookMethod(wf, nodeName, method, staticFor(wf));
 		},
 
-		/** Delivers one HTTP request to a webhook node, then runs the downstream nodes with its output. */
+		/**
+		 * Delivers one HTTP request to a webhook node, then runs the downstream nodes with its output.
+		 * Static data as n8n 2.41.1 handles it (packages/cli/src/webhooks/live-webhooks.ts
+		 * executeWebhook): a copy loaded with the workflow when the request arrives (after a macrotask,
+		 * like the database read), another macrotask before the node runs (credentials read), saved
+		 * whole when the response callback fires (right after the node for a node-written answer,
+		 * after the run otherwise), and only when it changed. Without the macrotasks a request that
+		 * never waits on real I/O would finish before the next one loads, which hides the race.
+		 */
 		async webhook(wf: IWorkflowBase, nodeName: string, req: WebhookRequestInput): Promise<WebhookResult> {
+			await storageRead(); // findWebhook + loadWebhookExecutionData
+			const saved = staticFor(wf);
 			const workflow = new Workflow({
 				id: wf.id ?? 'test', name: wf.name, nodes: wf.nodes, connections: wf.connections,
-				settings: wf.settings, active: true, nodeTypes: registry, staticData: staticFor(wf),
+				settings: wf.settings, active: true, nodeTypes: registry, staticData: copyJson(saved),
 			});
+			const save = () => {
+				if ((workflow.staticData as IDataObject).__dataChanged !== true) return;
+				const next = copyJson(workflow.staticData);
+				for (const k of Object.keys(saved)) delete saved[k];
+				Object.assign(saved, next);
+				(workflow.staticData as IDataObject).__dataChanged = false;
+			};
 			const sent: WebhookResult['sent'] = { status: 200, written: false };
 			const res = {
 				status(code: number) { sent.status = code; sent.written = true; return res; },
@@ -137,14 +175,19 @@ export function createTriggerEngine(opts: EngineOptions) {
 				webhookDescription: desc, workflowId: workflow.id, workflowExecuteAdditionalData: ad, webhookId: node.webhookId,
 			};
 			const ctx = new WebhookContext(workflow, node, ad, 'webhook', webhookData, [], null);
+			// n8n reads the database again before the node can look at its static data (getBase,
+			// getCredentials): other requests that arrived meanwhile have loaded theirs by then.
+			await storageRead();
 			const response = await type.webhook!.call(ctx);
 			scanForSecrets(`webhook answer of ${wf.name}`, sent);
+			if (response.noWebhookResponse || !response.workflowData) save();
 			if (!response.workflowData) return { response, sent, run: undefined, order };
 			const runData = createRunExecutionData({
 				executionData: { nodeExecutionStack: [{ node, data: { main: response.workflowData as INodeExecutionData[][] }, source: null }] },
 			});
 			await new WorkflowExecute(ad, 'webhook', runData).processRunExecutionData(workflow);
 			const run = await finished;
+			save();
 			scanForSecrets(`webhook run of ${wf.name}`, run);
 			return { response, sent, run, order };
 		},

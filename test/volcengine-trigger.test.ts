@@ -16,7 +16,7 @@ import { VolcengineRtc } from '../nodes/VolcengineRtc/VolcengineRtc.node';
 import { VolcengineRtcTrigger } from '../nodes/VolcengineRtcTrigger/VolcengineRtcTrigger.node';
 import { VolcengineRtcTriggerV1 } from '../nodes/VolcengineRtcTrigger/v1/VolcengineRtcTriggerV1.node';
 import { VolcengineRtcApi } from '../credentials/VolcengineRtcApi.credentials';
-import { readVolcengineEnvelope, verifyVolcengineCallback, volcengineCallbackSignature } from '../nodes/VolcengineRtcTrigger/transport/callback';
+import { readVolcengineEnvelope, verifyVolcengineCallback, volcengineCallbackSignature, volcengineNonceProblem } from '../nodes/VolcengineRtcTrigger/transport/callback';
 import { firstSighting, parseRfc3339 } from '../nodes/shared/webhook';
 
 const SECRET = 'my-callback-secret';
@@ -250,7 +250,7 @@ describe('de-duplication on EventId', () => {
 		expect((await engine.webhook(wf, 'Trigger', req({ ...env, Signature: 'f'.repeat(64) }))).sent.status).toBe(401);
 		expect((await engine.webhook(wf, 'Trigger', req(env))).run?.status).toBe('success');
 		const store = (engine.staticData(wf)['node:Trigger'] as any).seenIds;
-		expect(Object.keys(store)).toEqual([`id:${env.EventId}`]);
+		expect(Object.keys(store)).toEqual([`id:${env.EventId}`, `sig:${createHash('sha256').update(env.Signature).digest('hex')}`]);
 	});
 	test('the store keeps the newest ids within the ttl and at most maxEntries', () => {
 		const store: IDataObject = {};
@@ -263,6 +263,83 @@ describe('de-duplication on EventId', () => {
 		expect(Object.keys(store.seenIds as object)).toEqual(['id:c']);
 		expect(firstSighting(store, 'x'.repeat(500), 2001, opts)).toBe(true);
 		expect(Object.keys(store.seenIds as object)[1]).toMatch(/^id:[0-9a-f]{64}$/);
+	});
+});
+
+describe('field-shifted replays (issue 11 §3): Nonce shape and the signature as a de-duplication key', () => {
+	test('moving the Nonce into the EventId keeps the signature valid, so such a replay is refused with 401 (Nonce), and runs nothing', async () => {
+		const engine = engineWith();
+		const wf = triggerWorkflow();
+		const original = envelope({ Nonce: 'a1b2', EventId: `evt-${Date.now()}-shift` });
+		const { Signature, ...fields } = original;
+		const shifted = { ...fields, Nonce: '', EventId: `a1b2${fields.EventId}`, Signature };
+		// The attack is real: the sorted concatenation, hence the signature, is unchanged.
+		expect(volcengineCallbackSignature({ ...shifted }, SECRET)).toBe(Signature);
+		const first = await engine.webhook(wf, 'Trigger', req(original));
+		expect(first.run?.status).toBe('success');
+		const replay = await engine.webhook(wf, 'Trigger', req(shifted));
+		expect(replay.sent).toEqual({ status: 401, body: { message: 'Callback refused: Nonce is missing or empty' }, written: true });
+		expect(replay.run).toBeUndefined();
+	});
+
+	test('empty, 3-, 5-character and non-ASCII Nonces are refused (correctly signed), with a reason naming the Nonce', async () => {
+		const engine = engineWith();
+		const wf = triggerWorkflow();
+		const cases: Array<[string, string]> = [
+			['', 'Nonce is missing or empty'],
+			['a1b', 'Nonce must be 4 characters, got 3'],
+			['a1b2c', 'Nonce must be 4 characters, got 5'],
+			['ä1b2', 'Nonce must be 4 visible ASCII characters'],
+			['a1 2', 'Nonce must be 4 visible ASCII characters'],
+		];
+		for (const [Nonce, reason] of cases) {
+			const r = await engine.webhook(wf, 'Trigger', req(envelope({ Nonce })));
+			expect([Nonce, r.sent.status, r.sent.body]).toEqual([Nonce, 401, { message: `Callback refused: ${reason}` }]);
+			expect(r.run).toBeUndefined();
+		}
+		// unsigned mode checks the Nonce too
+		const open = await engineWith({ callbackSecret: '' }).webhook(triggerWorkflow({ acceptUnsigned: true }), 'Trigger', req(envelope({ Nonce: 'abc' }, null)));
+		expect(open.sent.status).toBe(401);
+		// four characters of any kind the docs allow: letters, digits ("4-digit random number"), symbols
+		for (const Nonce of ['a1b2', '0427', 'Zz-_']) expect(volcengineNonceProblem(Nonce)).toBeUndefined();
+		expect((await engine.webhook(wf, 'Trigger', req(envelope({ Nonce: '0427' })))).run?.status).toBe('success');
+	});
+
+	test('a shift that keeps a 4-character Nonce but changes the EventId is caught by the signature key: 200 duplicate, one run', async () => {
+		const engine = engineWith();
+		const wf = triggerWorkflow();
+		// sorted: … SendMessage, a1b2, a1b2c3d4, my-callback-secret … → "a1b2a1b2c3d4" either way
+		const original = envelope({ Nonce: 'a1b2', EventId: 'a1b2c3d4' });
+		const { Signature, ...fields } = original;
+		const shifted = { ...fields, EventId: 'a1b2a1b2', Nonce: 'c3d4', Signature };
+		expect(volcengineCallbackSignature(shifted, SECRET)).toBe(Signature);
+		expect((await engine.webhook(wf, 'Trigger', req(original))).run?.status).toBe('success');
+		const replay = await engine.webhook(wf, 'Trigger', req(shifted));
+		expect(replay.sent).toMatchObject({ status: 200, body: { message: 'duplicate' } });
+		expect(replay.run).toBeUndefined();
+		// also after a restart (no process memory): the saved static data holds the signature
+		const seen = (engine.staticData(wf)['node:Trigger'] as any).seenIds;
+		expect(Object.keys(seen)).toEqual(['id:a1b2c3d4', `sig:${createHash('sha256').update(Signature).digest('hex')}`]);
+		expect(JSON.stringify(engine.staticData(wf))).not.toContain(Signature);
+	});
+
+	test('the sandbox\'s shifted replay over HTTP: the valid copy runs (200 ok), the replay gets 401, one run', async () => {
+		const engine = engineWith();
+		const server = await startWebhookServer(engine, triggerWorkflow(), 'Trigger');
+		sb.configure({ callbacks: { volcengine: { url: server.url, secret: SECRET, retryDelayMs: 10 } } });
+		try {
+			const d = await sb.callbacks.send({ vendor: 'volcengine', kind: 'shifted' });
+			expect(d.bodies).toHaveLength(2);
+			const [a, b] = d.bodies.map((t) => JSON.parse(t));
+			expect(b).toEqual({ ...a, Nonce: '', EventId: `${a.Nonce}${a.EventId}` });
+			expect(d.attempts.map((x) => [x.copy, x.status, JSON.parse(x.body).message])).toEqual([
+				[0, 200, 'ok'],
+				[1, 401, 'Callback refused: Nonce is missing or empty'],
+			]);
+			expect(server.runs()).toHaveLength(1);
+		} finally {
+			await server.close();
+		}
 	});
 });
 

@@ -8,7 +8,9 @@ import type {
 } from 'n8n-workflow';
 import { NodeConnectionTypes } from 'n8n-workflow';
 import {
-	firstSighting,
+	callbackScope,
+	claimCallback,
+	dedupSlot,
 	forgetManualCallback,
 	manualCallbackRecorded,
 	parseUnixMillis,
@@ -209,13 +211,6 @@ export class TencentChatTriggerV1 implements INodeType {
 		const others = commandList(String(this.getNodeParameter('otherCommands', '') ?? ''));
 		if (!events.includes('*') && !events.includes(command) && !others.includes(command)) return answer(200, { ...TENCENT_ACK });
 
-		const options = this.getNodeParameter('options', {}) as IDataObject;
-		if (options.dropDuplicates !== false && body.json.EventTime !== undefined) {
-			const id = sha256Hex(`${command}\n${body.text}`);
-			const fresh = firstSighting(this.getWorkflowStaticData('node'), id, nowMs, { ttlMs: DUPLICATE_TTL_MS, maxEntries: DUPLICATE_MAX_ENTRIES });
-			if (!fresh) return answer(200, { ...TENCENT_ACK });
-		}
-
 		const queryOut: IDataObject = {};
 		for (const [k, v] of Object.entries(query)) if (k.toLowerCase() !== 'sign') queryOut[k] = v as IDataObject[string];
 		const eventMs =
@@ -238,6 +233,24 @@ export class TencentChatTriggerV1 implements INodeType {
 				},
 			]),
 		];
+
+		// Retried after-events (retry on timeout, a console switch) repeat command, body and EventTime:
+		// answer with the acknowledgement Tencent expects (§8.3: HTTP 200, ActionStatus OK), so it
+		// stops retrying, and start nothing. Checked and recorded last, with no await after it:
+		// concurrent copies reaching this process run once. (Sign covers only token + RequestTime,
+		// so it is no key: two different callbacks in the same second share it.)
+		const options = this.getNodeParameter('options', {}) as IDataObject;
+		if (options.dropDuplicates !== false && body.json.EventTime !== undefined) {
+			const sighting = claimCallback({
+				store: this.getWorkflowStaticData('node'),
+				scope: callbackScope(this),
+				slots: [dedupSlot('id', sha256Hex(`${command}\n${body.text}`))],
+				nowMs,
+				ttlMs: DUPLICATE_TTL_MS,
+				maxEntries: DUPLICATE_MAX_ENTRIES,
+			});
+			if (sighting.duplicate) return answer(200, { ...TENCENT_ACK });
+		}
 		if (workflowResponds) return { workflowData };
 		res.status(200).json({ ...TENCENT_ACK });
 		return { noWebhookResponse: true, workflowData };

@@ -57,6 +57,25 @@ export function volcengineCallbackSignature(ev: Omit<VolcengineEnvelope, 'Signat
 	return sha256Hex(Buffer.concat(parts));
 }
 
+/** Length of `Nonce` (volcengine-rtc.md §6.1 "4-character random"; BytePlus docs-75124: "Noce … 4-digit random number"). */
+export const VOLCENGINE_NONCE_LENGTH = 4;
+
+/**
+ * Why a Nonce is unusable, or undefined when it is fine. The signature concatenates the sorted
+ * fields without separators, so characters can move between neighbouring fields without changing
+ * it: an empty Nonce with its characters prepended to EventId (`a1b2` + `evt-1` → `a1b2evt-1`)
+ * still verifies, under a new EventId. A Nonce of exactly the documented length stops that move;
+ * de-duplicating on the signature (the node) stops every other one. Any 4 visible ASCII
+ * characters are accepted: the docs say "character" in one place and "digit" in another.
+ */
+export function volcengineNonceProblem(nonce: string): string | undefined {
+	if (nonce === '') return 'Nonce is missing or empty';
+	const length = [...nonce].length;
+	if (length !== VOLCENGINE_NONCE_LENGTH) return `Nonce must be ${VOLCENGINE_NONCE_LENGTH} characters, got ${length}`;
+	if (!/^[\x21-\x7e]+$/.test(nonce)) return `Nonce must be ${VOLCENGINE_NONCE_LENGTH} visible ASCII characters`;
+	return undefined;
+}
+
 export type VolcengineVerdict = { ok: true; signed: boolean; eventMs: number } | { ok: false; reason: string };
 
 export interface VolcengineVerifyInput {
@@ -70,12 +89,14 @@ export interface VolcengineVerifyInput {
 }
 
 /**
- * Signature (constant-time compare) and replay window. Without a secret the callback is refused
- * unless unsigned callbacks were explicitly accepted (fail closed).
+ * Nonce shape, signature (constant-time compare) and replay window. Without a secret the callback
+ * is refused unless unsigned callbacks were explicitly accepted (fail closed).
  */
 export function verifyVolcengineCallback(input: VolcengineVerifyInput): VolcengineVerdict {
 	const ev = input.envelope;
 	if (ev.EventType === '' || ev.EventId === '') return { ok: false, reason: 'EventType or EventId is missing' };
+	const nonceProblem = volcengineNonceProblem(ev.Nonce);
+	if (nonceProblem) return { ok: false, reason: nonceProblem };
 	const eventMs = parseRfc3339(ev.EventTime);
 	let signed = false;
 	if (input.secret === '') {

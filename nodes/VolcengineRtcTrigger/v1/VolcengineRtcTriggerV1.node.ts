@@ -8,7 +8,16 @@ import type {
 } from 'n8n-workflow';
 import { NodeConnectionTypes } from 'n8n-workflow';
 import { parseJson } from '../../shared/json';
-import { firstSighting, forgetManualCallback, manualCallbackRecorded, readCallbackBody, recordManualCallback } from '../../shared/webhook';
+import {
+	callbackScope,
+	claimCallback,
+	dedupSlot,
+	forgetManualCallback,
+	manualCallbackRecorded,
+	readCallbackBody,
+	recordManualCallback,
+	sha256Hex,
+} from '../../shared/webhook';
 import { volcengineRtcTriggerIcon } from '../icon';
 import { VOLCENGINE_EVENT_TYPES, readVolcengineEnvelope, verifyVolcengineCallback } from '../transport/callback';
 
@@ -115,7 +124,7 @@ export class VolcengineRtcTriggerV1 implements INodeType {
 						typeOptions: { minValue: 30, maxValue: 86400 },
 						default: DEFAULT_MAX_AGE_SECONDS,
 						description:
-							'Callbacks whose EventTime is further than this from now are refused as replays. Event IDs are remembered for twice this long to drop retried duplicates.',
+							'Callbacks whose EventTime is further than this from now are refused as replays. Event IDs and signatures are remembered for twice this long to drop retried duplicates and replays.',
 					},
 				],
 			},
@@ -163,13 +172,6 @@ export class VolcengineRtcTriggerV1 implements INodeType {
 		});
 		if (!verdict.ok) return refuse(401, verdict.reason);
 
-		// Retries (up to 3 deliveries) repeat the EventId: answer 200 again, start nothing.
-		const fresh = firstSighting(this.getWorkflowStaticData('node'), envelope.EventId, nowMs, {
-			ttlMs: 2 * maxAge * 1000,
-			maxEntries: DUPLICATE_MAX_ENTRIES,
-		});
-		if (!fresh) return answer(200, { message: 'duplicate' });
-
 		const events = (this.getNodeParameter('events', []) as string[]) ?? [];
 		const others = typeList(String(this.getNodeParameter('otherEvents', '') ?? ''));
 		if (!events.includes('*') && !events.includes(envelope.EventType) && !others.includes(envelope.EventType)) {
@@ -201,6 +203,24 @@ export class VolcengineRtcTriggerV1 implements INodeType {
 				},
 			]),
 		];
+
+		// Retries (up to 3 deliveries, docs 6348/69820) repeat the EventId: answer 200 again (any 200
+		// is a success for Volcengine, so it stops retrying) and start nothing. A field-shifted replay
+		// carries a new EventId but the same Signature (see volcengineNonceProblem), so the signature
+		// is a key too. Checked and recorded last, with no await after it: concurrent copies reaching
+		// this process run once, and nothing can fail between the claim and the hand-over to n8n.
+		const slots = [dedupSlot('id', envelope.EventId)];
+		// (kept as its hash: static data never holds a callback's signature)
+		if (verdict.signed) slots.push(dedupSlot('sig', sha256Hex(envelope.Signature.trim().toLowerCase())));
+		const sighting = claimCallback({
+			store: this.getWorkflowStaticData('node'),
+			scope: callbackScope(this),
+			slots,
+			nowMs,
+			ttlMs: 2 * maxAge * 1000,
+			maxEntries: DUPLICATE_MAX_ENTRIES,
+		});
+		if (sighting.duplicate) return answer(200, { message: 'duplicate' });
 		res.status(200).json({ message: 'ok' });
 		return { noWebhookResponse: true, workflowData };
 	}
