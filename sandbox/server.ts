@@ -3,7 +3,7 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { EventEmitter } from 'node:events';
-import { stringifyJson, parseJson } from '../nodes/shared/json';
+import { stringifyJson, parseJson } from './json';
 import { SANDBOX_TENCENT, SANDBOX_VOLCENGINE } from './demo-credentials';
 import { drawFault, faultAnswer, noFaults, seededRandom } from './faults';
 import { QuotaBook } from './limits';
