@@ -215,3 +215,27 @@ describe('BatchSendGroupMessage (doc 6348/1756984 parameter table)', () => {
 		expect({ ...sent, ClientMsgId: undefined }).toMatchObject(req);
 	});
 });
+
+describe('Real-time signalling SendUnicast / SendBroadcast (Go SDK service/rtc/v20230720)', () => {
+	const rtcAppId = '661e0d3c2b1a5f00e9a543cf';
+	const room = (operation: string, extra: Record<string, unknown>) => ({ resource: 'room', operation, rtcAppId, from: 'server-notice', message: '{"type":"notice"}', ...extra });
+	for (const [api, operation, extra] of [
+		['SendUnicast', 'sendToUser', { to: 'user_1@web' }],
+		['SendBroadcast', 'broadcast', { roomId: 'room-1' }],
+	] as const) {
+		const fx = loadFixture('volcengine', api);
+		test(`${api}: request shape and values of the SDK model (Binary a bool, AppId a string)`, async () => {
+			const req = fx.request as any;
+			const { sent, own } = await contract(fx.api, fx.response, room(operation, extra));
+			expect(own.ResponseMetadata.Error).toBeUndefined();
+			expect(shapeDiff(req, sent)).toEqual([]);
+			expect(sent).toEqual(req);
+		});
+		// issue 11 §1 ("RTS success"): the node accepts only "Success"; another helper makes the check case-insensitive.
+		test.failing(`[known: issue 11 §1, RTS success] ${api}: Result.Message "success" with no Error is a success`, async () => {
+			const { out, error } = await contract(fx.api, fx.response, room(operation, extra));
+			expect(error).toBeUndefined();
+			expect(out[0]).toMatchObject({ status: 'sent' });
+		});
+	}
+});
