@@ -231,3 +231,55 @@ describe('group_open_http_svc/group_msg_recall (1047/34965)', () => {
 		expect(out[0].status).toBe('partial');
 	});
 });
+
+describe('group_open_http_svc/add_group_member (1047/34921)', () => {
+	const fx = loadFixture('tencent', 'group_open_http_svc.add_group_member');
+	test('request shape and values of the "add silently" sample; Result 1 for both parses to two added members', async () => {
+		const req = fx.request as any;
+		sb.seedTencentGroup({ groupId: req.GroupId, type: 'Public', owner: 'boss' } as any);
+		sb.seedTencentAccounts(['tommy', 'jared']);
+		const { out, sent, own, error } = await contract(fx.api, fx.response, { resource: 'groupMember', operation: 'add', groupId: req.GroupId, members: 'tommy\njared', options: { silence: true } });
+		expect(error).toBeUndefined();
+		expect(own.ErrorCode).toBe(0);
+		expect(shapeDiff(req, sent)).toEqual([]);
+		expect(sent).toEqual(req);
+		expect(out[0]).toMatchObject({ status: 'added', memberCount: 2, addedCount: 2, failedCount: 0 });
+	});
+});
+
+describe('im_open_login_svc/account_import (1047/34953)', () => {
+	const fx = loadFixture('tencent', 'im_open_login_svc.account_import');
+	test('request shape and values of the sample; the OK sample parses to imported', async () => {
+		const req = fx.request as any;
+		const { out, sent, own, error } = await contract(fx.api, fx.response, { resource: 'account', operation: 'import', account: req.UserID, nick: req.Nick, faceUrl: req.FaceUrl });
+		expect(error).toBeUndefined();
+		expect(own.ErrorCode).toBe(0);
+		expect(shapeDiff(req, sent)).toEqual([]);
+		expect(sent).toEqual(req);
+		expect(out[0]).toMatchObject({ account: 'test' });
+		expect(out[0].status).not.toBe('failed');
+	});
+});
+
+describe('group_open_http_svc/send_broadcast_msg (1047/49440)', () => {
+	const fx = loadFixture('tencent', 'group_open_http_svc.send_broadcast_msg');
+	test('request shape and values of the sample (one custom element, From_Account, CloudCustomData); MsgSeq 1283 comes out', async () => {
+		const req = fx.request as any;
+		sb.seedTencentAccounts(['test']);
+		sb.seedTencentGroup({ groupId: 'av1', type: 'AVChatRoom' } as any);
+		const { out, sent, own, error } = await contract(fx.api, fx.response, {
+			resource: 'group',
+			operation: 'broadcastToAvGroups',
+			fromAccount: 'test',
+			messageFormat: 'custom',
+			customData: req.MsgBody[0].MsgContent.Data,
+			options: { random: req.Random },
+			messageOptions: { cloudCustomData: req.CloudCustomData },
+		});
+		expect(error).toBeUndefined();
+		expect(own.ErrorCode).toBe(0);
+		expect(shapeDiff(req, sent)).toEqual([]);
+		expect(sent).toEqual(req);
+		expect(out[0]).toMatchObject({ status: 'sent', msgSeq: 1283, random: req.Random });
+	});
+});
