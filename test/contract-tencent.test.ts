@@ -283,3 +283,39 @@ describe('group_open_http_svc/send_broadcast_msg (1047/49440)', () => {
 		expect(out[0]).toMatchObject({ status: 'sent', msgSeq: 1283, random: req.Random });
 	});
 });
+
+describe('all_member_push/im_push (1047/37166)', () => {
+	const fx = loadFixture('tencent', 'all_member_push.im_push');
+	test('request shape and values of the "push by user tag" sample (plain tags with spaces); the sample TaskId comes out', async () => {
+		const req = fx.request as any;
+		sb.seedTencentAccounts(['admin']); // the page's sender; the sandbox's own admin has another name
+		const { out, sent, own, error } = await contract(fx.api, fx.response, {
+			resource: 'push',
+			operation: 'pushToAll',
+			fromAccount: 'admin',
+			target: 'tags',
+			tagsAnd: 'A shares,B shares',
+			...text('hi, beauty'),
+			options: { msgRandom: req.MsgRandom, msgLifeTime: req.MsgLifeTime },
+		});
+		expect(error).toBeUndefined();
+		expect(own.ErrorCode).toBe(0);
+		expect(shapeDiff(req, sent)).toEqual([]);
+		expect(sent).toEqual(req);
+		expect(out[0]).toMatchObject({ status: 'accepted', taskId: '1400123456_144115212910570789_4155518400_15723514' });
+	});
+});
+
+describe('group_open_http_svc/create_group (1047/34895)', () => {
+	const fx = loadFixture('tencent', 'group_open_http_svc.create_group');
+	test('request shape and values of the "custom group ID" sample; the sample GroupId comes out', async () => {
+		const req = fx.request as any;
+		sb.seedTencentAccounts(['leckie']);
+		const { out, sent, own, error } = await contract(fx.api, fx.response, { resource: 'group', operation: 'create', groupType: 'Public', name: req.Name, options: { groupId: req.GroupId, owner: req.Owner_Account } });
+		expect(error).toBeUndefined();
+		expect(own.ErrorCode).toBe(0);
+		expect(shapeDiff(req, sent)).toEqual([]);
+		expect(sent).toEqual(req);
+		expect(out[0]).toMatchObject({ groupId: 'MyFirstGroup' });
+	});
+});
