@@ -1,13 +1,15 @@
 /* eslint-disable */
 // Issue 11 §4: the sandbox must be able to disagree with the nodes. It may not import node code,
-// and its signature check must catch a one-character canonicalisation mistake — so a spec error in
+// and its signature and UserSig checks must catch a one-character mistake — so a spec error in
 // the node's signer fails a test instead of being reproduced by the emulator.
 import { createHash, createHmac } from 'node:crypto';
 import { readdirSync, readFileSync } from 'node:fs';
 import { request } from 'node:http';
 import { join, relative, resolve } from 'node:path';
+import { deflateSync } from 'node:zlib';
 import { startSandbox, type RtcSandbox } from '../sandbox/server';
 import { readJson, writeJson } from '../sandbox/json';
+import { TimError, verifyUserSig } from '../sandbox/tencent';
 import { v4CanonicalQuery, v4CanonicalRequest, v4ExpectedSignature, v4HeaderValue, v4SigningKey } from '../sandbox/v4';
 
 const ROOT = resolve(__dirname, '..');
@@ -238,5 +240,66 @@ describe('the sandbox gateway accepts a correct independent signer and refuses o
 		// and the same value, trimmed by the signer as the spec says, is accepted
 		const ok = await send('none', { contentType: 'application/json ' });
 		expect(ok.json.ResponseMetadata.Error).toBeUndefined();
+	});
+});
+
+// ---- the sandbox's own UserSig check (sandbox/tencent.ts) against tencent-chat.md §2.5 ------------------
+
+describe("the sandbox's own UserSig check accepts the spec's vectors and refuses a naive signer's mistakes", () => {
+	const SDKAPPID = 1400000000;
+	const KEY = '5bd2850fff3ecb11d7c805251c51ee463a25727bddc2385f3fa8bfee1bb93b5e';
+	const T = 1700000000;
+	const EXPIRE = 15552000;
+	const codeOf = (f: () => unknown) => {
+		try {
+			f();
+			return 0;
+		} catch (e) {
+			if (!(e instanceof TimError)) throw e;
+			return e.code;
+		}
+	};
+
+	test('vectors A and B (strings produced by the official tls-sig-api-v2 npm package) verify', () => {
+		const A = 'eJyrVgrxCdYrSy1SslIy0jNQ0gHzM1NS80oy0zLBwokpuZl5mcUlRYkl*UVQBcUp2YkFBZkpSlaGJgZQAJEpycxNVbIyNEcVTa0oyCwCiZuamhrBRYsz05WslLycqyoS89ws-EJCIhJLTXK1jTIsy8vM0yO98ir9sotzDSpyDf1cI0KNzE1slWoBQr40pw__';
+		const B = 'eJyrVgrxCdYrSy1SslIy0jNQ0gHzM1NS80oy0zLBwhWZiflZpXlQqeKU7MSCgswUJStDEwMogMiUZOamKlkZmqOKplYUZBaBxE1NTY3gosWZ6UpWSj5ljuYp*p7l5unBxXnF2WVhVU4uAf7Ozi5JpX7O5SbuHuUhzgZJmQXaTia2SrUAohcx8g__';
+		expect(verifyUserSig(A, SDKAPPID, 'administrator', KEY, T + 1)['TLS.sig']).toBe('JCzxanF8NTTXau4m+2h9wv7gYJnyNksm0xm1NEXU274=');
+		expect(verifyUserSig(B, SDKAPPID, 'xiaojun', KEY, T + 1)['TLS.sig']).toBe('LvA7d/Iw7gSsnskvVzBDPOCCDbuNCw4GHwTC0bip+B4=');
+		expect(codeOf(() => verifyUserSig(A, SDKAPPID, 'administrator', KEY, T + EXPIRE + 1))).toBe(70001); // expired
+		expect(codeOf(() => verifyUserSig(A, SDKAPPID, 'xiaojun', KEY, T + 1))).toBe(70013); // identifier mismatch
+		expect(codeOf(() => verifyUserSig(A, 1400000001, 'administrator', KEY, T + 1))).toBe(70014); // sdkappid mismatch
+	});
+
+	type Slip = 'none' | 'no-final-newline' | 'hex-decoded-key' | 'base64url-alphabet' | 'userbuf-line-missing';
+	/** A signer written here from the spec's §2.2 wording, with one switchable mistake. */
+	function naiveUserSig(identifier: string, slip: Slip, userbuf?: string): string {
+		let lines = `TLS.identifier:${identifier}\nTLS.sdkappid:${SDKAPPID}\nTLS.time:${T}\nTLS.expire:${EXPIRE}\n`;
+		if (userbuf !== undefined && slip !== 'userbuf-line-missing') lines += `TLS.userbuf:${userbuf}\n`;
+		if (slip === 'no-final-newline') lines = lines.slice(0, -1);
+		const key = slip === 'hex-decoded-key' ? Buffer.from(KEY, 'hex') : Buffer.from(KEY, 'utf8');
+		const sig = createHmac('sha256', key).update(lines).digest('base64');
+		const doc: Record<string, unknown> = { 'TLS.ver': '2.0', 'TLS.identifier': identifier, 'TLS.sdkappid': SDKAPPID, 'TLS.time': T, 'TLS.expire': EXPIRE };
+		if (userbuf !== undefined) doc['TLS.userbuf'] = userbuf;
+		doc['TLS.sig'] = sig;
+		const b64 = deflateSync(Buffer.from(JSON.stringify(doc))).toString('base64');
+		return slip === 'base64url-alphabet'
+			? b64.replace(/\+/g, '-').replace(/\//g, '_').replace(/=/g, '')
+			: b64.replace(/\+/g, '*').replace(/\//g, '-').replace(/=/g, '_');
+	}
+
+	test('the naive signer without a slip verifies; with the userbuf line too (vector C, sig from the spec)', () => {
+		expect(codeOf(() => verifyUserSig(naiveUserSig('administrator', 'none'), SDKAPPID, 'administrator', KEY, T + 1))).toBe(0);
+		const C = naiveUserSig('xiaojun', 'none', 'AAAHeGlhb2p1blNyTgAAACcQZkE/AAAAAP8AAAAA');
+		expect(verifyUserSig(C, SDKAPPID, 'xiaojun', KEY, T + 1)['TLS.sig']).toBe('y9Avb5xwHgIgoABbGakLaE0xs+v/dLcIPegbWfcbRLI=');
+	});
+
+	test.each<[Slip, number]>([
+		['no-final-newline', 70009],
+		['hex-decoded-key', 70009],
+		['userbuf-line-missing', 70009],
+		['base64url-alphabet', 70003],
+	])('refused: %s (TIM %d)', (slip, code) => {
+		const sig = naiveUserSig('xiaojun', slip, slip === 'userbuf-line-missing' ? 'AAAHeGlhb2p1blNyTgAAACcQZkE/AAAAAP8AAAAA' : undefined);
+		expect(codeOf(() => verifyUserSig(sig, SDKAPPID, 'xiaojun', KEY, T + 1))).toBe(code);
 	});
 });
