@@ -4,6 +4,7 @@
 // checks (1) the request the sandbox received has the documented shape — same keys and JSON types
 // at every level, and the values the example fixes — and the sandbox accepted it; (2) the vendor's
 // documented answer, served verbatim (sandbox respondNext), parses to the expected node output.
+import type { IDataObject } from 'n8n-workflow';
 import { outputOf } from './helpers/n8n-engine';
 import { tencentEngine, tencentWorkflow } from './helpers/tencent';
 import { startSandbox, type RtcSandbox } from '../sandbox/server';
@@ -20,7 +21,7 @@ beforeEach(() => sb.reset());
 const text = (t: string) => ({ messageFormat: 'text', text: t });
 
 /** Runs the node once with `respondNext` armed; returns the node output, the body it sent and the sandbox's own answer. */
-async function contract(api: string, served: unknown, parameters: Record<string, unknown>) {
+async function contract(api: string, served: unknown, parameters: IDataObject) {
 	sb.respondNext('tencent', api, served);
 	const { run } = await tencentEngine(sb.url).run(tencentWorkflow(parameters));
 	const hits = sb.verbatim.filter((v) => v.api === api);

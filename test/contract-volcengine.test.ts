@@ -6,6 +6,7 @@
 // engine and checks (1) the request the sandbox received has the documented keys and JSON types at
 // every level and the values the example fixes, and the sandbox accepted it; (2) the documented
 // answer, served verbatim (sandbox respondNext), parses to the expected node output.
+import type { IDataObject } from 'n8n-workflow';
 import { itemsOf } from './helpers/fixtures';
 import { outputOf } from './helpers/n8n-engine';
 import { volcengineEngine, volcWorkflow } from './helpers/volcengine';
@@ -22,7 +23,7 @@ beforeEach(() => sb.reset());
 
 const APP = 123456;
 
-async function contract(api: string, served: unknown, parameters: Record<string, unknown>, o: { items?: Array<Record<string, unknown>>; continueOnFail?: boolean } = {}) {
+async function contract(api: string, served: unknown, parameters: IDataObject, o: { items?: IDataObject[]; continueOnFail?: boolean } = {}) {
 	if (served !== undefined) sb.respondNext('volcengine', api, served);
 	const { run } = await volcengineEngine(sb.url).run(volcWorkflow(parameters, o));
 	const seen: Array<{ body: Buffer }> = served !== undefined ? sb.verbatim.filter((v) => v.api === api).map((v) => v.request) : [];
