@@ -22,7 +22,8 @@ export class SandboxJsonError extends Error {
 	}
 }
 
-// One token at a time, anchored at `lastIndex` (the y flag).
+// One token at a time, anchored at `lastIndex` (the y flag). Raw control characters are not allowed in a JSON string.
+// eslint-disable-next-line no-control-regex
 const TOKEN = /[ \t\r\n]*(?:([{}[\]:,])|("(?:[^"\\\u0000-\u001f]+|\\(?:["\\/bfnrt]|u[0-9a-fA-F]{4}))*")|(-?(?:0|[1-9][0-9]*)(?:\.[0-9]+)?(?:[eE][+-]?[0-9]+)?)|(true|false|null))/y;
 const TRAILING_WS = /[ \t\r\n]*$/y;
 
