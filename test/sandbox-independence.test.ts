@@ -138,7 +138,7 @@ type Mistake = 'none' | 'query-in-wire-order' | 'plus-for-space' | 'untrimmed-he
  * mistake. Each mistake changes one or a few characters of the canonical request or key — the kind
  * of error a signer can carry while agreeing with a sandbox that shares its code.
  */
-function clientSign(o: { host: string; rawQuery: string; body: string; secret: string; accessKey: string; contentType: string; token?: string; mistake: Mistake }) {
+function clientSign(o: { host: string; rawQuery: string; body: string; secret: string; accessKey: string; contentType: string; token?: string; mistake: Mistake; nodeSdkHeaders?: boolean }) {
 	const bodyHash = sha(o.body);
 	const pairs = o.rawQuery.split('&').map((p) => p.split('=').map((x) => decodeURIComponent(x.replace(/\+/g, ' '))) as [string, string]);
 	const enc = (s: string) =>
@@ -149,7 +149,10 @@ function clientSign(o: { host: string; rawQuery: string; body: string; secret: s
 				: encodeURIComponent(s).replace(/[!'()*]/g, (c) => '%' + c.charCodeAt(0).toString(16).toUpperCase());
 	const ordered = o.mistake === 'query-in-wire-order' ? pairs : [...pairs].sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0));
 	const canonicalQuery = ordered.map(([k, v]) => `${enc(k)}=${enc(v)}`).join('&');
-	const signed: Record<string, string> = { 'content-type': o.contentType, host: o.host, 'x-content-sha256': bodyHash, 'x-date': nowXDate() };
+	// nodeSdkHeaders: the vendor Node SDK's default set (TV1), without host and content-type
+	const signed: Record<string, string> = o.nodeSdkHeaders
+		? { 'x-content-sha256': bodyHash, 'x-date': nowXDate() }
+		: { 'content-type': o.contentType, host: o.host, 'x-content-sha256': bodyHash, 'x-date': nowXDate() };
 	if (o.token) signed['x-security-token'] = o.token;
 	const names = Object.keys(signed).sort();
 	const value = (n: string) => (o.mistake === 'untrimmed-header' ? signed[n] : signed[n].trim());
@@ -202,9 +205,9 @@ describe('the sandbox gateway accepts a correct independent signer and refuses o
 	// query mistake changes the canonical request.
 	const rawQuery = 'Version=2020-12-01&Action=BatchSendMessage&Note=a+b%27c%2A';
 	const body = writeJson({ AppId: 123456, Sender: 10001n, Receiver: [20001n, 9007199254740993n], InboxType: 0, MsgType: 10001, Content: '{"text":"你好"}' });
-	const send = (mistake: Mistake, extra: { contentType?: string; accessKey?: string; token?: string } = {}) => {
+	const send = (mistake: Mistake, extra: { contentType?: string; accessKey?: string; token?: string; nodeSdkHeaders?: boolean } = {}) => {
 		const host = new URL(sb.url).host;
-		const headers = clientSign({ host, rawQuery, body, secret: SK, accessKey: extra.accessKey ?? AK, contentType: extra.contentType ?? 'application/json', token: extra.token, mistake });
+		const headers = clientSign({ host, rawQuery, body, secret: SK, accessKey: extra.accessKey ?? AK, contentType: extra.contentType ?? 'application/json', token: extra.token, mistake, nodeSdkHeaders: extra.nodeSdkHeaders });
 		return post(sb.url, `/?${rawQuery}`, headers, body);
 	};
 
@@ -213,6 +216,11 @@ describe('the sandbox gateway accepts a correct independent signer and refuses o
 		expect(r.json.ResponseMetadata.Error).toBeUndefined();
 		expect(r.status).toBe(200);
 		expect(sb.state.volcengine.messages.slice(-2).map((m) => m.receiver)).toEqual([20001n, 9007199254740993n]);
+	});
+
+	test("the vendor Node SDK's default header set (x-content-sha256;x-date, no host) is accepted, as the vendor gateway accepts it", async () => {
+		const r = await send('none', { nodeSdkHeaders: true });
+		expect(r.json.ResponseMetadata.Error).toBeUndefined();
 	});
 
 	test('an STS key is accepted with its token signed', async () => {
