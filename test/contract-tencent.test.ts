@@ -56,6 +56,25 @@ describe('openim/sendmsg (1047/34919)', () => {
 	});
 });
 
+describe('documented FAIL answers become item errors with the vendor code', () => {
+	for (const [name, params] of [
+		['openim.sendmsg', { resource: 'message', operation: 'sendToUser', toAccount: 'lumotuwe2', ...text('hi, beauty') }],
+		['openim.admin_msgwithdraw', { resource: 'message', operation: 'recall', fromAccount: 'vinson', toAccount: 'dramon', msgKey: '31906_833502_1572869830' }],
+	] as const) {
+		const fx = loadFixture('tencent', name);
+		test(`${fx.api}: FAIL 90001 (the page's failure sample) fails the item, continue-on-fail keeps the code`, async () => {
+			sb.seedTencentAccounts(['lumotuwe2', 'vinson', 'dramon']);
+			sb.respondNext('tencent', fx.api, fx.responses!.fail);
+			const { run } = await tencentEngine(sb.url).run(tencentWorkflow(params as unknown as IDataObject));
+			expect(run.status).toBe('error');
+			expect(run.data.resultData.error!.message).toMatch(/90001/);
+			sb.respondNext('tencent', fx.api, fx.responses!.fail);
+			const soft = await tencentEngine(sb.url).run(tencentWorkflow(params as unknown as IDataObject, { continueOnFail: true }));
+			expect(JSON.stringify(outputOf(soft.run, 'Node'))).toMatch(/90001/);
+		});
+	}
+});
+
 describe('openim/batchsendmsg (1047/34920)', () => {
 	const fx = loadFixture('tencent', 'openim.batchsendmsg');
 	const params = (req: any) => ({

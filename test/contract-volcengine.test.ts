@@ -240,3 +240,15 @@ describe('Real-time signalling SendUnicast / SendBroadcast (Go SDK service/rtc/v
 		});
 	}
 });
+
+describe('the documented failure envelope (spec §3.1, response-structure page 6348/192711)', () => {
+	test('HTTP 200 with ResponseMetadata.Error is a failure naming the Code; the RequestId is kept', async () => {
+		const fx = loadFixture('volcengine', 'BatchSendMessage');
+		const failure = { ResponseMetadata: { RequestId: 'Your_RequestId', Action: 'BatchSendMessage', Version: '2020-12-01', Service: 'rtc', Region: 'cn-north-1', Error: { Code: 'InvalidParameter', Message: 'Receiver is invalid' } }, Result: {} };
+		sb.respondNext('volcengine', fx.api, failure);
+		const { run } = await volcengineEngine(sb.url).run(volcWorkflow({ resource: 'message', operation: 'sendToUsers', sender: '10001', receivers: '20001', content: 'x', msgType: 10001 }));
+		expect(run.status).toBe('error');
+		expect(run.data.resultData.error!.message).toMatch(/InvalidParameter/);
+		expect(JSON.stringify(run.data.resultData.error)).toContain('Your_RequestId');
+	});
+});

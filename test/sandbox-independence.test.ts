@@ -311,3 +311,25 @@ describe("the sandbox's own UserSig check accepts the spec's vectors and refuses
 		expect(codeOf(() => verifyUserSig(sig, SDKAPPID, 'xiaojun', KEY, T + 1))).toBe(code);
 	});
 });
+
+// ---- the sandbox's own JSON codec (sandbox/json.ts) ----------------------------------------------------
+
+describe("the sandbox's own int64-safe JSON codec", () => {
+	test('integers beyond 2^53 are read exactly (bigint or decimal string) and written back as bare numbers', () => {
+		const text = '{"Receiver":[9223372036854775807,-9223372036854775808,9007199254740993,42],"f":1.5,"e":-3e2}';
+		const v = readJson(text, 'bigint') as any;
+		expect(v.Receiver).toEqual([9223372036854775807n, -9223372036854775808n, 9007199254740993n, 42]);
+		expect(writeJson(v)).toBe(text.replace('-3e2', '-300'));
+		expect((readJson(text) as any).Receiver.slice(0, 3)).toEqual(['9223372036854775807', '-9223372036854775808', '9007199254740993']);
+	});
+	test('a "__proto__" key stays an own key (so a handler can see and refuse it); strings keep their escapes', () => {
+		const v = readJson('{"__proto__":{"x":1},"s":"a\\u0000\\"\\n\\u4f60"}') as any;
+		expect(Object.keys(v)).toEqual(['__proto__', 's']);
+		expect(Object.getPrototypeOf(v)).toBe(Object.prototype);
+		expect(v.s).toBe('a\u0000"\n你');
+		expect(writeJson(v)).toBe('{"__proto__":{"x":1},"s":"a\\u0000\\"\\n你"}');
+	});
+	test.each(['', '{', '{"a":1,}', '[1 2]', '01', '{"a":1} x', '"\t"', '[1,]', 'nul', '{"a" 1}'])('refuses invalid JSON %j', (bad) => {
+		expect(() => readJson(bad)).toThrow(/invalid JSON/);
+	});
+});
