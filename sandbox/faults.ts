@@ -1,5 +1,5 @@
 // Sandbox code (not shipped): fault injection for the reliability tests and the soak.
-import { stringifyJson } from '../nodes/shared/json';
+import { stringifyJson } from './json';
 import type { RawRequest, RawResponse } from './types';
 
 /**

@@ -3,7 +3,7 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { EventEmitter } from 'node:events';
-import { stringifyJson, parseJson } from '../nodes/shared/json';
+import { stringifyJson, parseJson } from './json';
 import { SANDBOX_TENCENT, SANDBOX_VOLCENGINE } from './demo-credentials';
 import { drawFault, faultAnswer, noFaults, seededRandom } from './faults';
 import { QuotaBook } from './limits';
@@ -111,6 +111,8 @@ export class RtcSandbox extends EventEmitter implements Sandbox {
 		this.stats = { requests: 0, throttled: 0, faults: {}, maxInFlight: 0 };
 		this.callbacks.reset();
 		this.faultRandom = seededRandom(this.config.faults.seed);
+		this.pendingVerbatim = [];
+		this.verbatim = [];
 	}
 
 	configure(patch: DeepPartial<SandboxConfig>): void {
@@ -173,14 +175,45 @@ export class RtcSandbox extends EventEmitter implements Sandbox {
 		seedTencentOnline(this.state.tencent, account, status);
 	}
 
+	/**
+	 * Contract fixtures (issue 11 §4): the next call of `api` — a Volcengine Action such as
+	 * `BatchSendMessage`, or a Tencent path after `v4/` such as `openim/sendmsg` — is answered with
+	 * `body` exactly as given (a string is sent byte for byte; anything else is written with the
+	 * sandbox's int64-safe codec). The request is still verified and handled as usual, and the
+	 * sandbox's own answer is kept in `verbatim`, so a test can tell that the sandbox accepted what the
+	 * node sent while the node parses the vendor's documented answer.
+	 */
+	respondNext(vendor: 'volcengine' | 'tencent', api: string, body: unknown, status = 200): void {
+		this.pendingVerbatim.push({ vendor, api, status, body: typeof body === 'string' ? body : stringifyJson(body) });
+	}
+
+	/** Answers served by respondNext, in order, with the request and the sandbox's own answer to it. */
+	verbatim: Array<{ vendor: 'volcengine' | 'tencent'; api: string; request: RawRequest; own: RawResponse; served: RawResponse }> = [];
+	private pendingVerbatim: Array<{ vendor: 'volcengine' | 'tencent'; api: string; status: number; body: string }> = [];
+
 	async handle(req: RawRequest): Promise<RawResponse> {
 		const path = req.url.split('?')[0];
 		if (path.startsWith('/_sandbox/')) return this.control(req, path);
 		this.stats.requests++;
 		let res: RawResponse;
-		if (path === '/') res = await handleVolcengine(this, req);
-		else if (path.startsWith('/v4/')) res = await handleTencent(this, req);
-		else res = { status: 404, body: stringifyJson({ error: `no such path ${path}` }) };
+		let vendor: 'volcengine' | 'tencent' | undefined;
+		let api = '';
+		if (path === '/') {
+			vendor = 'volcengine';
+			api = new URLSearchParams(req.url.split('?')[1] ?? '').get('Action') ?? '';
+			res = await handleVolcengine(this, req);
+		} else if (path.startsWith('/v4/')) {
+			vendor = 'tencent';
+			api = path.slice('/v4/'.length);
+			res = await handleTencent(this, req);
+		} else res = { status: 404, body: stringifyJson({ error: `no such path ${path}` }) };
+		const at = this.pendingVerbatim.findIndex((p) => p.vendor === vendor && p.api === api);
+		if (vendor && at >= 0) {
+			const [p] = this.pendingVerbatim.splice(at, 1);
+			const served: RawResponse = { status: p.status, body: p.body };
+			this.verbatim.push({ vendor, api, request: req, own: res, served });
+			res = served;
+		}
 		if (this.config.latencyMs > 0) await new Promise((r) => setTimeout(r, this.config.latencyMs));
 		return res;
 	}

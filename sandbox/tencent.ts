@@ -2,7 +2,8 @@
 // Sandbox code (not shipped): the Tencent Cloud Chat half of the vendor emulator.
 import { createHmac, randomUUID, timingSafeEqual } from 'node:crypto';
 import { inflateSync } from 'node:zlib';
-import { parseJson, stringifyJson } from '../nodes/shared/json';
+// The sandbox's own int64-safe codec, never the node's (issue 11 §4).
+import { parseJson, stringifyJson } from './json';
 import type { RawRequest, RawResponse, Sandbox } from './types';
 
 /**

@@ -1,14 +1,9 @@
 /* eslint-disable */
 // Sandbox code (not shipped): the Volcengine RTC half of the vendor emulator.
-import { createHmac, randomUUID, timingSafeEqual } from 'node:crypto';
-import { parseJson, stringifyJson } from '../nodes/shared/json';
-import {
-	buildStringToSign,
-	canonicalHeaderValue,
-	canonicalQueryString,
-	deriveSigningKey,
-	sha256Hex,
-} from '../nodes/VolcengineRtc/transport/signer';
+import { randomUUID, timingSafeEqual } from 'node:crypto';
+// The sandbox's own codec and V4 verifier, never the node's (issue 11 §4: the emulator must be able to disagree).
+import { parseJson, stringifyJson } from './json';
+import { v4ExpectedSignature, v4Sha256Hex } from './v4';
 import type { RawRequest, RawResponse, Sandbox } from './types';
 
 /**
@@ -307,10 +302,12 @@ export function verifyVolcengineSignature(sb: Sandbox, req: RawRequest, rawQuery
 	const names = signedHeaders.split(';');
 	const sorted = [...names].sort();
 	if (names.join(';') !== sorted.join(';')) throw new VolcError('SignatureDoesNotMatch', 'SignedHeaders must be sorted');
-	for (const required of ['host', 'x-content-sha256', 'x-date']) {
+	// The vendor's own Node SDK (@volcengine/openapi 1.36.2, spec §2.1 and TV1) signs only x-content-sha256;x-date,
+	// so the gateway cannot require host or content-type in SignedHeaders; whatever is listed must match.
+	for (const required of ['x-content-sha256', 'x-date']) {
 		if (!names.includes(required)) throw new VolcError('SignatureDoesNotMatch', `SignedHeaders must include ${required}`);
 	}
-	const bodyHash = sha256Hex(req.body);
+	const bodyHash = v4Sha256Hex(req.body);
 	if (req.headers['x-content-sha256'] !== bodyHash) {
 		throw new VolcError('SignatureDoesNotMatch', 'X-Content-Sha256 does not match the body that arrived');
 	}
@@ -319,32 +316,17 @@ export function verifyVolcengineSignature(sb: Sandbox, req: RawRequest, rawQuery
 			throw new VolcError('InvalidAccessKey', 'The security token is missing or invalid for this temporary key');
 		}
 	}
-	const canonicalHeaders = names
-		.map((n) => {
-			const v = req.headers[n];
-			return `${n}:${canonicalHeaderValue(Array.isArray(v) ? v.join(',') : (v ?? ''))}\n`;
-		})
-		.join('');
-	const query: Record<string, string[]> = {};
-	for (const part of rawQuery.split('&')) {
-		if (part === '') continue;
-		const eq = part.indexOf('=');
-		const k = decodeQuery(eq < 0 ? part : part.slice(0, eq));
-		const v = eq < 0 ? '' : decodeQuery(part.slice(eq + 1));
-		(query[k] ??= []).push(v);
+	const headers: Record<string, string | undefined> = {};
+	for (const n of names) {
+		const v = req.headers[n];
+		headers[n] = Array.isArray(v) ? v.join(',') : v;
 	}
-	const canonicalRequest = [req.method, '/', canonicalQueryString(query), canonicalHeaders, signedHeaders, bodyHash].join('\n');
-	const stringToSign = buildStringToSign(xDate, `${shortDate}/${region}/${service}/request`, canonicalRequest);
-	const expected = createHmac('sha256', deriveSigningKey(key.secretAccessKey, shortDate, region, service)).update(stringToSign, 'utf8').digest('hex');
+	const path = req.url.split('?')[0] || '/';
+	const expected = v4ExpectedSignature({ method: req.method, path, rawQuery, headers, signedHeaders: names, body: req.body }, key.secretAccessKey, xDate, region, service);
 	if (!timingSafeEqual(Buffer.from(expected), Buffer.from(signature))) {
 		throw new VolcError('SignatureDoesNotMatch', 'The request signature we calculated does not match the signature you provided');
 	}
 	return { region };
-}
-
-function decodeQuery(s: string): string {
-	// Form-style '+' is a space, as Go's url.ParseQuery reads it.
-	return decodeURIComponent(s.replace(/\+/g, '%20'));
 }
 
 // ---- field checks, vendor style ---------------------------------------------------------------
