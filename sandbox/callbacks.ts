@@ -7,7 +7,7 @@
 import { createHash, randomBytes, randomInt, randomUUID } from 'node:crypto';
 import { request } from 'node:http';
 import { request as requestTls } from 'node:https';
-import { parseJson, stringifyJson } from '../nodes/shared/json';
+import { parseJson, stringifyJson } from './json';
 import type { RawRequest, RawResponse, SandboxConfig, SandboxState } from './types';
 
 export interface TencentCallbackConfig {

@@ -39,10 +39,6 @@ function nodeImports(file: string): string[] {
 	});
 }
 
-// sandbox/callbacks.ts belongs to the "triggers" helper, who edits it in parallel; it still imports
-// nodes/shared/json. Its check is kept (test.failing) until that one import line becomes './json'.
-const KNOWN_PENDING = new Set(['sandbox/callbacks.ts']);
-
 describe('the sandbox imports no node code', () => {
 	const files = sandboxFiles();
 	test('the scan sees the sandbox and would see an offending import', () => {
@@ -58,7 +54,7 @@ describe('the sandbox imports no node code', () => {
 	});
 	for (const f of files) {
 		const name = relative(ROOT, f).split('\\').join('/');
-		(KNOWN_PENDING.has(name) ? test.failing : test)(`${name} imports nothing from nodes/ or credentials/`, () => {
+		test(`${name} imports nothing from nodes/ or credentials/`, () => {
 			expect(nodeImports(f)).toEqual([]);
 		});
 	}
