@@ -55,8 +55,7 @@ describe('BatchSendMessage (Go SDK BatchSendMessageBody / Result)', () => {
 		expect(out[0].messageIds).toEqual({ '20001': '7205759403792793601', '20002': '7205759403792793602' });
 	});
 
-	// issue 11 §2 ("receivers the vendor did not confirm → unknown") is another helper's change:
-	// today a receiver in neither UserMessageId nor FailedReceiver is counted delivered.
+	// issue 11 §2: a receiver in neither UserMessageId nor FailedReceiver was not confirmed by the vendor.
 	test('an SDK-shaped answer that omits 20002 leaves it unknown, not delivered', async () => {
 		const partial = { ...(fx.response as any), Result: { UserMessageId: { '20001': 7205759403792793601n } } };
 		const { out } = await contract(fx.api, partial, params);
