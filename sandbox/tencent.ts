@@ -57,6 +57,11 @@ export interface TencentConfig {
 	 * false (default) follows §5.6 (sendmsg from a muted From_Account → 20012); true follows §4.1.
 	 */
 	c2cRestIgnoresMute?: boolean;
+	/**
+	 * Decimal uint64 added to every get_appid_group_list cursor (Next). Set it above 2^53 (e.g.
+	 * "18446744073709551000") to prove a client sends Next back byte-exact. Default "0".
+	 */
+	groupListCursorBase?: string;
 }
 
 export interface TencentGroupMessage {
@@ -822,21 +827,36 @@ function groupsInOrder(st: TencentState): TencentGroup[] {
 	return all.sort((a, b) => a.seq! - b.seq!);
 }
 
-/** §6.3: Limit ≤ 10,000 (default 10,000), Next 0 on the first call; the answer's Next is 0 when done. */
+/**
+ * §6.3: Limit ≤ 10,000 (default 10,000), Next 0 on the first call; the answer's Next is 0 when done.
+ * `Next` is a uint64 (cloud.tencent.com/document/product/269/1614; doocs/qcloud-im-server-sdk-java
+ * reads it as a Long). sandbox: cursors are `groupListCursorBase` + the group's creation sequence,
+ * written as exact bare JSON numbers; a Next this server never issued (e.g. one rounded through a
+ * double) is refused with 10004, so a client that loses digits fails loudly.
+ */
 function get_appid_group_list(ctx: Ctx, body: Record<string, unknown>) {
 	const limit = body.Limit ?? 10000;
 	if (typeof limit !== 'number' || !Number.isInteger(limit) || limit < 1 || limit > 10000) throw new TimError(10004, 'Limit must be an integer in [1, 10000]');
-	const next = body.Next ?? 0;
-	if (typeof next !== 'number' || !Number.isInteger(next) || next < 0) throw new TimError(10004, 'Next must be a non-negative integer');
+	const rawNext = body.Next ?? 0;
+	if (!((typeof rawNext === 'number' && Number.isSafeInteger(rawNext)) || typeof rawNext === 'bigint') || BigInt(rawNext) < 0n || BigInt(rawNext) >= 1n << 64n) {
+		throw new TimError(10004, 'Next must be a uint64');
+	}
+	const base = BigInt(ctx.sb.config.tencent.groupListCursorBase ?? '0');
+	const given = BigInt(rawNext);
+	const after = given === 0n ? 0n : given - base;
+	if (given !== 0n && (after < 1n || after > BigInt(ctx.st.counters.groupSeq))) throw new TimError(10004, `Next ${given} is not a cursor this server issued`);
+	const next = Number(after);
 	const type = stringField(body, 'GroupType', 10004, false);
 	if (type !== undefined && !LIST_GROUP_TYPES.includes(type)) throw new TimError(10004, `GroupType must be one of ${LIST_GROUP_TYPES.join(', ')}`);
 	const all = groupsInOrder(ctx.st).filter((g) => type === undefined || g.type === type);
 	const rest = all.filter((g) => g.seq! > next);
 	const page = rest.slice(0, limit);
+	const cursor = rest.length > page.length ? base + BigInt(page[page.length - 1].seq!) : 0n;
 	return {
 		TotalCount: all.length,
 		GroupIdList: page.map((g) => ({ GroupId: g.groupId })),
-		Next: rest.length > page.length ? page[page.length - 1].seq! : 0,
+		// A bigint is written with its exact digits (a safe value stays a plain number).
+		Next: cursor <= BigInt(Number.MAX_SAFE_INTEGER) ? Number(cursor) : cursor,
 	};
 }
 
@@ -1389,8 +1409,8 @@ const ROUTES: Record<string, Route> = {
 	'group_open_http_svc/group_msg_recall': route('group', 200, group_msg_recall),
 	'group_open_http_svc/create_group': route('group', 200, create_group),
 	'group_open_http_svc/destroy_group': route('group', 200, destroy_group),
-	// §1.4: rate unconfirmed; the default 200/s is assumed.
-	'group_open_http_svc/get_appid_group_list': route('group', 200, get_appid_group_list),
+	// 1 call/s (cloud.tencent.com/document/product/269/1614, tencentcloud.com 1047/34960).
+	'group_open_http_svc/get_appid_group_list': route('group', 1, get_appid_group_list),
 	'group_open_http_svc/add_group_member': route('group', 200, add_group_member),
 	'group_open_http_svc/delete_group_member': route('group', 200, delete_group_member),
 	'group_open_http_svc/get_online_member_num': route('group', 200, get_online_member_num),
