@@ -62,6 +62,26 @@ export interface TencentConfig {
 	 * "18446744073709551000") to prove a client sends Next back byte-exact. Default "0".
 	 */
 	groupListCursorBase?: string;
+	/**
+	 * Which all-user push API families the app answers: the legacy `all_member_push/im_*` and/or the
+	 * current Push service `timpush/*` (tencentcloud.com 1047/60561). A call to a family not listed
+	 * gets 90045 ("push feature not enabled", 1047/74196). Default: both.
+	 */
+	pushApis?: Array<'legacy' | 'timpush'>;
+	/**
+	 * batchsendmsg and accounts that were never imported: the vendor lists no ErrorList entry for
+	 * them (tencent-chat.md corrections), so a caller cannot tell them from delivered receivers.
+	 * false (default) behaves so (not delivered, not reported); true reports them with 20003.
+	 */
+	batchReportsUnknownAccounts?: boolean;
+	/** Messages per second a live group (AVChatRoom) takes; the rest is dropped with MsgDropReason "MsgFreqCtrl" (trtc.io 38173). Default 40. */
+	avGroupMessagesPerSecond?: number;
+	/**
+	 * Scripted answers, for tests: the next `times` requests to `path` (whose raw body contains
+	 * `bodyIncludes`, if given) are answered before processing — nothing is stored — with HTTP
+	 * `status` (default 200) and either the literal `body` or the envelope of `code`.
+	 */
+	scripted?: Array<{ path: string; bodyIncludes?: string; times: number; status?: number; body?: Record<string, unknown>; code?: number }>;
 }
 
 export interface TencentGroupMessage {
@@ -129,6 +149,8 @@ export interface TencentC2CMessage {
 	via: 'sendmsg' | 'batchsendmsg';
 	recalled: boolean;
 	at: number;
+	/** batchsendmsg with OnlineOnlyFlag 1: delivered to an online receiver only, not stored for roaming or unread. */
+	onlineOnly?: boolean;
 }
 
 export interface TencentBroadcast {
@@ -560,6 +582,10 @@ function batchsendmsg(ctx: Ctx, body: Record<string, unknown>) {
 	throttle(ctx, 'batch-messages', 12000, 60_000, raw.length, 90057, 'batchsendmsg: 12,000 messages per minute');
 	const recipients = [...new Set(raw as string[])];
 	const fail = new Set(sb.config.tencent.failAccounts);
+	const reportUnknown = sb.config.tencent.batchReportsUnknownAccounts === true;
+	// OnlineOnlyFlag 1: online receivers only, nothing stored (cloud.tencent.com/document/product/269/1612).
+	const onlineOnly = body.OnlineOnlyFlag;
+	if (onlineOnly !== undefined && onlineOnly !== 0 && onlineOnly !== 1) throw new TimError(90010, 'OnlineOnlyFlag must be 0 or 1');
 	const errorList: Array<{ To_Account: string; ErrorCode: number }> = [];
 	// One MsgKey for the batch (§4.2). sandbox: when a recipient is a duplicate (§3.4) the batch reuses
 	// the original batch's MsgKey/MsgTime, so a retried batch keeps one handle for recall.
@@ -568,10 +594,17 @@ function batchsendmsg(ctx: Ctx, body: Record<string, unknown>) {
 	const fresh: string[] = [];
 	let dups = 0;
 	for (const to of recipients) {
-		if (!st.accounts.has(to) || fail.has(to)) {
+		if (!st.accounts.has(to)) {
+			// Never imported: not delivered and, like the vendor, not listed in ErrorList (unless configured).
+			if (reportUnknown) errorList.push({ To_Account: to, ErrorCode: 20003 });
+			continue;
+		}
+		if (fail.has(to)) {
 			errorList.push({ To_Account: to, ErrorCode: 20003 });
 			continue;
 		}
+		// Online-only: an offline receiver simply does not get it (no ErrorList entry either).
+		if (onlineOnly === 1 && !isOnline(st, to)) continue;
 		const dup = st.dedup.c2c.get(c2cDedupKey(f.from, to, f.msgSeq, f.msgRandom, f.crc));
 		if (dup && ctx.now - dup.at <= C2C_DEDUP_MS) {
 			if (dups === 0) ({ msgKey, msgTime } = dup);
@@ -585,8 +618,9 @@ function batchsendmsg(ctx: Ctx, body: Record<string, unknown>) {
 	for (const to of fresh) {
 		st.dedup.c2c.set(c2cDedupKey(f.from, to, f.msgSeq, f.msgRandom, f.crc), { msgKey, msgTime, at: ctx.now });
 		st.c2c.push({
-			from: f.from, to, msgKey, msgSeq: f.msgSeq, msgRandom: f.msgRandom, msgTime, msgLifeTime: f.msgLifeTime,
+			from: f.from, to, msgKey, msgSeq: f.msgSeq, msgRandom: f.msgRandom, msgTime, msgLifeTime: onlineOnly === 1 ? 0 : f.msgLifeTime,
 			msgBody: f.msgBody, cloudCustomData: f.cloudCustomData, via: 'batchsendmsg', recalled: false, at: ctx.now,
+			...(onlineOnly === 1 ? { onlineOnly: true } : {}),
 		});
 	}
 	if (fresh.length > 0) {
@@ -639,8 +673,18 @@ function send_group_msg(ctx: Ctx, body: Record<string, unknown>) {
 	if (contentSize(msgBody, cloudCustomData) > MSG_BODY_LIMIT) throw new TimError(80002, 'The message body is larger than 12 KB');
 	// §5.6: a globally muted sender's group messages fail with 10017.
 	if (muteLeft(ctx, from, 'group') > 0) throw new TimError(10017, `${from} is muted for group messages`);
-	// §1.4/§4.4: at most 40 messages per second per group.
-	throttle(ctx, `group-msg:${g.groupId}`, 40, 1000, 1, 10023, `Group ${g.groupId}: 40 messages per second`);
+	if (g.type === 'AVChatRoom') {
+		// Live groups take about 40 messages/s and discard the rest: ErrorCode 0 with MsgDropReason
+		// "MsgFreqCtrl", nothing stored, no MsgSeq used (trtc.io/document/38173; 269/1629 response fields).
+		const perSecond = sb.config.tencent.avGroupMessagesPerSecond ?? 40;
+		if (sb.config.enforceLimits && !sb.quotas.take(`tim:${ctx.sdkAppId}:av-msg:${g.groupId}`, perSecond, 1000, 1, ctx.now, sb.config.limitScale)) {
+			sb.stats.throttled++;
+			return { MsgTime: ctx.nowSec, MsgSeq: 0, MsgDropReason: 'MsgFreqCtrl' };
+		}
+	} else {
+		// §1.4/§4.4: at most 40 messages per second per group.
+		throttle(ctx, `group-msg:${g.groupId}`, 40, 1000, 1, 10023, `Group ${g.groupId}: 40 messages per second`);
+	}
 	const crc = contentCrc(msgBody, cloudCustomData);
 	const key = groupDedupKey(ctx, g.groupId, random, crc);
 	const dup = st.dedup.group.get(key);
@@ -1424,6 +1468,19 @@ const ROUTES: Record<string, Route> = {
 	'all_member_push/im_add_tag': route('push', 100, im_add_tag),
 	'all_member_push/im_remove_tag': route('push', 100, im_remove_tag),
 	'all_member_push/im_remove_all_tags': route('push', 100, im_remove_all_tags),
+	// The current Push service paths (tencentcloud.com 1047/60561 push; trtc.io 60563 set_attr_name,
+	// 60568 add_tag, 60570 clear_all_tags; the other names as in tencent-chat.md §4.8). sandbox: the
+	// same behaviour and the same state (tags, attributes, the daily push count) as the legacy paths.
+	'timpush/push': route('push', 100, im_push),
+	'timpush/set_attr_name': route('push', 100, im_set_attr_name),
+	'timpush/get_attr_name': route('push', 100, im_get_attr_name),
+	'timpush/get_attr': route('push', 100, im_get_attr),
+	'timpush/set_attr': route('push', 100, im_set_attr),
+	'timpush/remove_attr': route('push', 100, im_remove_attr),
+	'timpush/get_tag': route('push', 100, im_get_tag),
+	'timpush/add_tag': route('push', 100, im_add_tag),
+	'timpush/remove_tag': route('push', 100, im_remove_tag),
+	'timpush/clear_all_tags': route('push', 100, im_remove_all_tags),
 	'im_open_login_svc/account_import': route('login', 200, account_import),
 	'im_open_login_svc/multiaccount_import': route('login', 100, multiaccount_import),
 	'im_open_login_svc/account_check': route('login', 100, account_check),
@@ -1486,6 +1543,20 @@ export async function handleTencent(sb: Sandbox, req: RawRequest): Promise<RawRe
 			throw new TimError(FAMILY[r.family].parse, `Request JSON parse error: ${(e as Error).message}`);
 		}
 		if (!isObj(body)) throw new TimError(FAMILY[r.family].parse, 'The request body must be a JSON object');
+		const scripted = (sb.config.tencent.scripted ?? []).find(
+			(e) => e.times > 0 && e.path === path && (e.bodyIncludes === undefined || req.body.toString('utf8').includes(e.bodyIncludes)),
+		);
+		if (scripted) {
+			scripted.times--;
+			log.code = scripted.code ?? -1;
+			if (scripted.body) return { status: scripted.status ?? 200, body: stringifyJson(scripted.body) };
+			const answer = reply(scripted.code ?? 0, 'scripted answer');
+			return { ...answer, status: scripted.status ?? 200 };
+		}
+		const family = path.startsWith('timpush/') ? 'timpush' : path.startsWith('all_member_push/') ? 'legacy' : undefined;
+		if (family && !(sb.config.tencent.pushApis ?? ['legacy', 'timpush']).includes(family)) {
+			throw new TimError(90045, `The ${family === 'timpush' ? 'Push service (timpush)' : 'all_member_push'} API is not enabled for this app`);
+		}
 		const ctx: Ctx = { sb, st, sdkAppId: Number(sdkappid), identifier, now, nowSec: Math.floor(now / 1000), rawSize: req.body.length };
 		// §1.4: per-API call rate per SDKAppID.
 		if (r.qps > 0) throttle(ctx, path, r.qps, 1000, 1, 60007, path);

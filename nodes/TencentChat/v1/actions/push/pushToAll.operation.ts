@@ -10,6 +10,10 @@ import { messageFields, messageOptions, readMessage } from '../../helpers/messag
 
 /**
  * im_push — tencent-chat.md §4.8: push to all users, or to users matching tags or attributes.
+ * Sent to `v4/all_member_push/im_push`, or `v4/timpush/push` when the credential's Push API is
+ * Current (tencentcloud.com/document/product/1047/60561). Daily quota: 100 per day by default,
+ * answered 90047 when used up (1047/74196) — a failure that is never retried in the run
+ * (transport/limits.ts DAILY_QUOTA_CODES), not a throttle.
  * Condition rules: ≤ 10 tags per list, tag ≤ 50 bytes, no tag in both lists, tags and attributes
  * never mixed; the whole request ≤ 10 KB.
  */
@@ -19,7 +23,8 @@ const MAX_TAGS = 10;
 
 const properties: INodeProperties[] = [
 	{
-		displayName: 'Needs the Pro, Pro Plus or Enterprise edition with push to all users enabled; 100 pushes per day by default, more than 1 second apart.',
+		displayName:
+			'Needs the Pro, Pro Plus or Enterprise edition with push to all users enabled. Daily quota: 100 pushes per day by default (error 90047 when used up — not retried, try tomorrow), more than 1 second apart. The credential\'s Push API chooses all_member_push/im_push or timpush/push.',
 		name: 'pushNotice',
 		type: 'notice',
 		default: '',
