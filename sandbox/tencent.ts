@@ -82,6 +82,8 @@ export interface TencentConfig {
 	 * `status` (default 200) and either the literal `body` or the envelope of `code`.
 	 */
 	scripted?: Array<{ path: string; bodyIncludes?: string; times: number; status?: number; body?: Record<string, unknown>; code?: number }>;
+	/** Keep every request's parsed body and query identifier in `requests` (tests). Default false. */
+	logBodies?: boolean;
 }
 
 export interface TencentGroupMessage {
@@ -205,8 +207,8 @@ export interface TencentState {
 	mutes: Map<string, TencentMute>;
 	/** Deleted UserIDs and when (ms), for the 3-month re-import block (70399). */
 	deleted: Map<string, number>;
-	/** Every /v4/ request, accepted (code 0) or not. */
-	requests: Array<{ path: string; code: number; at: number }>;
+	/** Every /v4/ request, accepted (code 0) or not; with `logBodies`, its body (unsafe integers as bigint) and identifier. */
+	requests: Array<{ path: string; code: number; at: number; body?: Record<string, unknown>; identifier?: string }>;
 	counters: {
 		nextGroupId: number;
 		broadcastSeq: number;
@@ -1543,6 +1545,10 @@ export async function handleTencent(sb: Sandbox, req: RawRequest): Promise<RawRe
 			throw new TimError(FAMILY[r.family].parse, `Request JSON parse error: ${(e as Error).message}`);
 		}
 		if (!isObj(body)) throw new TimError(FAMILY[r.family].parse, 'The request body must be a JSON object');
+		if (sb.config.tencent.logBodies) {
+			log.body = body;
+			log.identifier = identifier;
+		}
 		const scripted = (sb.config.tencent.scripted ?? []).find(
 			(e) => e.times > 0 && e.path === path && (e.bodyIncludes === undefined || req.body.toString('utf8').includes(e.bodyIncludes)),
 		);
@@ -1610,6 +1616,19 @@ export function seedTencentOnline(st: TencentState, account: string, status: Ten
 	st.accounts.add(account);
 	if (platforms.length) st.online.set(account, platforms);
 	else st.online.delete(account);
+}
+
+/**
+ * A one-to-one conversation's history as Tencent shows it: by MsgTime (seconds), then — within one
+ * second — by MsgSeq (cloud.tencent.com/document/product/269/2282, 269/1612). Arrival order is not
+ * what the receiver sees, so an ordering test must look at this.
+ */
+export function tencentC2CHistory(st: TencentState, from: string, to: string): TencentC2CMessage[] {
+	return st.c2c
+		.map((m, i) => ({ m, i }))
+		.filter(({ m }) => m.from === from && m.to === to)
+		.sort((a, b) => a.m.msgTime - b.m.msgTime || a.m.msgSeq - b.m.msgSeq || a.i - b.i)
+		.map(({ m }) => m);
 }
 
 /** What the sandbox received, JSON-friendly. */
