@@ -31,6 +31,14 @@ const properties: INodeProperties[] = [
 		default: {},
 		options: [
 			{
+				displayName: 'Messages per Second per Group',
+				name: 'groupRate',
+				type: 'number',
+				default: 40,
+				typeOptions: { minValue: 0, numberPrecision: 0 },
+				description: 'Pace messages into one group to this rate. Live groups (AVChatRoom) take about 40 per second and drop the rest. 0 = no per-group pacing.',
+			},
+			{
 				displayName: 'Online Members Only',
 				name: 'onlineOnly',
 				type: 'boolean',
@@ -50,14 +58,6 @@ const properties: INodeProperties[] = [
 					{ name: 'Normal', value: 'Normal' },
 				],
 				description: 'Used when the group is over its message rate (MsgPriority)',
-			},
-			{
-				displayName: 'Messages per Second per Group',
-				name: 'groupRate',
-				type: 'number',
-				default: 40,
-				typeOptions: { minValue: 0, numberPrecision: 0 },
-				description: 'Pace messages into one group to this rate. Live groups (AVChatRoom) take about 40 per second and drop the rest. 0 = no per-group pacing.',
 			},
 			randomOption('random', 'Random', 'De-duplication value: a second message with the same Random within 5 minutes is dropped by Tencent.'),
 			{

@@ -59,16 +59,6 @@ const properties: INodeProperties[] = [
 			},
 			...c2cOptions,
 			{
-				displayName: 'Output',
-				name: 'output',
-				type: 'options',
-				default: 'summary',
-				options: [
-					{ name: 'One Item per Input Item', value: 'summary', description: 'Totals, message keys and failed accounts' },
-					{ name: 'One Item per Receiver', value: 'perReceiver', description: 'Status of each receiver' },
-				],
-			},
-			{
 				displayName: 'Check Accounts First',
 				name: 'checkAccounts',
 				type: 'boolean',
@@ -91,6 +81,16 @@ const properties: INodeProperties[] = [
 				default: false,
 				description:
 					'Whether to deliver only to receivers online now, without storing the message, counting it as unread or keeping history (OnlineOnlyFlag 1; Message Lifetime is then not sent)',
+			},
+			{
+				displayName: 'Output',
+				name: 'output',
+				type: 'options',
+				default: 'summary',
+				options: [
+					{ name: 'One Item per Input Item', value: 'summary', description: 'Totals, message keys and failed accounts' },
+					{ name: 'One Item per Receiver', value: 'perReceiver', description: 'Status of each receiver' },
+				],
 			},
 			{
 				displayName: 'Remove Duplicate Receivers',
