@@ -1,4 +1,5 @@
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
+import type { NodeApiError } from 'n8n-workflow';
 import { credentialFields } from '../../shared/credentialIdentity';
 import type { ApiQuota } from '../../VolcengineRtc/transport/limits';
 import { deliver, quotaRule, readDeliveryOptions, type Answer } from '../../shared/delivery';
@@ -48,6 +49,12 @@ export interface TencentCallOptions {
 	pace?: { key: string; quota: ApiQuota };
 }
 
+/**
+ * Daily quotas used up in this execution, by API: later items of the run fail at once, without a
+ * request — the answer cannot change before the quota resets (the vendor counts per day).
+ */
+const exhausted = new WeakMap<object, Map<string, NodeApiError>>();
+
 /** The credential's Push API (legacy all_member_push, or the current timpush paths); legacy when unset. */
 export const pushApiOf = (raw: Record<string, unknown>): TencentPushApi => (raw.pushApi === 'timpush' ? 'timpush' : 'legacy');
 
@@ -88,6 +95,21 @@ export async function tencentApiRequest(
 		itemIndex: options.itemIndex,
 		refresh: async () => invalidateUserSig(creds.sdkAppId, creds.adminUserId),
 		attempt: async (timeoutMs) => {
+			// Checked when the request is let through: items waiting for the limiter see an earlier item's answer.
+			const used = exhausted.get(this)?.get(path);
+			if (used) {
+				const error = vendorApiError(
+					node,
+					{
+						vendor: VENDOR,
+						code: String(used.context.vendorCode),
+						message: `${used.message.replace(/^Tencent Chat error \d+: /, '')} (not sent: an earlier item of this run found the quota used up)`,
+						hint: 'Daily quota, try tomorrow.',
+					},
+					options.itemIndex,
+				);
+				return { kind: 'fail', error };
+			}
 			const booking = paceRule ? await rateLimiter.acquire(paceKey, paceRule, 0) : undefined;
 			let answer: Answer<TencentEnvelope> | undefined;
 			try {
@@ -145,6 +167,9 @@ function answerOf(ctx: IExecuteFunctions, path: string, answer: JsonAnswer, item
 	if (daily) {
 		// Not a throttle: no pause, no retry — nothing this run does can succeed before the reset.
 		error.context.dailyQuota = true;
+		let used = exhausted.get(ctx);
+		if (!used) exhausted.set(ctx, (used = new Map()));
+		if (!used.has(path)) used.set(path, error);
 		return { kind: 'fail', error };
 	}
 	if (code === USERSIG_EXPIRED) return { kind: 'refresh', error };
