@@ -248,6 +248,8 @@ describe('push: legacy or current paths, daily quota never retried', () => {
 		const { run } = await engine.run(tencentWorkflow(push()));
 		expect(run.data.resultData.error).toBeUndefined();
 		expect(outputOf(run, 'Node')[0]).toMatchObject({ status: 'accepted' });
+		// Online users only (the default lifetime 0) is said with OnlineOnlyFlag 1 on timpush/push (1047/60561).
+		expect(reqs('timpush/push')[0].body).toMatchObject({ MsgLifeTime: 0, OnlineOnlyFlag: 1 });
 		const tag = await engine.run(tencentWorkflow({ resource: 'userTag', operation: 'add', account: 'p1', tags: 'vip' }));
 		expect(tag.run.data.resultData.error).toBeUndefined();
 		const removeAll = await engine.run(tencentWorkflow({ resource: 'userTag', operation: 'removeAll', account: 'p1' }));

@@ -4,7 +4,8 @@ import { z } from 'zod';
 import { readOption, readParam } from '../../../../shared/params';
 import { intInRange, keyValueMap, listInput, utf8Length } from '../../../../shared/schemas';
 import { stringifyJson } from '../../../../shared/json';
-import { tencentApiRequest } from '../../../transport/request';
+import { credentialFields } from '../../../../shared/credentialIdentity';
+import { pushApiOf, TENCENT_CREDENTIAL, tencentApiRequest } from '../../../transport/request';
 import { drawUint32, fromAccountField, optionalUint32, optionalUserId, randomOption } from '../../helpers/fields';
 import { messageFields, messageOptions, readMessage } from '../../helpers/message';
 
@@ -164,6 +165,11 @@ export async function prepare(this: IExecuteFunctions, i: number): Promise<Recor
 }
 
 export async function executeItem(this: IExecuteFunctions, body: Record<string, unknown>, i: number): Promise<IDataObject> {
+	// timpush/push says "online users only" with OnlineOnlyFlag 1 (tencentcloud.com 1047/60561: "By
+	// setting OnlineOnlyFlag to 1, push messages can only be sent without saving sessions, roaming,
+	// and unread"); the legacy im_push says it with MsgLifeTime 0 (1047/37166). Keep the meaning.
+	const current = pushApiOf(await credentialFields(this, TENCENT_CREDENTIAL)) === 'timpush';
+	if (current && body.MsgLifeTime === 0) body = { ...body, OnlineOnlyFlag: 1 };
 	const res = await tencentApiRequest.call(this, 'all_member_push/im_push', body, {
 		itemIndex: i,
 		idempotent: true, // MsgRandom identifies the push task: a repeat is not pushed again (§3.4)
