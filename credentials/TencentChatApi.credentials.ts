@@ -83,6 +83,25 @@ export class TencentChatApi implements ICredentialType {
 			description: 'How long each generated admin UserSig is valid. It is cached and renewed shortly before it expires.',
 		},
 		{
+			displayName: 'Push API',
+			name: 'pushApi',
+			type: 'options',
+			default: 'legacy',
+			options: [
+				{
+					name: 'Legacy (All_member_push)',
+					value: 'legacy',
+					description: 'v4/all_member_push/im_push and im_* attribute/tag APIs (the pushing-to-all-users pages)',
+				},
+				{
+					name: 'Current (Timpush)',
+					value: 'timpush',
+					description: 'v4/timpush/push and the Push service attribute/tag APIs (Push service pages)',
+				},
+			],
+			description: 'Which all-user push, attribute and tag APIs the Push, User Attribute and User Tag operations call. Legacy by default; choose Current if your app uses the Push service (TIMPush).',
+		},
+		{
 			displayName: 'Callback Token',
 			name: 'callbackToken',
 			type: 'string',
@@ -99,11 +118,16 @@ export class TencentChatApi implements ICredentialType {
 		return signTencentHttpRequest(credentials, requestOptions, Date.now());
 	}
 
+	/**
+	 * n8n resolves expressions in the test request against this credential (its RoutingNode reads
+	 * `={{$credentials.…}}` in every request field), so the probe checks the configured Admin User ID
+	 * — the identity the UserSig is generated for in authenticate() — not a fixed "administrator".
+	 */
 	test: ICredentialTestRequest = {
 		request: {
 			method: 'POST',
 			url: '/v4/im_open_login_svc/account_check',
-			body: { CheckItem: [{ UserID: 'administrator' }] },
+			body: { CheckItem: [{ UserID: '={{$credentials.adminUserId}}' }] },
 			headers: { 'Content-Type': 'application/json' },
 		},
 		rules: [
@@ -114,6 +138,10 @@ export class TencentChatApi implements ICredentialType {
 			{
 				type: 'responseSuccessBody',
 				properties: { key: 'ActionStatus', value: 'FAIL', message: 'Tencent Chat rejected the request: check SDKAppID, Secret Key, Admin User ID and Region' },
+			},
+			{
+				type: 'responseSuccessBody',
+				properties: { key: 'ResultItem[0].AccountStatus', value: 'NotImported', message: 'The Admin User ID is not an account of this app' },
 			},
 		],
 	};

@@ -58,6 +58,33 @@ export interface TencentConfig {
 	 * false (default) follows §5.6 (sendmsg from a muted From_Account → 20012); true follows §4.1.
 	 */
 	c2cRestIgnoresMute?: boolean;
+	/**
+	 * Decimal uint64 added to every get_appid_group_list cursor (Next). Set it above 2^53 (e.g.
+	 * "18446744073709551000") to prove a client sends Next back byte-exact. Default "0".
+	 */
+	groupListCursorBase?: string;
+	/**
+	 * Which all-user push API families the app answers: the legacy `all_member_push/im_*` and/or the
+	 * current Push service `timpush/*` (tencentcloud.com 1047/60561). A call to a family not listed
+	 * gets 90045 ("push feature not enabled", 1047/74196). Default: both.
+	 */
+	pushApis?: Array<'legacy' | 'timpush'>;
+	/**
+	 * batchsendmsg and accounts that were never imported: the vendor lists no ErrorList entry for
+	 * them (tencent-chat.md corrections), so a caller cannot tell them from delivered receivers.
+	 * false (default) behaves so (not delivered, not reported); true reports them with 20003.
+	 */
+	batchReportsUnknownAccounts?: boolean;
+	/** Messages per second a live group (AVChatRoom) takes; the rest is dropped with MsgDropReason "MsgFreqCtrl" (trtc.io 38173). Default 40. */
+	avGroupMessagesPerSecond?: number;
+	/**
+	 * Scripted answers, for tests: the next `times` requests to `path` (whose raw body contains
+	 * `bodyIncludes`, if given) are answered before processing — nothing is stored — with HTTP
+	 * `status` (default 200) and either the literal `body` or the envelope of `code`.
+	 */
+	scripted?: Array<{ path: string; bodyIncludes?: string; times: number; status?: number; body?: Record<string, unknown>; code?: number }>;
+	/** Keep every request's parsed body and query identifier in `requests` (tests). Default false. */
+	logBodies?: boolean;
 }
 
 export interface TencentGroupMessage {
@@ -125,6 +152,8 @@ export interface TencentC2CMessage {
 	via: 'sendmsg' | 'batchsendmsg';
 	recalled: boolean;
 	at: number;
+	/** batchsendmsg with OnlineOnlyFlag 1: delivered to an online receiver only, not stored for roaming or unread. */
+	onlineOnly?: boolean;
 }
 
 export interface TencentBroadcast {
@@ -179,8 +208,8 @@ export interface TencentState {
 	mutes: Map<string, TencentMute>;
 	/** Deleted UserIDs and when (ms), for the 3-month re-import block (70399). */
 	deleted: Map<string, number>;
-	/** Every /v4/ request, accepted (code 0) or not. */
-	requests: Array<{ path: string; code: number; at: number }>;
+	/** Every /v4/ request, accepted (code 0) or not; with `logBodies`, its body (unsafe integers as bigint) and identifier. */
+	requests: Array<{ path: string; code: number; at: number; body?: Record<string, unknown>; identifier?: string }>;
 	counters: {
 		nextGroupId: number;
 		broadcastSeq: number;
@@ -556,6 +585,10 @@ function batchsendmsg(ctx: Ctx, body: Record<string, unknown>) {
 	throttle(ctx, 'batch-messages', 12000, 60_000, raw.length, 90057, 'batchsendmsg: 12,000 messages per minute');
 	const recipients = [...new Set(raw as string[])];
 	const fail = new Set(sb.config.tencent.failAccounts);
+	const reportUnknown = sb.config.tencent.batchReportsUnknownAccounts === true;
+	// OnlineOnlyFlag 1: online receivers only, nothing stored (cloud.tencent.com/document/product/269/1612).
+	const onlineOnly = body.OnlineOnlyFlag;
+	if (onlineOnly !== undefined && onlineOnly !== 0 && onlineOnly !== 1) throw new TimError(90010, 'OnlineOnlyFlag must be 0 or 1');
 	const errorList: Array<{ To_Account: string; ErrorCode: number }> = [];
 	// One MsgKey for the batch (§4.2). sandbox: when a recipient is a duplicate (§3.4) the batch reuses
 	// the original batch's MsgKey/MsgTime, so a retried batch keeps one handle for recall.
@@ -564,10 +597,17 @@ function batchsendmsg(ctx: Ctx, body: Record<string, unknown>) {
 	const fresh: string[] = [];
 	let dups = 0;
 	for (const to of recipients) {
-		if (!st.accounts.has(to) || fail.has(to)) {
+		if (!st.accounts.has(to)) {
+			// Never imported: not delivered and, like the vendor, not listed in ErrorList (unless configured).
+			if (reportUnknown) errorList.push({ To_Account: to, ErrorCode: 20003 });
+			continue;
+		}
+		if (fail.has(to)) {
 			errorList.push({ To_Account: to, ErrorCode: 20003 });
 			continue;
 		}
+		// Online-only: an offline receiver simply does not get it (no ErrorList entry either).
+		if (onlineOnly === 1 && !isOnline(st, to)) continue;
 		const dup = st.dedup.c2c.get(c2cDedupKey(f.from, to, f.msgSeq, f.msgRandom, f.crc));
 		if (dup && ctx.now - dup.at <= C2C_DEDUP_MS) {
 			if (dups === 0) ({ msgKey, msgTime } = dup);
@@ -581,8 +621,9 @@ function batchsendmsg(ctx: Ctx, body: Record<string, unknown>) {
 	for (const to of fresh) {
 		st.dedup.c2c.set(c2cDedupKey(f.from, to, f.msgSeq, f.msgRandom, f.crc), { msgKey, msgTime, at: ctx.now });
 		st.c2c.push({
-			from: f.from, to, msgKey, msgSeq: f.msgSeq, msgRandom: f.msgRandom, msgTime, msgLifeTime: f.msgLifeTime,
+			from: f.from, to, msgKey, msgSeq: f.msgSeq, msgRandom: f.msgRandom, msgTime, msgLifeTime: onlineOnly === 1 ? 0 : f.msgLifeTime,
 			msgBody: f.msgBody, cloudCustomData: f.cloudCustomData, via: 'batchsendmsg', recalled: false, at: ctx.now,
+			...(onlineOnly === 1 ? { onlineOnly: true } : {}),
 		});
 	}
 	if (fresh.length > 0) {
@@ -635,8 +676,18 @@ function send_group_msg(ctx: Ctx, body: Record<string, unknown>) {
 	if (contentSize(msgBody, cloudCustomData) > MSG_BODY_LIMIT) throw new TimError(80002, 'The message body is larger than 12 KB');
 	// §5.6: a globally muted sender's group messages fail with 10017.
 	if (muteLeft(ctx, from, 'group') > 0) throw new TimError(10017, `${from} is muted for group messages`);
-	// §1.4/§4.4: at most 40 messages per second per group.
-	throttle(ctx, `group-msg:${g.groupId}`, 40, 1000, 1, 10023, `Group ${g.groupId}: 40 messages per second`);
+	if (g.type === 'AVChatRoom') {
+		// Live groups take about 40 messages/s and discard the rest: ErrorCode 0 with MsgDropReason
+		// "MsgFreqCtrl", nothing stored, no MsgSeq used (trtc.io/document/38173; 269/1629 response fields).
+		const perSecond = sb.config.tencent.avGroupMessagesPerSecond ?? 40;
+		if (sb.config.enforceLimits && !sb.quotas.take(`tim:${ctx.sdkAppId}:av-msg:${g.groupId}`, perSecond, 1000, 1, ctx.now, sb.config.limitScale)) {
+			sb.stats.throttled++;
+			return { MsgTime: ctx.nowSec, MsgSeq: 0, MsgDropReason: 'MsgFreqCtrl' };
+		}
+	} else {
+		// §1.4/§4.4: at most 40 messages per second per group.
+		throttle(ctx, `group-msg:${g.groupId}`, 40, 1000, 1, 10023, `Group ${g.groupId}: 40 messages per second`);
+	}
 	const crc = contentCrc(msgBody, cloudCustomData);
 	const key = groupDedupKey(ctx, g.groupId, random, crc);
 	const dup = st.dedup.group.get(key);
@@ -823,21 +874,36 @@ function groupsInOrder(st: TencentState): TencentGroup[] {
 	return all.sort((a, b) => a.seq! - b.seq!);
 }
 
-/** §6.3: Limit ≤ 10,000 (default 10,000), Next 0 on the first call; the answer's Next is 0 when done. */
+/**
+ * §6.3: Limit ≤ 10,000 (default 10,000), Next 0 on the first call; the answer's Next is 0 when done.
+ * `Next` is a uint64 (cloud.tencent.com/document/product/269/1614; doocs/qcloud-im-server-sdk-java
+ * reads it as a Long). sandbox: cursors are `groupListCursorBase` + the group's creation sequence,
+ * written as exact bare JSON numbers; a Next this server never issued (e.g. one rounded through a
+ * double) is refused with 10004, so a client that loses digits fails loudly.
+ */
 function get_appid_group_list(ctx: Ctx, body: Record<string, unknown>) {
 	const limit = body.Limit ?? 10000;
 	if (typeof limit !== 'number' || !Number.isInteger(limit) || limit < 1 || limit > 10000) throw new TimError(10004, 'Limit must be an integer in [1, 10000]');
-	const next = body.Next ?? 0;
-	if (typeof next !== 'number' || !Number.isInteger(next) || next < 0) throw new TimError(10004, 'Next must be a non-negative integer');
+	const rawNext = body.Next ?? 0;
+	if (!((typeof rawNext === 'number' && Number.isSafeInteger(rawNext)) || typeof rawNext === 'bigint') || BigInt(rawNext) < 0n || BigInt(rawNext) >= 1n << 64n) {
+		throw new TimError(10004, 'Next must be a uint64');
+	}
+	const base = BigInt(ctx.sb.config.tencent.groupListCursorBase ?? '0');
+	const given = BigInt(rawNext);
+	const after = given === 0n ? 0n : given - base;
+	if (given !== 0n && (after < 1n || after > BigInt(ctx.st.counters.groupSeq))) throw new TimError(10004, `Next ${given} is not a cursor this server issued`);
+	const next = Number(after);
 	const type = stringField(body, 'GroupType', 10004, false);
 	if (type !== undefined && !LIST_GROUP_TYPES.includes(type)) throw new TimError(10004, `GroupType must be one of ${LIST_GROUP_TYPES.join(', ')}`);
 	const all = groupsInOrder(ctx.st).filter((g) => type === undefined || g.type === type);
 	const rest = all.filter((g) => g.seq! > next);
 	const page = rest.slice(0, limit);
+	const cursor = rest.length > page.length ? base + BigInt(page[page.length - 1].seq!) : 0n;
 	return {
 		TotalCount: all.length,
 		GroupIdList: page.map((g) => ({ GroupId: g.groupId })),
-		Next: rest.length > page.length ? page[page.length - 1].seq! : 0,
+		// A bigint is written with its exact digits (a safe value stays a plain number).
+		Next: cursor <= BigInt(Number.MAX_SAFE_INTEGER) ? Number(cursor) : cursor,
 	};
 }
 
@@ -1390,8 +1456,8 @@ const ROUTES: Record<string, Route> = {
 	'group_open_http_svc/group_msg_recall': route('group', 200, group_msg_recall),
 	'group_open_http_svc/create_group': route('group', 200, create_group),
 	'group_open_http_svc/destroy_group': route('group', 200, destroy_group),
-	// §1.4: rate unconfirmed; the default 200/s is assumed.
-	'group_open_http_svc/get_appid_group_list': route('group', 200, get_appid_group_list),
+	// 1 call/s (cloud.tencent.com/document/product/269/1614, tencentcloud.com 1047/34960).
+	'group_open_http_svc/get_appid_group_list': route('group', 1, get_appid_group_list),
 	'group_open_http_svc/add_group_member': route('group', 200, add_group_member),
 	'group_open_http_svc/delete_group_member': route('group', 200, delete_group_member),
 	'group_open_http_svc/get_online_member_num': route('group', 200, get_online_member_num),
@@ -1405,6 +1471,19 @@ const ROUTES: Record<string, Route> = {
 	'all_member_push/im_add_tag': route('push', 100, im_add_tag),
 	'all_member_push/im_remove_tag': route('push', 100, im_remove_tag),
 	'all_member_push/im_remove_all_tags': route('push', 100, im_remove_all_tags),
+	// The current Push service paths (tencentcloud.com 1047/60561 push; trtc.io 60563 set_attr_name,
+	// 60568 add_tag, 60570 clear_all_tags; the other names as in tencent-chat.md §4.8). sandbox: the
+	// same behaviour and the same state (tags, attributes, the daily push count) as the legacy paths.
+	'timpush/push': route('push', 100, im_push),
+	'timpush/set_attr_name': route('push', 100, im_set_attr_name),
+	'timpush/get_attr_name': route('push', 100, im_get_attr_name),
+	'timpush/get_attr': route('push', 100, im_get_attr),
+	'timpush/set_attr': route('push', 100, im_set_attr),
+	'timpush/remove_attr': route('push', 100, im_remove_attr),
+	'timpush/get_tag': route('push', 100, im_get_tag),
+	'timpush/add_tag': route('push', 100, im_add_tag),
+	'timpush/remove_tag': route('push', 100, im_remove_tag),
+	'timpush/clear_all_tags': route('push', 100, im_remove_all_tags),
 	'im_open_login_svc/account_import': route('login', 200, account_import),
 	'im_open_login_svc/multiaccount_import': route('login', 100, multiaccount_import),
 	'im_open_login_svc/account_check': route('login', 100, account_check),
@@ -1467,6 +1546,24 @@ export async function handleTencent(sb: Sandbox, req: RawRequest): Promise<RawRe
 			throw new TimError(FAMILY[r.family].parse, `Request JSON parse error: ${(e as Error).message}`);
 		}
 		if (!isObj(body)) throw new TimError(FAMILY[r.family].parse, 'The request body must be a JSON object');
+		if (sb.config.tencent.logBodies) {
+			log.body = body;
+			log.identifier = identifier;
+		}
+		const scripted = (sb.config.tencent.scripted ?? []).find(
+			(e) => e.times > 0 && e.path === path && (e.bodyIncludes === undefined || req.body.toString('utf8').includes(e.bodyIncludes)),
+		);
+		if (scripted) {
+			scripted.times--;
+			log.code = scripted.code ?? -1;
+			if (scripted.body) return { status: scripted.status ?? 200, body: stringifyJson(scripted.body) };
+			const answer = reply(scripted.code ?? 0, 'scripted answer');
+			return { ...answer, status: scripted.status ?? 200 };
+		}
+		const family = path.startsWith('timpush/') ? 'timpush' : path.startsWith('all_member_push/') ? 'legacy' : undefined;
+		if (family && !(sb.config.tencent.pushApis ?? ['legacy', 'timpush']).includes(family)) {
+			throw new TimError(90045, `The ${family === 'timpush' ? 'Push service (timpush)' : 'all_member_push'} API is not enabled for this app`);
+		}
 		const ctx: Ctx = { sb, st, sdkAppId: Number(sdkappid), identifier, now, nowSec: Math.floor(now / 1000), rawSize: req.body.length };
 		// §1.4: per-API call rate per SDKAppID.
 		if (r.qps > 0) throttle(ctx, path, r.qps, 1000, 1, 60007, path);
@@ -1520,6 +1617,19 @@ export function seedTencentOnline(st: TencentState, account: string, status: Ten
 	st.accounts.add(account);
 	if (platforms.length) st.online.set(account, platforms);
 	else st.online.delete(account);
+}
+
+/**
+ * A one-to-one conversation's history as Tencent shows it: by MsgTime (seconds), then — within one
+ * second — by MsgSeq (cloud.tencent.com/document/product/269/2282, 269/1612). Arrival order is not
+ * what the receiver sees, so an ordering test must look at this.
+ */
+export function tencentC2CHistory(st: TencentState, from: string, to: string): TencentC2CMessage[] {
+	return st.c2c
+		.map((m, i) => ({ m, i }))
+		.filter(({ m }) => m.from === from && m.to === to)
+		.sort((a, b) => a.m.msgTime - b.m.msgTime || a.m.msgSeq - b.m.msgSeq || a.i - b.i)
+		.map(({ m }) => m);
 }
 
 /** What the sandbox received, JSON-friendly. */

@@ -151,13 +151,16 @@ describe('Message → Send to User / Send to Users / Recall', () => {
 		expect(sb.state.tencent.c2c).toHaveLength(1);
 	});
 
-	test('1,200 receivers → calls of 500/500/200; ErrorList accounts reported, all others delivered', async () => {
+	// Changed for issue 11: batchsendmsg gives no ErrorList entry for a never-imported account, so the
+	// unknown u700 is found by "Check Accounts First" (account_check, 12 calls of 100) and not sent to.
+	test('1,200 receivers → calls of 500/500/200; ErrorList and unknown accounts reported, all others delivered', async () => {
 		const accounts = Array.from({ length: 1200 }, (_, i) => `u${i}`);
 		sb.seedTencentAccounts(accounts.filter((a) => a !== 'u700'));
 		sb.configure({ tencent: { failAccounts: ['u5'] } });
 		const { run } = await tencentEngine(sb.url).run(
-			tencentWorkflow({ resource: 'message', operation: 'sendToUsers', toAccounts: accounts.join('\n'), ...text('promo') }),
+			tencentWorkflow({ resource: 'message', operation: 'sendToUsers', toAccounts: accounts.join('\n'), ...text('promo'), options: { checkAccounts: true } }),
 		);
+		expect(paths('account_check')).toHaveLength(12);
 		expect(run.data.resultData.error).toBeUndefined();
 		expect(paths('batchsendmsg')).toHaveLength(3);
 		const [out] = outputOf(run, 'Node') as any[];
@@ -169,8 +172,15 @@ describe('Message → Send to User / Send to Users / Recall', () => {
 
 	test('one item per receiver output', async () => {
 		sb.seedTencentAccounts(['a', 'b']);
+		// Changed for issue 11: the never-imported "c" is only known as failed with Check Accounts First.
 		const { run } = await tencentEngine(sb.url).run(
-			tencentWorkflow({ resource: 'message', operation: 'sendToUsers', toAccounts: '={{ ["a","b","c"] }}', ...text('x'), options: { output: 'perReceiver' } }),
+			tencentWorkflow({
+				resource: 'message',
+				operation: 'sendToUsers',
+				toAccounts: '={{ ["a","b","c"] }}',
+				...text('x'),
+				options: { output: 'perReceiver', checkAccounts: true },
+			}),
 		);
 		expect(itemsOf(run).map((o) => [o.json.receiver, o.json.status])).toEqual([
 			['a', 'delivered'],

@@ -473,6 +473,7 @@ describe('sandbox: vendor-side validation of the new paths', () => {
 		const p1 = await raw('group_open_http_svc/get_appid_group_list', { Limit: 2, GroupType: 'Public' });
 		expect(p1).toMatchObject({ TotalCount: 3, GroupIdList: [{ GroupId: 'a' }, { GroupId: 'b' }] });
 		expect(p1.Next).toBeGreaterThan(0);
+		await new Promise((r) => setTimeout(r, 1100)); // 1 call/s (269/1614), enforced since issue 11
 		const p2 = await raw('group_open_http_svc/get_appid_group_list', { Limit: 2, GroupType: 'Public', Next: p1.Next });
 		expect(p2).toMatchObject({ TotalCount: 3, GroupIdList: [{ GroupId: 'c' }], Next: 0 });
 	});

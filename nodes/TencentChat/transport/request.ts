@@ -1,11 +1,15 @@
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
+import type { NodeApiError } from 'n8n-workflow';
 import { credentialFields } from '../../shared/credentialIdentity';
+import type { ApiQuota } from '../../VolcengineRtc/transport/limits';
 import { deliver, quotaRule, readDeliveryOptions, type Answer } from '../../shared/delivery';
 import { vendorApiError } from '../../shared/errors';
 import { postJson, type JsonAnswer } from '../../shared/http';
 import { stringifyJson } from '../../shared/json';
+import { rateLimiter } from '../../shared/limiter';
 import { parseTencentCredentials } from './auth';
-import { tencentQuota } from './limits';
+import { pushPath, type TencentPushApi } from './endpoints';
+import { DAILY_QUOTA_CODES, tencentQuota } from './limits';
 import { invalidateUserSig } from './usersigCache';
 
 export const TENCENT_CREDENTIAL = 'tencentChatApi';
@@ -38,7 +42,21 @@ export interface TencentCallOptions {
 	 * Random/MsgRandom/MsgSeq are fixed so Tencent drops a repeat (§3.4). Default false.
 	 */
 	idempotent?: boolean;
+	/**
+	 * A second quota on top of the API's own, for one entity: e.g. 40 messages/s per GroupId for
+	 * send_group_msg. `key` names the entity; every attempt waits for both quotas.
+	 */
+	pace?: { key: string; quota: ApiQuota };
 }
+
+/**
+ * Daily quotas used up in this execution, by API: later items of the run fail at once, without a
+ * request — the answer cannot change before the quota resets (the vendor counts per day).
+ */
+const exhausted = new WeakMap<object, Map<string, NodeApiError>>();
+
+/** The credential's Push API (legacy all_member_push, or the current timpush paths); legacy when unset. */
+export const pushApiOf = (raw: Record<string, unknown>): TencentPushApi => (raw.pushApi === 'timpush' ? 'timpush' : 'legacy');
 
 export type TencentEnvelope = IDataObject & { ActionStatus?: string; ErrorCode?: number; ErrorInfo?: string; RequestId?: string };
 
@@ -50,15 +68,21 @@ export type TencentEnvelope = IDataObject & { ActionStatus?: string; ErrorCode?:
  */
 export async function tencentApiRequest(
 	this: IExecuteFunctions,
-	path: string,
+	legacyPath: string,
 	body: Record<string, unknown>,
 	options: TencentCallOptions = {},
 ): Promise<TencentEnvelope> {
 	const node = this.getNode();
 	const bodyText = stringifyJson(body);
 	const delivery = readDeliveryOptions(this, options.itemIndex ?? 0);
+	const raw = await credentialFields(this, TENCENT_CREDENTIAL);
+	const creds = parseTencentCredentials(raw);
+	// Operations name the legacy push paths; the credential may ask for the current ones.
+	const path = pushPath(legacyPath, pushApiOf(raw));
 	const quota = tencentQuota(path);
-	const creds = parseTencentCredentials(await credentialFields(this, TENCENT_CREDENTIAL));
+	const pace = options.pace;
+	const paceRule = pace ? quotaRule(pace.quota, { ...delivery, requestsPerSecond: undefined }) : undefined;
+	const paceKey = pace ? `tencent|${creds.sdkAppId}|${path}|${pace.key}` : '';
 	return await deliver<TencentEnvelope>({
 		node,
 		vendor: VENDOR,
@@ -70,8 +94,31 @@ export async function tencentApiRequest(
 		options: delivery,
 		itemIndex: options.itemIndex,
 		refresh: async () => invalidateUserSig(creds.sdkAppId, creds.adminUserId),
-		attempt: async (timeoutMs) =>
-			answerOf(this, path, await postJson(this, TENCENT_CREDENTIAL, { url: `/v4/${path}`, body: bodyText, timeoutMs }), options.itemIndex),
+		attempt: async (timeoutMs) => {
+			// Checked when the request is let through: items waiting for the limiter see an earlier item's answer.
+			const used = exhausted.get(this)?.get(path);
+			if (used) {
+				const error = vendorApiError(
+					node,
+					{
+						vendor: VENDOR,
+						code: String(used.context.vendorCode),
+						message: `${used.message.replace(/^Tencent Chat error \d+: /, '')} (not sent: an earlier item of this run found the quota used up)`,
+						hint: 'Daily quota, try tomorrow.',
+					},
+					options.itemIndex,
+				);
+				return { kind: 'fail', error };
+			}
+			const booking = paceRule ? await rateLimiter.acquire(paceKey, paceRule, 0) : undefined;
+			let answer: Answer<TencentEnvelope> | undefined;
+			try {
+				answer = answerOf(this, path, await postJson(this, TENCENT_CREDENTIAL, { url: `/v4/${path}`, body: bodyText, timeoutMs }), options.itemIndex);
+				return answer;
+			} finally {
+				booking?.settle(answer?.kind === 'throttle');
+			}
+		},
 	});
 }
 
@@ -79,18 +126,52 @@ function answerOf(ctx: IExecuteFunctions, path: string, answer: JsonAnswer, item
 	const node = ctx.getNode();
 	const { status } = answer;
 	const envelope = answer.json as TencentEnvelope | undefined;
+	const requestId = envelope && typeof envelope === 'object' ? (envelope.RequestId as string | undefined) : undefined;
+	// 429 is "too many requests" whatever the body says (an OK envelope behind a gateway's 429 was
+	// not processed by Chat): a throttle, paced and retried.
+	if (status === 429) {
+		const error = vendorApiError(node, { vendor: VENDOR, code: 'HTTP 429', message: `${path} was throttled (HTTP 429 Too Many Requests)`, requestId, httpCode: status }, itemIndex);
+		return { kind: 'throttle', error };
+	}
 	if (!envelope || typeof envelope !== 'object' || Array.isArray(envelope) || (status !== 200 && envelope.ErrorCode === undefined)) {
 		const error = vendorApiError(node, { vendor: VENDOR, code: `HTTP ${status}`, message: `${path} got no valid answer`, httpCode: status }, itemIndex);
-		// 503/429: not taken. Anything else without the envelope may have been processed.
-		return { kind: status === 503 || status === 429 ? 'retry' : 'ambiguous', error };
+		// 503: not taken. Anything else without the envelope may have been processed.
+		return { kind: status === 503 ? 'retry' : 'ambiguous', error };
 	}
-	const code = Number(envelope.ErrorCode ?? 0);
-	if (code === 0) return { kind: 'ok', value: envelope };
+	const failed = String(envelope.ActionStatus ?? '').toUpperCase() === 'FAIL';
+	if (envelope.ErrorCode === undefined || envelope.ErrorCode === null) {
+		// §1.3: the outcome is ErrorCode. "ActionStatus: FAIL" without one is a refusal, never a success.
+		if (!failed) return { kind: 'ok', value: envelope };
+		const error = vendorApiError(
+			node,
+			{ vendor: VENDOR, code: 'FAIL', message: String(envelope.ErrorInfo ?? '') || `${path} answered ActionStatus FAIL without an ErrorCode`, requestId, httpCode: status },
+			itemIndex,
+		);
+		return { kind: 'fail', error };
+	}
+	const code = Number(envelope.ErrorCode);
+	if (code === 0 && !failed) return { kind: 'ok', value: envelope };
+	const daily = DAILY_QUOTA_CODES.get(code);
 	const error = vendorApiError(
 		node,
-		{ vendor: VENDOR, code: String(code), message: String(envelope.ErrorInfo ?? ''), requestId: envelope.RequestId as string | undefined, httpCode: status, hint: HINTS[code] },
+		{
+			vendor: VENDOR,
+			code: String(code),
+			message: daily ? `${String(envelope.ErrorInfo ?? '') || 'daily limit reached'} — daily quota of ${daily} used up, try tomorrow` : String(envelope.ErrorInfo ?? ''),
+			requestId,
+			httpCode: status,
+			hint: daily ? 'Daily quota, try tomorrow: not retried in this run (the quota resets daily; a higher quota is bought in the console).' : HINTS[code],
+		},
 		itemIndex,
 	);
+	if (daily) {
+		// Not a throttle: no pause, no retry — nothing this run does can succeed before the reset.
+		error.context.dailyQuota = true;
+		let used = exhausted.get(ctx);
+		if (!used) exhausted.set(ctx, (used = new Map()));
+		if (!used.has(path)) used.set(path, error);
+		return { kind: 'fail', error };
+	}
 	if (code === USERSIG_EXPIRED) return { kind: 'refresh', error };
 	if (THROTTLE_CODES.has(code)) return { kind: 'throttle', error };
 	if (RETRYABLE_CODES.has(code)) return { kind: 'retry', error };

@@ -7,7 +7,13 @@ import { tencentApiRequest } from '../../../transport/request';
 
 /**
  * get_appid_group_list — tencent-chat.md §6.3: pages of ≤ 10,000 group IDs, walked with the Next
- * cursor (0 on the first call, 0 in the answer when done). One output item per group.
+ * cursor (0 on the first call, 0 in the answer when done). One output item per group. 1 call/s
+ * (cloud.tencent.com/document/product/269/1614; paced in transport/limits.ts).
+ *
+ * `Next` is a uint64 (269/1614 "Integer"; doocs/qcloud-im-server-sdk-java GetAppIdGroupListResult
+ * reads it as a 64-bit Long): a value above 2^53 must go back exactly as it came. The shared JSON
+ * codec hands unsafe integers over as decimal strings; the cursor is kept as a bigint and written
+ * back as a bare JSON number with the same digits — never through `Number`.
  */
 
 export const MAX_PAGE_SIZE = 10000;
@@ -84,12 +90,26 @@ export async function prepare(this: IExecuteFunctions, i: number): Promise<ListP
 	};
 }
 
+const UINT64_MAX = (1n << 64n) - 1n;
+
+/** The answer's Next as an exact uint64: a safe number, or the decimal string the JSON codec keeps for larger ones. */
+export function parseCursor(v: unknown): bigint | undefined {
+	if (v === undefined || v === null) return 0n;
+	let n: bigint;
+	if (typeof v === 'number' && Number.isSafeInteger(v)) n = BigInt(v);
+	else if (typeof v === 'string' && /^\d{1,20}$/.test(v)) n = BigInt(v);
+	else if (typeof v === 'bigint') n = v;
+	else return undefined;
+	return n >= 0n && n <= UINT64_MAX ? n : undefined;
+}
+
 export async function executeItem(this: IExecuteFunctions, plan: ListPlan, i: number): Promise<IDataObject[]> {
 	const out: IDataObject[] = [];
-	const seen = new Set<number>();
-	let next = 0;
+	const seen = new Set<bigint>();
+	let next = 0n;
 	let page = 0;
 	do {
+		// A bigint is written as a bare JSON number with its exact digits (nodes/shared/json.ts).
 		const body: Record<string, unknown> = { Limit: Math.min(plan.pageSize, plan.limit - out.length), Next: next };
 		if (plan.groupType) body.GroupType = plan.groupType;
 		const res = await tencentApiRequest.call(this, 'group_open_http_svc/get_appid_group_list', body, { itemIndex: i, idempotent: true });
@@ -98,11 +118,15 @@ export async function executeItem(this: IExecuteFunctions, plan: ListPlan, i: nu
 			if (out.length >= plan.limit) break;
 			out.push({ groupId: String(g.GroupId), totalCount: (res.TotalCount as number) ?? null, page });
 		}
-		next = Number(res.Next ?? 0);
-		if (next !== 0 && seen.has(next)) {
-			throw new NodeApiError(this.getNode(), { next }, { message: `get_appid_group_list returned the cursor Next=${next} twice; stopped to avoid an endless loop`, itemIndex: i });
+		const parsed = parseCursor(res.Next);
+		if (parsed === undefined) {
+			throw new NodeApiError(this.getNode(), { next: String(res.Next) }, { message: `get_appid_group_list returned a cursor Next that is not a uint64 (${String(res.Next).slice(0, 40)}); stopped`, itemIndex: i });
+		}
+		next = parsed;
+		if (next !== 0n && seen.has(next)) {
+			throw new NodeApiError(this.getNode(), { next: next.toString() }, { message: `get_appid_group_list returned the cursor Next=${next} twice; stopped to avoid an endless loop`, itemIndex: i });
 		}
 		seen.add(next);
-	} while (next !== 0 && out.length < plan.limit);
+	} while (next !== 0n && out.length < plan.limit);
 	return out;
 }

@@ -2,6 +2,7 @@ import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { readOption } from '../../../../shared/params';
 import { intInRange } from '../../../../shared/schemas';
 import { drawUint32, optionalUint32, randomOption } from '../../helpers/fields';
+import { nextMsgSeq } from '../../helpers/order';
 import type { BuiltMessage } from '../../helpers/message';
 
 /** Options and body fields shared by sendmsg and batchsendmsg (tencent-chat.md §4.1–4.2). */
@@ -16,7 +17,11 @@ export const c2cOptions: INodeProperties[] = [
 		description: 'How long the message is kept for offline receivers, up to 7 days; 0 = online users only, not stored',
 	},
 	randomOption('msgRandom', 'MsgRandom', 'De-duplication value (with MsgSeq): Tencent drops a repeat within 120 seconds.'),
-	randomOption('msgSeq', 'MsgSeq', 'Sequence used for de-duplication; drawn once per item when empty so retries stay duplicates.'),
+	randomOption(
+		'msgSeq',
+		'MsgSeq',
+		'Orders messages sent in the same second (and de-duplicates with MsgRandom). When empty, an increasing value is drawn once per item (time-based), so messages of a conversation keep their order and retries stay duplicates.',
+	),
 	{
 		displayName: 'Sync to Sender',
 		name: 'syncOtherMachine',
@@ -31,7 +36,7 @@ export const c2cOptions: INodeProperties[] = [
 ];
 
 export interface C2cFields {
-	MsgLifeTime: number;
+	MsgLifeTime?: number;
 	MsgRandom: number;
 	MsgSeq: number;
 	SyncOtherMachine?: number;
@@ -40,9 +45,10 @@ export interface C2cFields {
 export function readC2cFields(ctx: IExecuteFunctions, i: number): C2cFields {
 	const fields: C2cFields = {
 		MsgLifeTime: readOption(ctx, 'options', 'msgLifeTime', i, intInRange(0, 604800), 'Message Lifetime (Seconds)', 604800),
-		// Fixed once per logical message, before the first attempt (§3.4).
+		// Fixed once per logical message, before the first attempt (§3.4). MsgRandom is random; MsgSeq
+		// increases in input order, because Tencent orders same-second messages by it (helpers/order.ts).
 		MsgRandom: readOption(ctx, 'options', 'msgRandom', i, optionalUint32, 'MsgRandom', '') ?? drawUint32(),
-		MsgSeq: readOption(ctx, 'options', 'msgSeq', i, optionalUint32, 'MsgSeq', '') ?? drawUint32(),
+		MsgSeq: readOption(ctx, 'options', 'msgSeq', i, optionalUint32, 'MsgSeq', '') ?? nextMsgSeq(),
 	};
 	const sync = (ctx.getNodeParameter('options.syncOtherMachine', i, 'default') as string) ?? 'default';
 	if (sync === 'sync') fields.SyncOtherMachine = 1;

@@ -2,17 +2,30 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 import { updateDisplayOptions } from 'n8n-workflow';
 import { z } from 'zod';
 import { errorFor, Fate, fanOut, fanOutStatus, fateName, receiversWith } from '../../../../shared/fanout';
+import { chunks } from '../../../../shared/batching';
 import { readOption, readParam } from '../../../../shared/params';
 import { intInRange } from '../../../../shared/schemas';
 import { tencentApiRequest } from '../../../transport/request';
 import { fromAccountField, optionalUserId, userIdList } from '../../helpers/fields';
 import { messageFields, messageOptions, readMessage } from '../../helpers/message';
+import { conversation, joinLane, laneKey, type Lane } from '../../helpers/order';
 import { c2cOptions, messageBodyFields, readC2cFields } from './common';
 
 /**
  * batchsendmsg — tencent-chat.md §4.2: ≤ 500 receivers per call, any number per item. Accounts
  * listed in ErrorList are reported per account; every chunk keeps the item's MsgRandom/MsgSeq.
+ *
+ * batchsendmsg lists in ErrorList only receivers it tried and failed; an account that was never
+ * imported gets no entry (tencent-chat.md corrections; the CN page 269/1612 describes ErrorList as
+ * the receivers whose send failed and says nothing of unknown accounts) — it would look delivered.
+ * "Check Accounts First" asks account_check (≤ 100 per call, 269/1611) before sending and reports
+ * unknown accounts as failed (70107) without sending to them, or imports them first.
  */
+
+/** account_check and multiaccount_import take at most 100 accounts per call (tencent-chat.md §5.2–5.3). */
+const MAX_CHECK_PER_CALL = 100;
+const NOT_IMPORTED = 70107;
+const NOT_IMPORTED_REASON = 'Not an imported account (account_check: NotImported); nothing was sent to it. Import the account first.';
 
 export const MAX_ACCOUNTS_PER_CALL = 500;
 
@@ -45,6 +58,30 @@ const properties: INodeProperties[] = [
 				description: 'Receivers per call, at most 500',
 			},
 			...c2cOptions,
+			{
+				displayName: 'Check Accounts First',
+				name: 'checkAccounts',
+				type: 'boolean',
+				default: false,
+				description:
+					'Whether to check the receivers with account_check (100 per call) before sending. batchsendmsg does not report accounts that were never imported, so without the check they look delivered; with it they are reported as failed and not sent to.',
+			},
+			{
+				displayName: 'Import Unknown Accounts',
+				name: 'importUnknown',
+				type: 'boolean',
+				default: false,
+				displayOptions: { show: { checkAccounts: [true] } },
+				description: 'Whether to import (multiaccount_import) the accounts the check did not find, then send to them too',
+			},
+			{
+				displayName: 'Online Users Only',
+				name: 'onlineOnly',
+				type: 'boolean',
+				default: false,
+				description:
+					'Whether to deliver only to receivers online now, without storing the message, counting it as unread or keeping history (OnlineOnlyFlag 1; Message Lifetime is then not sent)',
+			},
 			{
 				displayName: 'Output',
 				name: 'output',
@@ -82,6 +119,15 @@ export interface BatchSendPlan {
 	duplicatesRemoved: number;
 	batchSize: number;
 	output: 'summary' | 'perReceiver';
+	checkAccounts?: boolean;
+	importUnknown?: boolean;
+	/** Shared with every other item of the run that reaches one of the same conversations. */
+	lane?: Lane;
+}
+
+/** Items to the same receivers (from the same sender) go out one after the other, in input order. */
+export function orderKey(plan: BatchSendPlan): string | undefined {
+	return plan.lane ? laneKey(plan.lane) : undefined;
 }
 
 export async function prepare(this: IExecuteFunctions, i: number): Promise<BatchSendPlan> {
@@ -91,14 +137,55 @@ export async function prepare(this: IExecuteFunctions, i: number): Promise<Batch
 	const batchSize = readOption(this, 'options', 'batchSize', i, intInRange(1, MAX_ACCOUNTS_PER_CALL), 'Batch Size', MAX_ACCOUNTS_PER_CALL);
 	const output = readOption(this, 'options', 'output', i, z.enum(['summary', 'perReceiver']), 'Output', 'summary');
 	const dedupe = readOption(this, 'options', 'dedupe', i, z.boolean(), 'Remove Duplicate Receivers', true);
+	const onlineOnly = readOption(this, 'options', 'onlineOnly', i, z.boolean(), 'Online Users Only', false);
+	const checkAccounts = readOption(this, 'options', 'checkAccounts', i, z.boolean(), 'Check Accounts First', false);
+	const importUnknown = checkAccounts && readOption(this, 'options', 'importUnknown', i, z.boolean(), 'Import Unknown Accounts', false);
 	const accounts = dedupe ? [...new Set(all)] : all;
 	const base: Record<string, unknown> = {};
 	if (from) base.From_Account = from;
 	Object.assign(base, readC2cFields(this, i), messageBodyFields(msg));
-	return { base, accounts, duplicatesRemoved: all.length - accounts.length, batchSize, output };
+	if (onlineOnly) {
+		// The CN page (cloud.tencent.com/document/product/269/1612, 2026) says online-only is
+		// OnlineOnlyFlag 1; the English page (tencentcloud.com 1047/34920) still says MsgLifeTime 0.
+		// We follow the CN page and then leave MsgLifeTime out rather than send a lifetime that
+		// contradicts the flag.
+		base.OnlineOnlyFlag = 1;
+		delete base.MsgLifeTime;
+	}
+	// Lanes only matter when there is another item to overtake.
+	const lane = this.getInputData().length > 1 ? joinLane(this, accounts.map((a) => conversation(from, a))) : undefined;
+	return { base, accounts, duplicatesRemoved: all.length - accounts.length, batchSize, output, checkAccounts, importUnknown, lane };
+}
+
+/** account_check (then multiaccount_import, if asked) of the item's receivers: the accounts that do not exist afterwards. */
+async function unknownAccounts(ctx: IExecuteFunctions, plan: BatchSendPlan, i: number): Promise<{ unknown: Set<string>; imported: string[] }> {
+	const unknown = new Set<string>();
+	for (const part of chunks([...new Set(plan.accounts)], MAX_CHECK_PER_CALL)) {
+		const res = await tencentApiRequest.call(ctx, 'im_open_login_svc/account_check', { CheckItem: part.map((UserID) => ({ UserID })) }, { itemIndex: i, idempotent: true });
+		const status = new Map<string, string>();
+		for (const r of (res.ResultItem ?? []) as IDataObject[]) status.set(String(r.UserID), String(r.AccountStatus ?? ''));
+		// Anything but a confirmed "Imported" is treated as unknown: never reported delivered without proof.
+		for (const a of part) if (status.get(a) !== 'Imported') unknown.add(a);
+	}
+	const imported: string[] = [];
+	if (plan.importUnknown && unknown.size) {
+		for (const part of chunks([...unknown], MAX_CHECK_PER_CALL)) {
+			// Importing an existing account again is harmless, so the call is idempotent.
+			const res = await tencentApiRequest.call(ctx, 'im_open_login_svc/multiaccount_import', { Accounts: part }, { itemIndex: i, idempotent: true });
+			const failed = new Set(((res.FailAccounts ?? []) as unknown[]).map(String));
+			for (const a of part) {
+				if (failed.has(a)) continue;
+				unknown.delete(a);
+				imported.push(a);
+			}
+		}
+	}
+	return { unknown, imported };
 }
 
 export async function executeItem(this: IExecuteFunctions, plan: BatchSendPlan, i: number): Promise<IDataObject | IDataObject[]> {
+	const check = plan.checkAccounts ? await unknownAccounts(this, plan, i) : undefined;
+	const unknown = check?.unknown ?? new Set<string>();
 	const r = await fanOut(
 		this,
 		i,
@@ -106,10 +193,14 @@ export async function executeItem(this: IExecuteFunctions, plan: BatchSendPlan, 
 		plan.batchSize,
 		(a) => a,
 		async (chunk) => {
+			// Accounts the check did not find are not sent to; they are reported as failed (70107).
+			const notImported = chunk.filter((a) => unknown.has(a)).map((a): [string, number] => [a, NOT_IMPORTED]);
+			const to = notImported.length ? chunk.filter((a) => !unknown.has(a)) : chunk;
+			if (to.length === 0) return { failed: notImported };
 			// Idempotent: every chunk repeats the item's MsgSeq/MsgRandom, so Tencent drops a repeat (§3.4).
-			const res = await tencentApiRequest.call(this, 'openim/batchsendmsg', { ...plan.base, To_Account: chunk }, { itemIndex: i, units: chunk.length, idempotent: true });
+			const res = await tencentApiRequest.call(this, 'openim/batchsendmsg', { ...plan.base, To_Account: to }, { itemIndex: i, units: to.length, idempotent: true });
 			const failed = ((res.ErrorList ?? []) as IDataObject[]).map((e): [string, number] => [String(e.To_Account), Number(e.ErrorCode)]);
-			return { failed, key: res.MsgKey as string | undefined, requestId: res.RequestId as string | undefined };
+			return { failed: [...notImported, ...failed], key: res.MsgKey as string | undefined, requestId: res.RequestId as string | undefined };
 		},
 		false,
 	);
@@ -122,6 +213,7 @@ export async function executeItem(this: IExecuteFunctions, plan: BatchSendPlan, 
 			const json: IDataObject = { receiver: account, status: fate, ...common };
 			if (fate === 'delivered') json.msgKey = r.keys[r.chunkOf(k)] ?? null;
 			if (r.failedCodes.has(account)) json.errorCode = r.failedCodes.get(account) as number;
+			if (fate === 'failed' && unknown.has(account)) json.reason = NOT_IMPORTED_REASON;
 			const error = errorFor(r, k);
 			if (error && fate !== 'delivered') json.error = error;
 			return json;
@@ -142,6 +234,12 @@ export async function executeItem(this: IExecuteFunctions, plan: BatchSendPlan, 
 		...common,
 		requestIds: r.requestIds,
 	};
+	if (plan.base.OnlineOnlyFlag === 1) summary.onlineOnly = true;
+	if (check) {
+		summary.notImportedAccounts = plan.accounts.filter((a) => unknown.has(a));
+		summary.importedAccounts = check.imported;
+		if (unknown.size) summary.notImportedReason = NOT_IMPORTED_REASON;
+	}
 	if (r.chunkErrors.size) {
 		summary.rejectedAccounts = receiversWith(r, plan.accounts, (a) => a, Fate.Failed).filter((a) => !r.failedCodes.has(a));
 		summary.unknownAccounts = receiversWith(r, plan.accounts, (a) => a, Fate.Unknown);

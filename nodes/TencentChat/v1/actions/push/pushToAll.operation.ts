@@ -4,12 +4,17 @@ import { z } from 'zod';
 import { readOption, readParam } from '../../../../shared/params';
 import { intInRange, keyValueMap, listInput, utf8Length } from '../../../../shared/schemas';
 import { stringifyJson } from '../../../../shared/json';
-import { tencentApiRequest } from '../../../transport/request';
+import { credentialFields } from '../../../../shared/credentialIdentity';
+import { pushApiOf, TENCENT_CREDENTIAL, tencentApiRequest } from '../../../transport/request';
 import { drawUint32, fromAccountField, optionalUint32, optionalUserId, randomOption } from '../../helpers/fields';
 import { messageFields, messageOptions, readMessage } from '../../helpers/message';
 
 /**
  * im_push — tencent-chat.md §4.8: push to all users, or to users matching tags or attributes.
+ * Sent to `v4/all_member_push/im_push`, or `v4/timpush/push` when the credential's Push API is
+ * Current (tencentcloud.com/document/product/1047/60561). Daily quota: 100 per day by default,
+ * answered 90047 when used up (1047/74196) — a failure that is never retried in the run
+ * (transport/limits.ts DAILY_QUOTA_CODES), not a throttle.
  * Condition rules: ≤ 10 tags per list, tag ≤ 50 bytes, no tag in both lists, tags and attributes
  * never mixed; the whole request ≤ 10 KB.
  */
@@ -19,7 +24,8 @@ const MAX_TAGS = 10;
 
 const properties: INodeProperties[] = [
 	{
-		displayName: 'Needs the Pro, Pro Plus or Enterprise edition with push to all users enabled; 100 pushes per day by default, more than 1 second apart.',
+		displayName:
+			'Needs the Pro, Pro Plus or Enterprise edition with push to all users enabled. Daily quota: 100 pushes per day by default (error 90047 when used up — not retried, try tomorrow), more than 1 second apart. The credential\'s Push API chooses all_member_push/im_push or timpush/push.',
 		name: 'pushNotice',
 		type: 'notice',
 		default: '',
@@ -159,6 +165,11 @@ export async function prepare(this: IExecuteFunctions, i: number): Promise<Recor
 }
 
 export async function executeItem(this: IExecuteFunctions, body: Record<string, unknown>, i: number): Promise<IDataObject> {
+	// timpush/push says "online users only" with OnlineOnlyFlag 1 (tencentcloud.com 1047/60561: "By
+	// setting OnlineOnlyFlag to 1, push messages can only be sent without saving sessions, roaming,
+	// and unread"); the legacy im_push says it with MsgLifeTime 0 (1047/37166). Keep the meaning.
+	const current = pushApiOf(await credentialFields(this, TENCENT_CREDENTIAL)) === 'timpush';
+	if (current && body.MsgLifeTime === 0) body = { ...body, OnlineOnlyFlag: 1 };
 	const res = await tencentApiRequest.call(this, 'all_member_push/im_push', body, {
 		itemIndex: i,
 		idempotent: true, // MsgRandom identifies the push task: a repeat is not pushed again (§3.4)
