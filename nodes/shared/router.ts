@@ -44,6 +44,7 @@ export async function routeItems(this: IExecuteFunctions, operations: OperationM
 		throw new NodeOperationError(node, `The operation "${operationName}" of resource "${resource}" is not supported`);
 	}
 	const continueOnFail = this.continueOnFail();
+	const errorOutput = node.onError === 'continueErrorOutput';
 	const outcomes = new Map<number, ItemResult | Error>();
 
 	const prepared: Array<PreparedItem<unknown>> = [];
@@ -100,9 +101,7 @@ export async function routeItems(this: IExecuteFunctions, operations: OperationM
 		if (r instanceof Error) {
 			const error = toNodeError(node, r, i);
 			if (!continueOnFail) throw error;
-			// `error` set on the item is what sends it down n8n's error output ("On Error: Continue
-			// (using error output)"); the JSON keeps the details (and any delivery summary).
-			out.push({ json: errorItemJson(error), error, pairedItem: { item: i } });
+			out.push({ json: errorOutput ? forErrorOutput(errorItemJson(error)) : errorItemJson(error), pairedItem: { item: i } });
 			continue;
 		}
 		if (r === undefined) continue;
@@ -152,5 +151,17 @@ function shortfallError(node: INode, r: ItemResult, itemIndex: number): NodeOper
 		description: 'Delivery → On Partial Delivery is "Fail the Item". The error item keeps the delivery summary: check it before re-running, so that receivers who got the message do not get it twice.',
 	});
 	return withSummary(error, summary, counts);
+}
+
+/**
+ * n8n (WorkflowExecute.handleNodeErrorOutput) sends an item down the error output of "On Error:
+ * Continue (using error output)" only when its JSON has nothing but `error`, `message` and
+ * `details` — or when the item carries `error`, but then n8n replaces the whole JSON with
+ * `{ error: message }` (normalizeNodeErrors) and the code, request id and delivery summary would be
+ * lost. So for that setting the error item is `{ error, details: { code, description, …summary } }`.
+ */
+function forErrorOutput(json: IDataObject): IDataObject {
+	const { error, ...details } = json;
+	return { error, details };
 }
 
