@@ -1,6 +1,7 @@
 import type { IDataObject, INode, JsonObject } from 'n8n-workflow';
 import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 import type { ZodType, ZodTypeDef } from 'zod';
+import { findPrototypeKey, prototypeKeyRule } from './schemas';
 
 export interface VendorErrorInfo {
 	vendor: string;
@@ -66,12 +67,19 @@ export function vendorApiError(node: INode, info: VendorErrorInfo, itemIndex?: n
 
 /** Validates one parameter; the error names the field (and the path inside it) and the item. */
 export function parseField<T>(node: INode, schema: ZodType<T, ZodTypeDef, unknown>, value: unknown, field: string, itemIndex: number): T {
+	// Every parameter passes here: a `__proto__` / `constructor` / `prototype` key in an object (from
+	// an expression or parsed JSON) would vanish or misbehave on the way to the body, so it is refused.
+	const proto = findPrototypeKey(value);
+	if (proto) throw invalidField(node, field, proto.path, prototypeKeyRule(proto.key), itemIndex);
 	const result = schema.safeParse(value);
 	if (result.success) return result.data;
 	const issue = result.error.issues[0];
-	const path = issue.path.map((p) => (typeof p === 'number' ? `[${p}]` : `.${p}`)).join('');
-	const where = `${field}${path}`;
-	throw new NodeOperationError(node, `Invalid "${where}" in item ${itemIndex}: ${issue.message}`, {
+	throw invalidField(node, field, issue.path, issue.message, itemIndex);
+}
+
+function invalidField(node: INode, field: string, at: Array<string | number>, message: string, itemIndex: number): NodeOperationError {
+	const path = at.map((p) => (typeof p === 'number' ? `[${p}]` : `.${p}`)).join('');
+	return new NodeOperationError(node, `Invalid "${field}${path}" in item ${itemIndex}: ${message}`, {
 		itemIndex,
 		description: 'Nothing was sent for this item. Fix the value (or the expression that produces it) and run again.',
 	});
