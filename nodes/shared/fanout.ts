@@ -158,9 +158,9 @@ export function fanOutStatus(r: FanOutResult): string {
 }
 
 /** "0 of 30 receivers delivered: 10 unknown, 20 failed, 0 not sent" — for error messages. */
-export function describeTally(c: Tally, noun = 'receivers'): string {
+export function describeTally(c: Tally, noun = 'receivers', done = 'delivered'): string {
 	const total = c.delivered + c.failed + c.unknown + c.notSent;
-	return `${c.delivered} of ${total} ${noun} delivered: ${c.unknown} unknown, ${c.failed} failed, ${c.notSent} not sent`;
+	return `${c.delivered} of ${total} ${noun} ${done}: ${c.unknown} unknown, ${c.failed} failed, ${c.notSent} not sent`;
 }
 
 /** Nothing was delivered and a call did not go through (refused, or its answer lost): the item fails. */
@@ -178,9 +178,10 @@ export function settleFanOut(
 	r: Pick<FanOutResult, 'counts' | 'firstError'>,
 	summary: IDataObject,
 	noun?: string,
+	done?: string,
 ): IDataObject {
 	if (!fanOutFails(r)) return summary;
-	throw withSummary(toNodeError(ctx.getNode(), r.firstError, itemIndex), summary, describeTally(r.counts, noun));
+	throw withSummary(toNodeError(ctx.getNode(), r.firstError, itemIndex), summary, describeTally(r.counts, noun, done));
 }
 
 export interface StoppedSend {

@@ -146,7 +146,7 @@ export async function executeItem(this: IExecuteFunctions, plan: AddPlan, i: num
 		summary.error = failure;
 	}
 	// Nothing reached Tencent: the item fails, and its error keeps this summary.
-	return settleFanOut(this, i, stop, summary, 'members');
+	return settleFanOut(this, i, stop, summary, 'members', 'processed');
 }
 
 /** The shared status words, with `added` (this operation's word since 0.1) for all members in. */
