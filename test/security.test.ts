@@ -84,6 +84,47 @@ async function recorder(answer: (req: { url: string }) => { status: number; head
 	};
 }
 
+/**
+ * What n8n's HTTP Request node does with a predefined credential: requestWithAuthentication({ uri })
+ * (legacy request; followAllRedirects when its "Follow Redirects" is on), or httpRequestWithAuthentication
+ * with n8n's default of following redirects.
+ */
+class LegacyCaller implements INodeType {
+	description = {
+		displayName: 'Legacy Caller', name: 'legacyCaller', group: ['transform'], version: 1, description: 'test node',
+		defaults: { name: 'Legacy Caller' }, inputs: [NodeConnectionTypes.Main], outputs: [NodeConnectionTypes.Main],
+		credentials: [{ name: 'volcengineRtcApi', required: false }, { name: 'tencentChatApi', required: false }],
+		properties: [
+			{ displayName: 'URI', name: 'uri', type: 'string', default: '' },
+			{ displayName: 'Credential', name: 'credential', type: 'string', default: '' },
+			{ displayName: 'Helper', name: 'helper', type: 'string', default: 'request' },
+		],
+	} as INodeType['description'];
+
+	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
+		const uri = this.getNodeParameter('uri', 0) as string;
+		const credential = this.getNodeParameter('credential', 0) as string;
+		const helper = this.getNodeParameter('helper', 0) as string;
+		const qs = credential === 'volcengineRtcApi' ? { Action: 'QueryOnlineStatus', Version: '2020-12-01' } : {};
+		const body = '{"AppId":123456,"UserIds":[1]}';
+		const res =
+			helper === 'httpRequest'
+				? await this.helpers.httpRequestWithAuthentication.call(this, credential, { method: 'POST', url: uri, qs, body, json: false })
+				: await this.helpers.requestWithAuthentication.call(this, credential, { method: 'POST', uri, qs, body, json: false, followAllRedirects: true } as any);
+		return [[{ json: { body: String(res) } }]];
+	}
+}
+
+function legacyEngine() {
+	return createEngine({
+		nodeTypes: { [`${PKG}.legacyCaller`]: new LegacyCaller() },
+		credentialTypes: { volcengineRtcApi: new VolcengineRtcApi(), tencentChatApi: new TencentChatApi() },
+		credentials: { volcengineRtcApi: volcengineCredentials(sb.url), tencentChatApi: tencentCredentials(sb.url) },
+	});
+}
+const legacyWorkflow = (p: { uri: string; credential: string; helper?: string }) =>
+	workflow(p, { credentialType: p.credential, nodeType: 'legacyCaller' });
+
 describe('redirects are never followed', () => {
 	let thief: Recorder;
 	let redirector: Recorder;
@@ -115,6 +156,24 @@ describe('redirects are never followed', () => {
 		expect(out.json).toMatchObject({ status: 'failed', failedCount: 2, deliveredCount: 0 });
 		// the Location (which may carry the signed query) is not echoed
 		expect(JSON.stringify(out.json)).not.toContain(String(thief.port));
+	});
+
+	test.each([
+		['volcengineRtcApi', 'request', '/'],
+		['volcengineRtcApi', 'httpRequest', '/'],
+		['tencentChatApi', 'request', '/v4/openim/querystate'],
+		['tencentChatApi', 'httpRequest', '/v4/openim/querystate'],
+	])('%s signed for another sender (%s, redirects allowed by the caller): still not followed', async (credential, helper, path) => {
+		status = 307;
+		const engine = createEngine({
+			nodeTypes: { [`${PKG}.legacyCaller`]: new LegacyCaller() },
+			credentialTypes: { volcengineRtcApi: new VolcengineRtcApi(), tencentChatApi: new TencentChatApi() },
+			credentials: { volcengineRtcApi: volcengineCredentials(redirector.url), tencentChatApi: tencentCredentials(redirector.url) },
+		});
+		const { run } = await engine.run(legacyWorkflow({ uri: `${redirector.url}${path}`, credential, helper }));
+		expect(redirector.got).toHaveLength(1);
+		expect(thief.got).toHaveLength(0);
+		expect(run.status).toBe('error'); // the 307 is an error for the caller, not a hop
 	});
 
 	test('Tencent: a redirect never takes the usersig query elsewhere', async () => {
@@ -165,39 +224,14 @@ describe('the legacy `uri` option is checked like `url`', () => {
 		expect('uri' in out).toBe(false);
 	});
 
-	/** What n8n's HTTP Request node does with a predefined credential: requestWithAuthentication({ uri }). */
-	class LegacyCaller implements INodeType {
-		description = {
-			displayName: 'Legacy Caller', name: 'legacyCaller', group: ['transform'], version: 1, description: 'test node',
-			defaults: { name: 'Legacy Caller' }, inputs: [NodeConnectionTypes.Main], outputs: [NodeConnectionTypes.Main],
-			credentials: [{ name: 'volcengineRtcApi', required: false }, { name: 'tencentChatApi', required: false }],
-			properties: [
-				{ displayName: 'URI', name: 'uri', type: 'string', default: '' },
-				{ displayName: 'Credential', name: 'credential', type: 'string', default: '' },
-			],
-		} as INodeType['description'];
-
-		async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
-			const uri = this.getNodeParameter('uri', 0) as string;
-			const credential = this.getNodeParameter('credential', 0) as string;
-			const qs = credential === 'volcengineRtcApi' ? { Action: 'QueryOnlineStatus', Version: '2020-12-01' } : {};
-			const body = await this.helpers.requestWithAuthentication.call(this, credential, { method: 'POST', uri, qs, body: '{"AppId":123456,"UserIds":[1]}', json: false });
-			return [[{ json: { body: String(body) } }]];
-		}
-	}
-
 	test.each([
 		['volcengineRtcApi', '/'],
 		['tencentChatApi', '/v4/openim/querystate'],
 	])('engine run, %s: a foreign uri fails the node and reaches nobody; the credential origin works', async (credential, path) => {
 		const evil = await recorder(() => ({ status: 200, body: '{}' }));
 		try {
-			const engine = createEngine({
-				nodeTypes: { [`${PKG}.legacyCaller`]: new LegacyCaller() },
-				credentialTypes: { volcengineRtcApi: new VolcengineRtcApi(), tencentChatApi: new TencentChatApi() },
-				credentials: { volcengineRtcApi: volcengineCredentials(sb.url), tencentChatApi: tencentCredentials(sb.url) },
-			});
-			const wf = (uri: string) => workflow({ uri, credential }, { credentialType: credential, nodeType: 'legacyCaller' });
+			const engine = legacyEngine();
+			const wf = (uri: string) => legacyWorkflow({ uri, credential });
 			const bad = await engine.run(wf(`${evil.url}${path}`));
 			expect(bad.run.status).toBe('error');
 			expect(JSON.stringify(bad.run.data.resultData.error)).toMatch(/Refusing to sign a request for http:\/\/127\.0\.0\.1:\d+: this credential only signs for/);

@@ -64,6 +64,15 @@ function legacyUri(uri: unknown): string | undefined {
 	throw new UserError('Refusing to sign a request with an invalid uri');
 }
 
+/**
+ * Set on every request a credential signs, whoever sends it (this package's nodes, the credential
+ * test, n8n's HTTP Request node with a predefined credential): n8n must not follow a redirect, or it
+ * re-sends the signed headers (Authorization, X-Security-Token) and query (usersig) to whatever
+ * origin the Location names. `disableFollowRedirect`/`maxRedirects` are read by n8n's httpRequest,
+ * `followRedirect`/`followAllRedirects` by its legacy request (n8n-core 2.41, @n8n/backend-network).
+ */
+export const NO_REDIRECTS = { disableFollowRedirect: true, maxRedirects: 0, followRedirect: false, followAllRedirects: false } as const;
+
 /** The request options without the legacy `uri` (the resolved target goes in `url`). */
 export function withoutLegacyUri<T extends object>(options: T): T {
 	const copy = { ...options } as T & { uri?: unknown };

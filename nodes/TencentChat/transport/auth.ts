@@ -2,7 +2,7 @@ import { randomInt } from 'node:crypto';
 import type { ICredentialDataDecryptedObject, IHttpRequestOptions } from 'n8n-workflow';
 import { UserError } from 'n8n-workflow';
 import { z } from 'zod';
-import { parseCustomEndpoint, resolveRequestUrl, vendorOrigin, withoutLegacyUri, type AllowedOrigin } from '../../shared/endpoint';
+import { NO_REDIRECTS, parseCustomEndpoint, resolveRequestUrl, vendorOrigin, withoutLegacyUri, type AllowedOrigin } from '../../shared/endpoint';
 import { registerSecret } from '../../shared/errors';
 import { bodyAsString, headersWithout, queryAsStrings } from '../../shared/http';
 import { TENCENT_REGIONS, type TencentRegion } from './endpoints';
@@ -73,6 +73,7 @@ export function signTencentHttpRequest(
 	registerSecret(userSig);
 	return {
 		...withoutLegacyUri(requestOptions),
+		...NO_REDIRECTS,
 		method: 'POST',
 		baseURL: undefined,
 		url,

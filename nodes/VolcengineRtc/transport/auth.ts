@@ -1,7 +1,7 @@
 import type { ICredentialDataDecryptedObject, IHttpRequestOptions } from 'n8n-workflow';
 import { UserError } from 'n8n-workflow';
 import { z } from 'zod';
-import { parseCustomEndpoint, resolveRequestUrl, vendorOrigin, withoutLegacyUri, type AllowedOrigin } from '../../shared/endpoint';
+import { NO_REDIRECTS, parseCustomEndpoint, resolveRequestUrl, vendorOrigin, withoutLegacyUri, type AllowedOrigin } from '../../shared/endpoint';
 import { registerSecret } from '../../shared/errors';
 import { bodyAsString, headersWithout, queryAsStrings } from '../../shared/http';
 import { VOLCENGINE_REGIONS, VOLCENGINE_SERVICE, type VolcengineRegion } from './endpoints';
@@ -79,6 +79,7 @@ export function signVolcengineHttpRequest(
 	registerSecret(sig.headers.Authorization);
 	return {
 		...withoutLegacyUri(requestOptions),
+		...NO_REDIRECTS,
 		method: method as IHttpRequestOptions['method'],
 		baseURL: undefined,
 		url,
