@@ -77,7 +77,8 @@ export async function routeItems(this: IExecuteFunctions, operations: OperationM
 		};
 		await runPool(
 			prepared,
-			readDeliveryOptions(this, 0).concurrency,
+			// Node-wide; read from the first valid item (item 0 may be the invalid one).
+			prepared.length ? readDeliveryOptions(this, prepared[0].itemIndex).concurrency : 1,
 			async ({ itemIndex, plan }) => {
 				if (stop.first) return;
 				try {
