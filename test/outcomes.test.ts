@@ -9,6 +9,7 @@ import { volcengineEngine, volcWorkflow } from './helpers/volcengine';
 import { startSandbox, type RtcSandbox } from '../sandbox/server';
 import { outcomeStatus } from '../nodes/shared/fanout';
 import { SANDBOX_TENCENT } from '../sandbox/demo-credentials';
+import { SANDBOX_RTC_APP_ID } from '../sandbox/volcengine';
 
 let sb: RtcSandbox;
 beforeAll(async () => {
@@ -151,6 +152,30 @@ describe('lost calls are never hidden by refusals', () => {
 		expect(out.json.code).toBe('DELIVERY_UNKNOWN');
 		expect(out.json).toMatchObject({ status: 'unknown', sentCount: 0, unknownCount: 1, notSentCount: 0 });
 		expect(out.json.unknownConversations).toEqual([String(conv.shortId)]);
+	});
+});
+
+describe('ordered chunked sends: a lost call is unknown, the rest not sent', () => {
+	test('BatchSendRoomUnicast, 3 calls: delivered, lost, skipped → partial with each list', async () => {
+		let n = 0;
+		sb.on('volcengine.rts', () => {
+			n++;
+			sb.configure({ faults: { lostRate: n === 1 ? 1 : 0 } }); // the answer to call 2 is lost
+		});
+		const to = range(1, 12).map((x) => `u${x}`);
+		const { run } = await volcengineEngine(sb.url).run(
+			volcWorkflow(
+				{ resource: 'room', operation: 'sendToUsersInRoom', rtcAppId: SANDBOX_RTC_APP_ID, from: 'server', message: 'x', roomId: 'hall', to: to.join(','), options: { batchSize: 4 }, delivery: { maxAttempts: 1 } },
+				{ items: [{}], continueOnFail: true },
+			),
+		);
+		sb.removeAllListeners('volcengine.rts');
+		const [out] = itemsOf(run);
+		expect(out.json).toMatchObject({ status: 'partial', sentCount: 4, unknownCount: 4, notSentCount: 4, calls: 2 });
+		expect(out.json.unknownReceivers).toEqual(to.slice(4, 8));
+		expect(out.json.notSentReceivers).toEqual(to.slice(8));
+		// the vendor has the lost call's receivers: they must not be reported as "not sent"
+		expect(sb.state.volcengine.rts.messages.flatMap((m) => m.to ?? [])).toEqual(to.slice(0, 8));
 	});
 });
 
