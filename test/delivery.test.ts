@@ -184,3 +184,30 @@ describe('rate limiter', () => {
 		});
 	});
 });
+
+describe('delivery options are read once per item and execution', () => {
+	test('3 items of 1,201 receivers (9 calls): the "delivery" parameter is evaluated 3 times, and per item', async () => {
+		const { ExecuteContext } = require('n8n-core');
+		const spy = jest.spyOn(ExecuteContext.prototype, '_getNodeParameter');
+		try {
+			const receivers = Array.from({ length: 1201 }, (_, i) => String(20001 + i)).join(',');
+			const items = [{ c: 1 }, { c: 2 }, { c: 3 }];
+			const { run } = await volcengineEngine(sb.url).run(
+				volcWorkflow(volcSend({ receivers, delivery: { concurrency: '={{ $json.c }}', onPartial: 'summary' } }), { items }),
+			);
+			expect(run.data.resultData.error).toBeUndefined();
+			expect(sb.state.volcengine.requests.filter((r) => r.action === 'BatchSendMessage')).toHaveLength(9);
+			const reads = spy.mock.calls.filter((c) => c[0] === 'delivery').map((c) => c[1]);
+			expect(reads.sort()).toEqual([0, 1, 2]);
+			expect(itemsOf(run).every((o) => o.json.status === 'sent')).toBe(true);
+		} finally {
+			spy.mockRestore();
+		}
+	});
+
+	test('the "On Partial Delivery" default shown in the editor is the one the code uses', () => {
+		const opt = (deliveryProperty.options as any[]).find((o) => o.name === 'onPartial');
+		expect(opt.default).toBe(DELIVERY_DEFAULTS.onPartial);
+		expect(opt.options.map((o: any) => o.value)).toEqual(['summary', 'fail']);
+	});
+});

@@ -196,7 +196,8 @@ describe('Message → Send to Groups (BatchSendGroupMessage)', () => {
 		const items = [{ c: ids(2).join(',') }, { c: '9100001' }];
 		const { run: r } = await run(groups({ conversationShortIds: '={{ $json.c }}' }), { items, continueOnFail: true });
 		const out = itemsOf(r);
-		expect(out.map((o) => [o.json.status ?? o.json.code, o.pairedItem])).toEqual([
+		// the error item keeps the summary (status "failed") next to the vendor's code
+		expect(out.map((o) => [o.json.code ?? o.json.status, o.pairedItem])).toEqual([
 			['sent', { item: 0 }],
 			['InvalidParameter', { item: 1 }],
 		]);

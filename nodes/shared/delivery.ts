@@ -29,6 +29,8 @@ export interface DeliveryOptions {
 	concurrency: number;
 	requestsPerSecond?: number;
 	messagesPerMinute?: number;
+	/** What an item that was not fully delivered (partial, failed, unknown, dropped) becomes. */
+	onPartial: 'summary' | 'fail';
 }
 
 export const DELIVERY_DEFAULTS: DeliveryOptions = {
@@ -37,6 +39,7 @@ export const DELIVERY_DEFAULTS: DeliveryOptions = {
 	timeoutMs: 30000,
 	retryAmbiguous: false,
 	concurrency: 8,
+	onPartial: 'summary',
 };
 
 /** The "Delivery" collection shown on every operation of both nodes. */
@@ -82,6 +85,26 @@ export const deliveryProperty: INodeProperties = {
 			description: 'Override the receiver quota of batch sends (vendor default 12,000). 0 = the documented default.',
 		},
 		{
+			displayName: 'On Partial Delivery',
+			name: 'onPartial',
+			type: 'options',
+			default: 'summary',
+			options: [
+				{
+					name: 'Output Summary',
+					value: 'summary',
+					description: 'The item goes on with its status (partial, failed, unknown, dropped), counts and receiver lists',
+				},
+				{
+					name: 'Fail the Item',
+					value: 'fail',
+					description:
+						'An item not delivered to every receiver becomes an error (it stops the workflow, or goes to the error output / continues as an error item); the error keeps the summary',
+				},
+			],
+			description: 'What happens to an item that did not reach every receiver',
+		},
+		{
 			displayName: 'Requests per Second',
 			name: 'requestsPerSecond',
 			type: 'number',
@@ -121,7 +144,21 @@ export function quotaRule(quota: RateRule, options: DeliveryOptions): RateRule {
 	};
 }
 
+/**
+ * Delivery options are read once per item and execution (the router primes them before anything is
+ * sent) and then served from here to the transports and fan-outs, which ask for them on every call.
+ */
+const deliveryCache = new WeakMap<IExecuteFunctions, Map<number, DeliveryOptions>>();
+
 export function readDeliveryOptions(ctx: IExecuteFunctions, itemIndex: number): DeliveryOptions {
+	let perItem = deliveryCache.get(ctx);
+	if (!perItem) deliveryCache.set(ctx, (perItem = new Map()));
+	let options = perItem.get(itemIndex);
+	if (!options) perItem.set(itemIndex, (options = parseDeliveryOptions(ctx, itemIndex)));
+	return options;
+}
+
+function parseDeliveryOptions(ctx: IExecuteFunctions, itemIndex: number): DeliveryOptions {
 	const raw = (ctx.getNodeParameter('delivery', itemIndex, {}) ?? {}) as Record<string, unknown>;
 	const rps = num(raw.requestsPerSecond, 0, 100000, 0);
 	const mpm = num(raw.messagesPerMinute, 0, 100000000, 0);
@@ -133,6 +170,7 @@ export function readDeliveryOptions(ctx: IExecuteFunctions, itemIndex: number): 
 		concurrency: Math.round(num(raw.concurrency, 1, 64, DELIVERY_DEFAULTS.concurrency)),
 		requestsPerSecond: rps > 0 ? rps : undefined,
 		messagesPerMinute: mpm > 0 ? mpm : undefined,
+		onPartial: raw.onPartial === 'fail' ? 'fail' : 'summary',
 	};
 }
 

@@ -39,8 +39,48 @@ export function vendorOrigin(host: string): AllowedOrigin {
 /**
  * Resolves where a request goes, refusing any other origin. `url` may be relative (normal case) or
  * absolute (then it must be on the allowed origin). Returns the full URL to send to.
+ *
+ * `uri` is the legacy request option: n8n's HTTP Request node passes it (not `url`) to
+ * requestWithAuthentication, and n8n sends to `url ?? uri`. It is checked like `url` — a foreign
+ * host there is refused, never silently re-targeted to the credential's origin — and the caller
+ * drops it from the signed request (see `withoutLegacyUri`).
  */
-export function resolveRequestUrl(allowed: AllowedOrigin, url: string | undefined, baseURL: string | undefined): string {
+export function resolveRequestUrl(allowed: AllowedOrigin, url: string | undefined, baseURL: string | undefined, uri?: unknown): string {
+	const legacy = legacyUri(uri);
+	if (legacy !== undefined) {
+		const resolved = resolveOne(allowed, legacy, baseURL);
+		if (url === undefined || url === '') return resolved;
+	}
+	return resolveOne(allowed, url, baseURL);
+}
+
+/** The legacy `uri` option as text: a string, or a URL object (the old request library took both). */
+function legacyUri(uri: unknown): string | undefined {
+	if (uri === undefined || uri === null || uri === '') return undefined;
+	if (typeof uri === 'string') return uri;
+	if (uri instanceof URL) return uri.href;
+	const href = (uri as { href?: unknown }).href;
+	if (typeof href === 'string') return href;
+	throw new UserError('Refusing to sign a request with an invalid uri');
+}
+
+/**
+ * Set on every request a credential signs, whoever sends it (this package's nodes, the credential
+ * test, n8n's HTTP Request node with a predefined credential): n8n must not follow a redirect, or it
+ * re-sends the signed headers (Authorization, X-Security-Token) and query (usersig) to whatever
+ * origin the Location names. `disableFollowRedirect`/`maxRedirects` are read by n8n's httpRequest,
+ * `followRedirect`/`followAllRedirects` by its legacy request (n8n-core 2.41, @n8n/backend-network).
+ */
+export const NO_REDIRECTS = { disableFollowRedirect: true, maxRedirects: 0, followRedirect: false, followAllRedirects: false } as const;
+
+/** The request options without the legacy `uri` (the resolved target goes in `url`). */
+export function withoutLegacyUri<T extends object>(options: T): T {
+	const copy = { ...options } as T & { uri?: unknown };
+	delete copy.uri;
+	return copy;
+}
+
+function resolveOne(allowed: AllowedOrigin, url: string | undefined, baseURL: string | undefined): string {
 	const target = url ?? '/';
 	if (/^[a-z][a-z0-9+.-]*:/i.test(target)) {
 		const parsed = tryUrl(target);

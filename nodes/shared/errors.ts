@@ -1,6 +1,7 @@
 import type { IDataObject, INode, JsonObject } from 'n8n-workflow';
 import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 import type { ZodType, ZodTypeDef } from 'zod';
+import { findPrototypeKey, prototypeKeyRule } from './schemas';
 
 export interface VendorErrorInfo {
 	vendor: string;
@@ -13,9 +14,33 @@ export interface VendorErrorInfo {
 	hint?: string;
 }
 
+/**
+ * The exact secret values in play in this process (secret keys, STS tokens, UserSigs, signatures and
+ * Authorization values), registered by the credentials' authenticate() when they use them. A vendor
+ * or a proxy may echo any of them back in an error body in a form no pattern recognises (a bare
+ * UserSig, a token in a JSON field), so error text is also scrubbed of the exact values.
+ * Bounded: long-lived values are re-registered on every use and stay; per-request signatures age out.
+ */
+const MAX_SECRETS = 512;
+/** Shorter values are not registered: replacing them could mangle ordinary text. */
+const MIN_SECRET_LENGTH = 8;
+const secretValues = new Set<string>();
+
+export function registerSecret(value: string | undefined | null): void {
+	if (typeof value !== 'string' || value.length < MIN_SECRET_LENGTH) return;
+	for (const form of new Set([value, encodeURIComponent(value)])) {
+		secretValues.delete(form); // re-insert at the end: the most recently used values are kept
+		secretValues.add(form);
+	}
+	while (secretValues.size > MAX_SECRETS) secretValues.delete(secretValues.values().next().value as string);
+}
+
 /** Removes anything that could carry a secret from text that goes into errors or output. */
 export function redactSecrets(text: string): string {
-	return text
+	let out = text;
+	// Longest first, so a value containing another registered value is removed whole.
+	if (secretValues.size) for (const v of [...secretValues].sort((a, b) => b.length - a.length)) if (out.includes(v)) out = out.split(v).join('***');
+	return out
 		.replace(/(usersig=)[^&\s"']*/gi, '$1***')
 		.replace(/(Signature=)[0-9a-f]{16,}/gi, '$1***')
 		.replace(/(X-Security-Token["']?\s*[:=]\s*["']?)[^\s"',}]+/gi, '$1***');
@@ -42,12 +67,19 @@ export function vendorApiError(node: INode, info: VendorErrorInfo, itemIndex?: n
 
 /** Validates one parameter; the error names the field (and the path inside it) and the item. */
 export function parseField<T>(node: INode, schema: ZodType<T, ZodTypeDef, unknown>, value: unknown, field: string, itemIndex: number): T {
+	// Every parameter passes here: a `__proto__` / `constructor` / `prototype` key in an object (from
+	// an expression or parsed JSON) would vanish or misbehave on the way to the body, so it is refused.
+	const proto = findPrototypeKey(value);
+	if (proto) throw invalidField(node, field, proto.path, prototypeKeyRule(proto.key), itemIndex);
 	const result = schema.safeParse(value);
 	if (result.success) return result.data;
 	const issue = result.error.issues[0];
-	const path = issue.path.map((p) => (typeof p === 'number' ? `[${p}]` : `.${p}`)).join('');
-	const where = `${field}${path}`;
-	throw new NodeOperationError(node, `Invalid "${where}" in item ${itemIndex}: ${issue.message}`, {
+	throw invalidField(node, field, issue.path, issue.message, itemIndex);
+}
+
+function invalidField(node: INode, field: string, at: Array<string | number>, message: string, itemIndex: number): NodeOperationError {
+	const path = at.map((p) => (typeof p === 'number' ? `[${p}]` : `.${p}`)).join('');
+	return new NodeOperationError(node, `Invalid "${field}${path}" in item ${itemIndex}: ${message}`, {
 		itemIndex,
 		description: 'Nothing was sent for this item. Fix the value (or the expression that produces it) and run again.',
 	});
@@ -63,9 +95,21 @@ export function toNodeError(node: INode, error: unknown, itemIndex: number): Nod
 	return new NodeOperationError(node, redactSecrets(message), { itemIndex });
 }
 
+/**
+ * Attaches an item's delivery summary (status, counts, receiver lists) to the error that fails it, so
+ * the error item (continue-on-fail, error output) still says who got the message, who may have, and
+ * who did not; the message gets the counts.
+ */
+export function withSummary<E extends NodeApiError | NodeOperationError>(error: E, summary: IDataObject, counts?: string): E {
+	error.context.summary = summary;
+	if (counts && !error.message.includes(counts)) error.message = `${error.message} (${counts})`;
+	return error;
+}
+
 /** The JSON of an error item produced with continue-on-fail. */
 export function errorItemJson(error: NodeApiError | NodeOperationError): IDataObject {
-	const json: IDataObject = { error: redactSecrets(error.message) };
+	const summary = error.context.summary as IDataObject | undefined;
+	const json: IDataObject = { ...(summary ?? {}), error: redactSecrets(error.message) };
 	if (error.description) json.description = redactSecrets(error.description);
 	if (error.context.vendorCode !== undefined) json.code = error.context.vendorCode as string;
 	if (error.context.requestId !== undefined) json.requestId = error.context.requestId as string;

@@ -1,6 +1,6 @@
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 import { DeliveryUnknownError, readDeliveryOptions } from './delivery';
-import { errorItemJson, toNodeError } from './errors';
+import { errorItemJson, toNodeError, withSummary } from './errors';
 import { runPool } from './pool';
 
 /**
@@ -144,11 +144,75 @@ const FATE_NAMES: Record<number, string> = {
 
 export const fateName = (f: number): string => FATE_NAMES[f] ?? 'notSent';
 
+export type Tally = Record<'delivered' | 'failed' | 'unknown' | 'notSent', number>;
+
+/**
+ * The status word of an item that went to several receivers (both vendors, every fan-out):
+ * `sent` all delivered; `failed` none delivered and none unknown (also when the vendor listed them
+ * all as failed); `unknown` none confirmed but some may have it; `partial` otherwise.
+ */
+export function outcomeStatus(c: Tally): 'sent' | 'partial' | 'failed' | 'unknown' {
+	const total = c.delivered + c.failed + c.unknown + c.notSent;
+	if (c.delivered === total) return 'sent';
+	if (c.delivered === 0) return c.unknown === 0 ? 'failed' : 'unknown';
+	return 'partial';
+}
+
 /** Overall status of an item's fan-out. */
 export function fanOutStatus(r: FanOutResult): string {
-	if (r.counts.delivered === r.count) return 'sent';
-	if (r.counts.delivered === 0 && r.counts.unknown === 0 && r.counts.failed + r.counts.notSent === r.count && r.chunkErrors.size) return 'failed';
-	return 'partial';
+	return outcomeStatus(r.counts);
+}
+
+/** "0 of 30 receivers delivered: 10 unknown, 20 failed, 0 not sent" — for error messages. */
+export function describeTally(c: Tally, noun = 'receivers', done = 'delivered'): string {
+	const total = c.delivered + c.failed + c.unknown + c.notSent;
+	return `${c.delivered} of ${total} ${noun} ${done}: ${c.unknown} unknown, ${c.failed} failed, ${c.notSent} not sent`;
+}
+
+/** Nothing was delivered and a call did not go through (refused, or its answer lost): the item fails. */
+export const fanOutFails = (r: Pick<FanOutResult, 'counts' | 'firstError'>): boolean => r.counts.delivered === 0 && r.firstError !== undefined;
+
+/**
+ * The one rule for the end of every fan-out: when the item fails (see `fanOutFails`) its error
+ * carries the summary, so the receivers whose call was lost are still listed as unknown (a blind
+ * re-run could message them twice) next to the failed and not-sent ones, and the message gives the
+ * counts. Otherwise the summary is the item's output.
+ */
+export function settleFanOut(
+	ctx: IExecuteFunctions,
+	itemIndex: number,
+	r: Pick<FanOutResult, 'counts' | 'firstError'>,
+	summary: IDataObject,
+	noun?: string,
+	done?: string,
+): IDataObject {
+	if (!fanOutFails(r)) return summary;
+	throw withSummary(toNodeError(ctx.getNode(), r.firstError, itemIndex), summary, describeTally(r.counts, noun, done));
+}
+
+export interface StoppedSend {
+	/** Answered calls count as delivered; see `stoppedSend`. */
+	counts: Tally;
+	/** Receivers [stoppedFrom, unknownUpTo) are unknown, [unknownUpTo, total) not sent. */
+	unknownUpTo: number;
+	firstError: unknown;
+}
+
+/**
+ * Accounting of an ordered chunked send that goes one call after the other and stops at the first
+ * call that did not go through (`stoppedFrom` = index of its first receiver, undefined when all went
+ * through): the calls before it were answered; that call's receivers are unknown when its answer was
+ * lost (DeliveryUnknownError: it may have been processed) and not sent when it was refused; the
+ * rest were not sent.
+ */
+export function stoppedSend(total: number, stoppedFrom: number | undefined, batchSize: number, firstError: unknown): StoppedSend {
+	if (stoppedFrom === undefined) return { counts: { delivered: total, failed: 0, unknown: 0, notSent: 0 }, unknownUpTo: total, firstError: undefined };
+	const unknownUpTo = firstError instanceof DeliveryUnknownError ? Math.min(total, stoppedFrom + batchSize) : stoppedFrom;
+	return {
+		counts: { delivered: stoppedFrom, failed: 0, unknown: unknownUpTo - stoppedFrom, notSent: total - unknownUpTo },
+		unknownUpTo,
+		firstError,
+	};
 }
 
 /** Receivers (ids) with a given fate, in input order. */

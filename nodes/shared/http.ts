@@ -30,6 +30,16 @@ export function queryAsStrings(qs: IHttpRequestOptions['qs']): Record<string, st
 	return out;
 }
 
+/** A 3xx answer from a vendor endpoint; delivery treats it as a plain failure (code EREDIRECT). */
+export class RedirectRefusedError extends UserError {
+	readonly code = 'EREDIRECT';
+	constructor(status: number) {
+		super(
+			`the endpoint answered HTTP ${status} (a redirect). Redirects are not followed, so the signed request was not sent anywhere else; check the Region or the Custom Endpoint URL of the credential`,
+		);
+	}
+}
+
 export interface JsonAnswer {
 	status: number;
 	/** The parsed body (integers beyond 2^53 as strings), or undefined when it is not JSON. */
@@ -56,8 +66,16 @@ export async function postJson(
 		json: false,
 		returnFullResponse: true,
 		ignoreHttpStatusErrors: true,
+		// Never follow a redirect: n8n would re-send the signed request (Authorization, STS token,
+		// UserSig in the query) to whatever origin the Location names.
+		disableFollowRedirect: true,
 		timeout: request.timeoutMs,
 	})) as IN8nHttpFullResponse;
+	if (response.statusCode >= 300 && response.statusCode < 400) {
+		// A failure, not retried: the vendor APIs never redirect, so something between us and them
+		// (a proxy, a wrong Custom Endpoint URL) does. The Location is not echoed: it may carry the query.
+		throw new RedirectRefusedError(response.statusCode);
+	}
 	const body = response.body as unknown;
 	const text = typeof body === 'string' ? body : Buffer.isBuffer(body) ? body.toString('utf8') : stringifyJson(body);
 	let json: unknown;

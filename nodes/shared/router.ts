@@ -1,7 +1,8 @@
-import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
+import type { IDataObject, IExecuteFunctions, INode, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 import { readDeliveryOptions } from './delivery';
-import { errorItemJson, toNodeError } from './errors';
+import { errorItemJson, toNodeError, withSummary } from './errors';
+import { describeTally, outcomeStatus, type Tally } from './fanout';
 import { runPool } from './pool';
 
 export interface PreparedItem<P> {
@@ -43,11 +44,14 @@ export async function routeItems(this: IExecuteFunctions, operations: OperationM
 		throw new NodeOperationError(node, `The operation "${operationName}" of resource "${resource}" is not supported`);
 	}
 	const continueOnFail = this.continueOnFail();
+	const errorOutput = node.onError === 'continueErrorOutput';
 	const outcomes = new Map<number, ItemResult | Error>();
 
 	const prepared: Array<PreparedItem<unknown>> = [];
 	for (let i = 0; i < items.length; i++) {
 		try {
+			// Read once here, per item, before anything is sent; transports and fan-outs reuse it.
+			readDeliveryOptions(this, i);
 			prepared.push({ itemIndex: i, plan: await operation.prepare.call(this, i) });
 		} catch (error) {
 			if (!continueOnFail) throw toNodeError(node, error, i);
@@ -73,7 +77,8 @@ export async function routeItems(this: IExecuteFunctions, operations: OperationM
 		};
 		await runPool(
 			prepared,
-			readDeliveryOptions(this, 0).concurrency,
+			// Node-wide; read from the first valid item (item 0 may be the invalid one).
+			prepared.length ? readDeliveryOptions(this, prepared[0].itemIndex).concurrency : 1,
 			async ({ itemIndex, plan }) => {
 				if (stop.first) return;
 				try {
@@ -90,11 +95,14 @@ export async function routeItems(this: IExecuteFunctions, operations: OperationM
 
 	const out: INodeExecutionData[] = [];
 	for (let i = 0; i < items.length; i++) {
-		const r = outcomes.get(i);
+		let r = outcomes.get(i);
+		if (r !== undefined && !(r instanceof Error) && readDeliveryOptions(this, i).onPartial === 'fail') {
+			r = shortfallError(node, r, i) ?? r;
+		}
 		if (r instanceof Error) {
 			const error = toNodeError(node, r, i);
 			if (!continueOnFail) throw error;
-			out.push({ json: errorItemJson(error), pairedItem: { item: i } });
+			out.push({ json: errorOutput ? forErrorOutput(errorItemJson(error)) : errorItemJson(error), pairedItem: { item: i } });
 			continue;
 		}
 		if (r === undefined) continue;
@@ -102,3 +110,59 @@ export async function routeItems(this: IExecuteFunctions, operations: OperationM
 	}
 	return [out];
 }
+
+/** Item statuses that mean "not delivered to every receiver". */
+const SHORT = new Set(['partial', 'failed', 'unknown', 'dropped']);
+const ROW_FATES: Record<string, keyof Tally> = { delivered: 'delivered', failed: 'failed', dropped: 'failed', unknown: 'unknown', notSent: 'notSent' };
+
+/**
+ * Delivery → On Partial Delivery = Fail the Item: an item whose result says it did not reach every
+ * receiver becomes an item error that keeps the result (the summary, or the per-receiver rows).
+ */
+function shortfallError(node: INode, r: ItemResult, itemIndex: number): NodeOperationError | undefined {
+	let summary: IDataObject;
+	let status: string;
+	let counts: string | undefined;
+	if (Array.isArray(r)) {
+		const tally: Tally = { delivered: 0, failed: 0, unknown: 0, notSent: 0 };
+		let rows = 0;
+		for (const row of r) {
+			const fate = ROW_FATES[String(row.status)];
+			if (fate) {
+				tally[fate]++;
+				rows++;
+			}
+		}
+		if (rows === 0 || tally.delivered === rows) return undefined;
+		status = outcomeStatus(tally);
+		counts = describeTally(tally);
+		summary = { status, results: r };
+	} else {
+		status = String(r.status);
+		if (!SHORT.has(status)) return undefined;
+		summary = r;
+		const n = (k: string) => (typeof r[k] === 'number' ? (r[k] as number) : undefined);
+		const delivered = n('deliveredCount') ?? n('sentCount');
+		if (delivered !== undefined) {
+			counts = describeTally({ delivered, failed: n('failedCount') ?? 0, unknown: n('unknownCount') ?? 0, notSent: n('notSentCount') ?? 0 });
+		}
+	}
+	const error = new NodeOperationError(node, `Not delivered to every receiver: status "${status}"`, {
+		itemIndex,
+		description: 'Delivery → On Partial Delivery is "Fail the Item". The error item keeps the delivery summary: check it before re-running, so that receivers who got the message do not get it twice.',
+	});
+	return withSummary(error, summary, counts);
+}
+
+/**
+ * n8n (WorkflowExecute.handleNodeErrorOutput) sends an item down the error output of "On Error:
+ * Continue (using error output)" only when its JSON has nothing but `error`, `message` and
+ * `details` — or when the item carries `error`, but then n8n replaces the whole JSON with
+ * `{ error: message }` (normalizeNodeErrors) and the code, request id and delivery summary would be
+ * lost. So for that setting the error item is `{ error, details: { code, description, …summary } }`.
+ */
+function forErrorOutput(json: IDataObject): IDataObject {
+	const { error, ...details } = json;
+	return { error, details };
+}
+

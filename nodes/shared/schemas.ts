@@ -137,6 +137,39 @@ function splitList(s: string): string[] {
 		.filter((x) => x !== '');
 }
 
+/**
+ * Keys that a JavaScript object cannot hold as plain data: assigning `__proto__` changes the
+ * object's prototype instead (so the pair silently disappears and the item still says "sent"), and
+ * `constructor` / `prototype` are refused with it so no key can shadow an object's machinery.
+ */
+export const PROTOTYPE_KEYS: ReadonlySet<string> = new Set(['__proto__', 'constructor', 'prototype']);
+
+export const prototypeKeyRule = (k: string) => `key "${k}" is not allowed (a reserved JavaScript name that cannot be sent as data)`;
+
+/**
+ * The first own key named like a prototype key anywhere in a value (objects from expressions or
+ * from parsed JSON), as a path such as `.Ext.__proto__`; undefined when there is none.
+ */
+export function findPrototypeKey(value: unknown, depth = 0): { path: Array<string | number>; key: string } | undefined {
+	if (value === null || typeof value !== 'object' || depth > 32) return undefined;
+	if (Array.isArray(value)) {
+		for (let i = 0; i < value.length; i++) {
+			const v = value[i];
+			if (v !== null && typeof v === 'object') {
+				const hit = findPrototypeKey(v, depth + 1);
+				if (hit) return { path: [i, ...hit.path], key: hit.key };
+			}
+		}
+		return undefined;
+	}
+	for (const k of Object.keys(value)) {
+		if (PROTOTYPE_KEYS.has(k)) return { path: [], key: k };
+		const hit = findPrototypeKey((value as Record<string, unknown>)[k], depth + 1);
+		if (hit) return { path: [k, ...hit.path], key: hit.key };
+	}
+	return undefined;
+}
+
 interface PairOptions {
 	maxValueBytes?: number;
 	/** Rule a key (trimmed) must match, with the words that explain it. */
@@ -170,6 +203,10 @@ export function keyValuePairs(opts: PairOptions = {}) {
 			const k = typeof rawKey === 'string' ? rawKey.trim() : '';
 			if (k === '') {
 				ctx.addIssue({ code: z.ZodIssueCode.custom, message: 'has an entry with an empty key' });
+				return z.NEVER;
+			}
+			if (PROTOTYPE_KEYS.has(k)) {
+				ctx.addIssue({ code: z.ZodIssueCode.custom, message: prototypeKeyRule(k) });
 				return z.NEVER;
 			}
 			if (opts.keyPattern && !opts.keyPattern.test(k)) {

@@ -2,7 +2,8 @@ import { randomInt } from 'node:crypto';
 import type { ICredentialDataDecryptedObject, IHttpRequestOptions } from 'n8n-workflow';
 import { UserError } from 'n8n-workflow';
 import { z } from 'zod';
-import { parseCustomEndpoint, resolveRequestUrl, vendorOrigin, type AllowedOrigin } from '../../shared/endpoint';
+import { NO_REDIRECTS, parseCustomEndpoint, resolveRequestUrl, vendorOrigin, withoutLegacyUri, type AllowedOrigin } from '../../shared/endpoint';
+import { registerSecret } from '../../shared/errors';
 import { bodyAsString, headersWithout, queryAsStrings } from '../../shared/http';
 import { TENCENT_REGIONS, type TencentRegion } from './endpoints';
 import { cachedUserSig } from './usersigCache';
@@ -57,7 +58,7 @@ export function signTencentHttpRequest(
 	nowMs: number,
 ): IHttpRequestOptions {
 	const creds = parseTencentCredentials(raw);
-	const url = resolveRequestUrl(tencentOrigin(creds), requestOptions.url, requestOptions.baseURL);
+	const url = resolveRequestUrl(tencentOrigin(creds), requestOptions.url, requestOptions.baseURL, (requestOptions as { uri?: unknown }).uri);
 	if (!/^\/v4\/[A-Za-z0-9_]+\/[A-Za-z0-9_]+$/.test(new URL(url).pathname)) {
 		throw new UserError('Tencent Chat REST requests use the path /v4/<service>/<command>');
 	}
@@ -67,8 +68,12 @@ export function signTencentHttpRequest(
 		{ sdkAppId: creds.sdkAppId, key: creds.secretKey, identifier: creds.adminUserId, expireSeconds: creds.userSigTtl },
 		nowMs,
 	);
+	// An endpoint may echo these back in an error body: errors are scrubbed of the exact values.
+	registerSecret(creds.secretKey);
+	registerSecret(userSig);
 	return {
-		...requestOptions,
+		...withoutLegacyUri(requestOptions),
+		...NO_REDIRECTS,
 		method: 'POST',
 		baseURL: undefined,
 		url,

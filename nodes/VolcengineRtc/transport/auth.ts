@@ -1,7 +1,8 @@
 import type { ICredentialDataDecryptedObject, IHttpRequestOptions } from 'n8n-workflow';
 import { UserError } from 'n8n-workflow';
 import { z } from 'zod';
-import { parseCustomEndpoint, resolveRequestUrl, vendorOrigin, type AllowedOrigin } from '../../shared/endpoint';
+import { NO_REDIRECTS, parseCustomEndpoint, resolveRequestUrl, vendorOrigin, withoutLegacyUri, type AllowedOrigin } from '../../shared/endpoint';
+import { registerSecret } from '../../shared/errors';
 import { bodyAsString, headersWithout, queryAsStrings } from '../../shared/http';
 import { VOLCENGINE_REGIONS, VOLCENGINE_SERVICE, type VolcengineRegion } from './endpoints';
 import { signVolcengineRequest } from './signer';
@@ -52,7 +53,7 @@ export function signVolcengineHttpRequest(
 ): IHttpRequestOptions {
 	const creds = parseVolcengineCredentials(raw);
 	const allowed = volcengineOrigin(creds);
-	const url = resolveRequestUrl(allowed, requestOptions.url, requestOptions.baseURL);
+	const url = resolveRequestUrl(allowed, requestOptions.url, requestOptions.baseURL, (requestOptions as { uri?: unknown }).uri);
 	if (new URL(url).pathname !== '/') throw new UserError('Volcengine OpenAPI requests always use the path /');
 	const method = (requestOptions.method ?? 'POST').toUpperCase();
 	const body = bodyAsString(requestOptions.body);
@@ -71,8 +72,14 @@ export function signVolcengineHttpRequest(
 		body,
 		now,
 	});
+	// An endpoint may echo any of these back in an error body: errors are scrubbed of the exact values.
+	registerSecret(creds.secretAccessKey);
+	registerSecret(creds.sessionToken);
+	registerSecret(sig.signature);
+	registerSecret(sig.headers.Authorization);
 	return {
-		...requestOptions,
+		...withoutLegacyUri(requestOptions),
+		...NO_REDIRECTS,
 		method: method as IHttpRequestOptions['method'],
 		baseURL: undefined,
 		url,

@@ -3,6 +3,7 @@ import { updateDisplayOptions } from 'n8n-workflow';
 import { z } from 'zod';
 import { chunks } from '../../../../shared/batching';
 import { errorItemJson, toNodeError } from '../../../../shared/errors';
+import { fanOutFails, outcomeStatus, settleFanOut, stoppedSend } from '../../../../shared/fanout';
 import { readOption, readParam } from '../../../../shared/params';
 import { intInRange } from '../../../../shared/schemas';
 import { tencentApiRequest } from '../../../transport/request';
@@ -104,13 +105,15 @@ export async function executeItem(this: IExecuteFunctions, plan: AddPlan, i: num
 			break;
 		}
 	}
-	// Nothing reached Tencent: the item fails as a whole (an error item with continue-on-fail).
-	if (failure && sentUpTo === 0) throw firstError;
-	const notSent = plan.members.slice(sentUpTo);
+	const stop = stoppedSend(plan.members.length, failure ? sentUpTo : undefined, plan.batchSize, firstError);
+	// A call whose answer was lost may have been processed: its members are unknown, not "not sent".
+	const unknown = plan.members.slice(sentUpTo, stop.unknownUpTo);
+	const notSent = plan.members.slice(stop.unknownUpTo);
 	const label = (code: number | null | undefined) => (code === null || code === undefined ? 'unknown' : (RESULTS[code] ?? 'unknown'));
-	if (plan.output === 'perMember') {
+	if (plan.output === 'perMember' && !fanOutFails(stop)) {
+		const lost = new Set(unknown);
 		return plan.members.map((member) => {
-			if (!results.has(member)) return { groupId: plan.groupId, member, result: 'notSent', resultCode: null, error: failure ?? null };
+			if (!results.has(member)) return { groupId: plan.groupId, member, result: lost.has(member) ? 'unknown' : 'notSent', resultCode: null, error: failure ?? null };
 			const code = results.get(member) ?? null;
 			return { groupId: plan.groupId, member, result: label(code), resultCode: code };
 		});
@@ -121,13 +124,14 @@ export async function executeItem(this: IExecuteFunctions, plan: AddPlan, i: num
 	const pending = by('pendingConfirmation');
 	const failed = plan.members.filter((m) => results.has(m) && !['added', 'alreadyMember', 'pendingConfirmation'].includes(label(results.get(m))));
 	const summary: IDataObject = {
-		status: failure || failed.length ? 'partial' : 'added',
+		status: addStatus(added.length + already.length + pending.length, failed.length, unknown.length, notSent.length),
 		groupId: plan.groupId,
 		memberCount: plan.members.length,
 		addedCount: added.length,
 		alreadyMemberCount: already.length,
 		pendingCount: pending.length,
 		failedCount: failed.length,
+		unknownCount: unknown.length,
 		notSentCount: notSent.length,
 		added,
 		alreadyMembers: already,
@@ -137,8 +141,16 @@ export async function executeItem(this: IExecuteFunctions, plan: AddPlan, i: num
 		requestIds,
 	};
 	if (failure) {
+		summary.unknown = unknown;
 		summary.notSent = notSent;
 		summary.error = failure;
 	}
-	return summary;
+	// Nothing reached Tencent: the item fails, and its error keeps this summary.
+	return settleFanOut(this, i, stop, summary, 'members', 'processed');
+}
+
+/** The shared status words, with `added` (this operation's word since 0.1) for all members in. */
+function addStatus(inGroup: number, failed: number, unknown: number, notSent: number): string {
+	const status = outcomeStatus({ delivered: inGroup, failed, unknown, notSent });
+	return status === 'sent' ? 'added' : status;
 }

@@ -3,6 +3,7 @@ import { updateDisplayOptions } from 'n8n-workflow';
 import { z } from 'zod';
 import { chunks } from '../../../../shared/batching';
 import { errorItemJson, toNodeError } from '../../../../shared/errors';
+import { outcomeStatus, settleFanOut, stoppedSend } from '../../../../shared/fanout';
 import { readOption, readParam } from '../../../../shared/params';
 import { text } from '../../../../shared/schemas';
 import { tencentApiRequest } from '../../../transport/request';
@@ -86,17 +87,20 @@ export async function executeItem(this: IExecuteFunctions, plan: DeletePlan, i: 
 			if (res.RequestId) requestIds.push(res.RequestId as string);
 			sentUpTo += part.length;
 		} catch (error) {
-			if (sentUpTo === 0) throw toNodeError(this.getNode(), error, i);
-			// Earlier chunks were removed: report what happened instead of hiding it behind the error.
-			return {
-				status: 'partial',
+			// Report what happened instead of hiding it behind the error: members of a call whose answer
+			// was lost are unknown, not "not sent". Nothing removed: the item fails with this summary.
+			const stop = stoppedSend(plan.members.length, sentUpTo, MAX_DELETE_PER_CALL, error);
+			const summary: IDataObject = {
+				status: outcomeStatus(stop.counts),
 				groupId: plan.groupId,
 				removed: plan.members.slice(0, sentUpTo),
-				notSent: plan.members.slice(sentUpTo),
+				unknown: plan.members.slice(sentUpTo, stop.unknownUpTo),
+				notSent: plan.members.slice(stop.unknownUpTo),
 				error: errorItemJson(toNodeError(this.getNode(), error, i)),
 				calls,
 				requestIds,
 			};
+			return settleFanOut(this, i, stop, summary, 'members', 'removed');
 		}
 	}
 	return { status: 'removed', groupId: plan.groupId, removed: plan.members, removedCount: plan.members.length, calls, requestIds };

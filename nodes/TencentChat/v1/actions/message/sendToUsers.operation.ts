@@ -1,7 +1,7 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 import { z } from 'zod';
-import { errorFor, Fate, fanOut, fanOutStatus, fateName, receiversWith } from '../../../../shared/fanout';
+import { errorFor, Fate, fanOut, fanOutFails, fanOutStatus, fateName, receiversWith, settleFanOut } from '../../../../shared/fanout';
 import { chunks } from '../../../../shared/batching';
 import { readOption, readParam } from '../../../../shared/params';
 import { intInRange } from '../../../../shared/schemas';
@@ -204,10 +204,8 @@ export async function executeItem(this: IExecuteFunctions, plan: BatchSendPlan, 
 		},
 		false,
 	);
-	// Nothing went out (every call rejected, unknown or skipped): the item fails with the first error.
-	if (r.counts.delivered === 0 && r.failedCodes.size === 0 && r.firstError) throw r.firstError;
 	const common = { msgRandom: plan.base.MsgRandom as number, msgSeq: plan.base.MsgSeq as number };
-	if (plan.output === 'perReceiver') {
+	if (plan.output === 'perReceiver' && !fanOutFails(r)) {
 		return plan.accounts.map((account, k) => {
 			const fate = fateName(r.fates[k]);
 			const json: IDataObject = { receiver: account, status: fate, ...common };
@@ -246,5 +244,6 @@ export async function executeItem(this: IExecuteFunctions, plan: BatchSendPlan, 
 		summary.notSentAccounts = receiversWith(r, plan.accounts, (a) => a, Fate.NotSent);
 		summary.errors = [...r.chunkErrors.values()];
 	}
-	return summary;
+	// Nothing delivered and a call did not go through: the item fails, and its error keeps this summary.
+	return settleFanOut(this, i, r, summary);
 }

@@ -3,6 +3,7 @@ import { updateDisplayOptions } from 'n8n-workflow';
 import { z } from 'zod';
 import { chunks } from '../../../../shared/batching';
 import { errorItemJson, toNodeError } from '../../../../shared/errors';
+import { outcomeStatus, settleFanOut, stoppedSend } from '../../../../shared/fanout';
 import { readOption, readParam } from '../../../../shared/params';
 import { intInRange, int64Id, keyValueMap, text } from '../../../../shared/schemas';
 import { volcengineApiRequest } from '../../../transport/request';
@@ -146,16 +147,17 @@ export async function executeItem(this: IExecuteFunctions, plan: SendToGroupsPla
 			break;
 		}
 	}
-	if (failure && sent === 0) throw firstError;
+	const stop = stoppedSend(plan.conversations.length, failure?.from, plan.batchSize, firstError);
 
 	const summary: IDataObject = {
-		status: failure ? 'partial' : 'sent',
+		status: outcomeStatus(stop.counts),
 		appId: plan.base.AppId as number,
 		sender: String(plan.base.Sender),
 		conversationType: plan.base.ConversationType as number,
 		conversationCount: plan.conversations.length,
 		sentCount: sent,
-		notSentCount: plan.conversations.length - sent,
+		unknownCount: stop.counts.unknown,
+		notSentCount: stop.counts.notSent,
 		duplicatesRemoved: plan.duplicatesRemoved,
 		calls: results.length + (failure ? 1 : 0),
 		clientMsgIds,
@@ -164,8 +166,11 @@ export async function executeItem(this: IExecuteFunctions, plan: SendToGroupsPla
 		results,
 	};
 	if (failure) {
-		summary.notSentConversations = plan.conversations.slice(failure.from).map(String);
+		// A call whose answer was lost may have been processed: its conversations are unknown, not "not sent".
+		summary.unknownConversations = plan.conversations.slice(failure.from, stop.unknownUpTo).map(String);
+		summary.notSentConversations = plan.conversations.slice(stop.unknownUpTo).map(String);
 		summary.error = failure.error;
 	}
-	return summary;
+	// Nothing answered: the item fails, and its error keeps this summary.
+	return settleFanOut(this, i, stop, summary, 'conversations');
 }

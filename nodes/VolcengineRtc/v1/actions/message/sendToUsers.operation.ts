@@ -1,7 +1,7 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 import { z } from 'zod';
-import { errorFor, Fate, fanOut, fanOutStatus, fateName, receiversWith } from '../../../../shared/fanout';
+import { errorFor, Fate, fanOut, fanOutFails, fanOutStatus, fateName, receiversWith, settleFanOut } from '../../../../shared/fanout';
 import { readOption, readParam } from '../../../../shared/params';
 import { intInRange, int64Id, keyValueMap, listInput, text } from '../../../../shared/schemas';
 import { volcengineApiRequest } from '../../../transport/request';
@@ -157,9 +157,7 @@ export async function executeItem(this: IExecuteFunctions, plan: SendToUsersPlan
 		},
 		plan.includeMessageIds || plan.output === 'perReceiver',
 	);
-	// Nothing went out (every call rejected, unknown or skipped): the item fails with the first error.
-	if (r.counts.delivered === 0 && r.failedCodes.size === 0 && r.firstError) throw r.firstError;
-	if (plan.output === 'perReceiver') {
+	if (plan.output === 'perReceiver' && !fanOutFails(r)) {
 		return plan.receivers.map((receiver, k) => {
 			const id = String(receiver);
 			const fate = fateName(r.fates[k]);
@@ -192,5 +190,6 @@ export async function executeItem(this: IExecuteFunctions, plan: SendToUsersPlan
 		summary.notSentReceivers = receiversWith(r, plan.receivers, String, Fate.NotSent);
 		summary.errors = [...r.chunkErrors.values()];
 	}
-	return summary;
+	// Nothing delivered and a call did not go through: the item fails, and its error keeps this summary.
+	return settleFanOut(this, i, r, summary);
 }

@@ -3,6 +3,7 @@ import { updateDisplayOptions } from 'n8n-workflow';
 import { z } from 'zod';
 import { chunks } from '../../../../shared/batching';
 import { errorItemJson, toNodeError } from '../../../../shared/errors';
+import { outcomeStatus, settleFanOut, stoppedSend } from '../../../../shared/fanout';
 import { readOption, readParam } from '../../../../shared/params';
 import { intInRange } from '../../../../shared/schemas';
 import { batchSizeOption } from '../../helpers/fields';
@@ -108,23 +109,27 @@ export async function executeItem(this: IExecuteFunctions, plan: SendToUsersInRo
 			break;
 		}
 	}
-	if (failure && sent === 0) throw firstError;
+	const stop = stoppedSend(plan.receivers.length, failure?.from, plan.batchSize, firstError);
 	const summary: IDataObject = {
-		status: failure ? 'partial' : 'sent',
+		status: outcomeStatus(stop.counts),
 		rtcAppId: plan.base.AppId,
 		roomId: plan.base.RoomId,
 		from: plan.base.From,
 		binary: plan.base.Binary,
 		receiverCount: plan.receivers.length,
 		sentCount: sent,
-		notSentCount: plan.receivers.length - sent,
+		unknownCount: stop.counts.unknown,
+		notSentCount: stop.counts.notSent,
 		duplicatesRemoved: plan.duplicatesRemoved,
 		calls,
 		requestIds,
 	};
 	if (failure) {
-		summary.notSentReceivers = plan.receivers.slice(failure.from);
+		// A call whose answer was lost may have been processed: its receivers are unknown, not "not sent".
+		summary.unknownReceivers = plan.receivers.slice(failure.from, stop.unknownUpTo);
+		summary.notSentReceivers = plan.receivers.slice(stop.unknownUpTo);
 		summary.error = failure.error;
 	}
-	return summary;
+	// Nothing answered: the item fails, and its error keeps this summary.
+	return settleFanOut(this, i, stop, summary);
 }
