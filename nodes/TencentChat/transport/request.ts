@@ -1,5 +1,4 @@
-import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
-import type { NodeApiError } from 'n8n-workflow';
+import type { IDataObject, IExecuteFunctions, NodeApiError } from 'n8n-workflow';
 import { credentialFields } from '../../shared/credentialIdentity';
 import type { ApiQuota } from '../../VolcengineRtc/transport/limits';
 import { deliver, quotaRule, readDeliveryOptions, type Answer } from '../../shared/delivery';
