@@ -113,8 +113,12 @@ export const EXPECTATIONS: Record<string, Expectation> = {
 	},
 	'volcengine-tag-sync.json': {
 		seed: (sb) => sb.seedVolcengineUsers(APP, range(30001, 120).map((userId) => ({ userId }))),
-		// coalesced: ceil(n / 50) calls for the n users the Code node produced
-		calls: (f) => ({ BatchUpdateUserTags: Math.ceil((f.outputs['Users from CRM'] ?? 0) / 50) }),
+		// coalesced: users with the same level share calls of ≤ 50 (current form: one tag list per call)
+		calls: (f) => {
+			const perLevel = new Map<string, number>();
+			for (const u of outputJson(f.run, 'Users from CRM')) perLevel.set(String(u.level), (perLevel.get(String(u.level)) ?? 0) + 1);
+			return { BatchUpdateUserTags: [...perLevel.values()].reduce((n, c) => n + Math.ceil(c / 50), 0) };
+		},
 		usersTagged: (f) => f.outputs['Users from CRM'] ?? 0,
 		delivered: 0,
 		rejected: 0,

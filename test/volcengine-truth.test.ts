@@ -50,7 +50,7 @@ describe('User Tag → Update: current API form by default, legacy per-user map 
 		...extra,
 	});
 
-	test('default form is UserIds + Tags; only consecutive items with the same tags and mode share a call; ids exact', async () => {
+	test('default form is UserIds + Tags; items with the same tags and mode share a call (brought together when no user repeats); ids exact', async () => {
 		sb.seedVolcengineUsers(APP, ['1', '2', BIG, '4', '5'].map((userId) => ({ userId })));
 		const items = [
 			{ id: '1', level: 'vip' },
@@ -61,15 +61,31 @@ describe('User Tag → Update: current API form by default, legacy per-user map 
 		];
 		const { run: r } = await run(upd({ tagList: 'beta' }), { items });
 		expect(r.data.resultData.error).toBeUndefined();
-		expect(calls('BatchUpdateUserTags').map((c) => c.size)).toEqual([3, 1, 1]);
+		expect(calls('BatchUpdateUserTags').map((c) => c.size)).toEqual([4, 1]);
 		const [first] = sent('BatchUpdateUserTags');
 		// int64 ids as bare JSON numbers, exact; no InboxType and no UserTags in the current form
-		expect(first).toBe(`{"AppId":${APP},"UserIds":[1,2,${BIG}],"Tags":["level:vip","beta"],"Op":0}`);
+		expect(first).toBe(`{"AppId":${APP},"UserIds":[1,2,${BIG},5],"Tags":["level:vip","beta"],"Op":0}`);
 		expect(tagsOf(BIG)).toEqual(['beta', 'level:vip']);
 		expect(tagsOf('4')).toEqual(['beta', 'level:gold']);
 		const out = itemsOf(r);
 		expect(out.map((o) => o.pairedItem)).toEqual(items.map((_, item) => ({ item })));
-		expect(out[2].json).toMatchObject({ userId: BIG, status: 'updated', apiForm: 'current', tags: ['level:vip', 'beta'], batchSize: 3 });
+		expect(out[2].json).toMatchObject({ userId: BIG, status: 'updated', apiForm: 'current', tags: ['level:vip', 'beta'], batchSize: 4 });
+	});
+
+	test('when a user appears in two items, only consecutive items share a call, so the later update wins', async () => {
+		sb.seedVolcengineUsers(APP, ['1', '2', '3'].map((userId) => ({ userId })));
+		const items = [
+			{ id: '1', level: 'vip' },
+			{ id: '2', level: 'gold' },
+			{ id: '1', level: 'gold' },
+			{ id: '3', level: 'vip' },
+		];
+		const { run: r } = await run(upd(), { items });
+		expect(r.data.resultData.error).toBeUndefined();
+		expect(calls('BatchUpdateUserTags').map((c) => c.size)).toEqual([1, 2, 1]);
+		expect(sent('BatchUpdateUserTags')[1]).toBe(`{"AppId":${APP},"UserIds":[2,1],"Tags":["level:gold"],"Op":0}`);
+		expect(tagsOf('1')).toEqual(['level:gold']);
+		expect(itemsOf(r).map((o) => o.pairedItem)).toEqual(items.map((_, item) => ({ item })));
 	});
 
 	test('a sandbox that takes only the legacy form refuses the default; the legacy option sends UserTags', async () => {
