@@ -34,6 +34,7 @@ import {
 	type OnlineConnection,
 	type SeedTags,
 	type VolcengineConversation,
+	volcengineSnapshot,
 } from './volcengine';
 
 export type { SandboxConfig } from './types';
@@ -256,27 +257,9 @@ export class RtcSandbox extends EventEmitter implements Sandbox {
 
 	/** What the sandbox received, with every int64 as a string. */
 	snapshot(): Record<string, unknown> {
-		const v = this.state.volcengine;
-		const byAction: Record<string, number> = {};
-		for (const r of v.requests) byAction[r.action] = (byAction[r.action] ?? 0) + 1;
 		return {
 			stats: this.stats,
-			volcengine: {
-				requests: byAction,
-				rejected: v.requests.filter((r) => r.code).map((r) => ({ action: r.action, code: r.code })),
-				messages: v.messages.map((m) => ({
-					action: m.action,
-					appId: m.appId,
-					sender: String(m.sender),
-					receiver: String(m.receiver),
-					messageId: String(m.messageId),
-					content: m.content,
-				})),
-				broadcasts: v.broadcasts.map((b) => ({ ...b, sender: String(b.sender), recipients: b.recipients.map(String) })),
-				users: [...v.users].flatMap(([appId, m]) =>
-					[...m.values()].map((u) => ({ appId, userId: String(u.userId), tags: Object.fromEntries(u.tags) })),
-				),
-			},
+			volcengine: volcengineSnapshot(this.state.volcengine),
 			tencent: tencentSnapshot(this.state.tencent),
 		};
 	}

@@ -207,3 +207,23 @@ export function usersOf(st: VolcengineState, appId: number): Map<bigint, Volceng
 export function newMessageId(st: VolcengineState): bigint {
 	return st.nextMessageId++;
 }
+
+/** What the sandbox received, JSON-friendly (every int64 as a string). */
+export function volcengineSnapshot(v: VolcengineState): Record<string, unknown> {
+	const byAction: Record<string, number> = {};
+	for (const r of v.requests) byAction[r.action] = (byAction[r.action] ?? 0) + 1;
+	return {
+		requests: byAction,
+		rejected: v.requests.filter((r) => r.code).map((r) => ({ action: r.action, code: r.code })),
+		messages: v.messages.map((m) => ({
+			action: m.action,
+			appId: m.appId,
+			sender: String(m.sender),
+			receiver: String(m.receiver),
+			messageId: String(m.messageId),
+			content: m.content,
+		})),
+		broadcasts: v.broadcasts.map((b) => ({ ...b, sender: String(b.sender), recipients: b.recipients.map(String) })),
+		users: [...v.users].flatMap(([appId, m]) => [...m.values()].map((u) => ({ appId, userId: String(u.userId), tags: Object.fromEntries(u.tags) }))),
+	};
+}
