@@ -6,13 +6,20 @@ import { appField, arrayField, boolField, int64Array, int64Field, joinTag, objec
 import { action, type VolcRoute } from './route';
 import { usersOf, type OnlineConnection, type VolcCtx, type VolcengineState } from './state';
 
+type FailedInfo = { UserId: bigint; Code: string; Message: string };
+
+/** A list of 1 to `max` entries; InvalidParameter.UserCountOverLimit otherwise. */
+function sized<T>(list: T[], name: string, max: number): T[] {
+	if (list.length === 0 || list.length > max) throw new VolcError('InvalidParameter.UserCountOverLimit', `${name} has ${list.length} entries; it takes 1 to ${max}`);
+	return list;
+}
+
 function RegisterUsers(ctx: VolcCtx, body: Body) {
 	const appId = appField(ctx, body);
-	const list = arrayField(body, 'Users');
-	if (list.length === 0 || list.length > 20) throw new VolcError('InvalidParameter.UserCountOverLimit', `Users has ${list.length} entries; it takes 1 to 20`);
+	const list = sized(arrayField(body, 'Users'), 'Users', 20);
 	const users = usersOf(ctx.st, appId);
 	const fail = new Set(ctx.cfg.failUsers ?? []);
-	const failed: Array<{ UserId: bigint; Code: string; Message: string }> = [];
+	const failed: FailedInfo[] = [];
 	let robots = [...users.values()].filter((u) => u.isRobot).length;
 	list.forEach((entry, i) => {
 		const e = objectEntry(entry, `Users[${i}]`);
@@ -45,11 +52,10 @@ function RegisterUsers(ctx: VolcCtx, body: Body) {
 
 function UnRegisterUsers(ctx: VolcCtx, body: Body) {
 	const appId = appField(ctx, body);
-	const ids = int64Array(body, 'UserIds');
-	if (ids.length === 0 || ids.length > 10) throw new VolcError('InvalidParameter.UserCountOverLimit', `UserIds has ${ids.length} entries; it takes 1 to 10`);
+	const ids = sized(int64Array(body, 'UserIds'), 'UserIds', 10);
 	const users = usersOf(ctx.st, appId);
 	const fail = new Set(ctx.cfg.failUsers ?? []);
-	const failed: Array<{ UserId: bigint; Code: string; Message: string }> = [];
+	const failed: FailedInfo[] = [];
 	for (const id of ids) {
 		if (fail.has(id.toString())) failed.push({ UserId: id, Code: 'InternalError.User', Message: `user ${id} could not be unregistered` });
 		else if (!users.delete(id)) failed.push({ UserId: id, Code: 'UserNotFound', Message: `user ${id} is not registered` });
@@ -59,8 +65,7 @@ function UnRegisterUsers(ctx: VolcCtx, body: Body) {
 
 function BatchGetUser(ctx: VolcCtx, body: Body) {
 	const appId = appField(ctx, body);
-	const ids = int64Array(body, 'UserIds');
-	if (ids.length === 0 || ids.length > 50) throw new VolcError('InvalidParameter.UserCountOverLimit', `UserIds has ${ids.length} entries; it takes 1 to 50`);
+	const ids = sized(int64Array(body, 'UserIds'), 'UserIds', 50);
 	const users = usersOf(ctx.st, appId);
 	const found: unknown[] = [];
 	const missing: bigint[] = [];
@@ -85,11 +90,10 @@ function BatchGetUser(ctx: VolcCtx, body: Body) {
 
 function BatchUpdateUser(ctx: VolcCtx, body: Body) {
 	const appId = appField(ctx, body);
-	const list = arrayField(body, 'Users');
-	if (list.length === 0 || list.length > 10) throw new VolcError('InvalidParameter.UserCountOverLimit', `Users has ${list.length} entries; it takes 1 to 10`);
+	const list = sized(arrayField(body, 'Users'), 'Users', 10);
 	const users = usersOf(ctx.st, appId);
 	const fail = new Set(ctx.cfg.failUsers ?? []);
-	const failed: Array<{ UserId: bigint; Code: string; Message: string }> = [];
+	const failed: FailedInfo[] = [];
 	list.forEach((entry, i) => {
 		const e = objectEntry(entry, `Users[${i}]`);
 		const userId = int64Field(e, 'UserId')!;
@@ -111,8 +115,7 @@ function BatchUpdateUser(ctx: VolcCtx, body: Body) {
 
 function QueryOnlineStatus(ctx: VolcCtx, body: Body) {
 	const appId = appField(ctx, body);
-	const ids = int64Array(body, 'UserIds');
-	if (ids.length === 0 || ids.length > 100) throw new VolcError('InvalidParameter.UserCountOverLimit', `UserIds has ${ids.length} entries; it takes 1 to 100`);
+	const ids = sized(int64Array(body, 'UserIds'), 'UserIds', 100);
 	const online = ctx.st.online.get(appId) ?? new Map<bigint, OnlineConnection[]>();
 	const results: Record<string, unknown[]> = {};
 	for (const id of ids) {
