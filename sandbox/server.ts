@@ -7,7 +7,9 @@ import { stringifyJson, parseJson } from './json';
 import { SANDBOX_TENCENT, SANDBOX_VOLCENGINE } from './demo-credentials';
 import { drawFault, faultAnswer, noFaults, seededRandom, ThrottleQueue, type Vendor } from './faults';
 import { QuotaBook } from './limits';
-import { CallbackSender, defaultCallbacksConfig } from './callbacks';
+// '/index' spelled out: a .tools/ built before the split still holds sandbox/callbacks.js and
+// volcengine.js, which Node would load ahead of the folders (tsc does not delete old output).
+import { CallbackSender, defaultCallbacksConfig } from './callbacks/index';
 import type { RawRequest, RawResponse, Sandbox, SandboxConfig, SandboxState, SandboxStats } from './types';
 import {
 	handleTencent,
@@ -35,7 +37,7 @@ import {
 	type SeedTags,
 	type VolcengineConversation,
 	volcengineSnapshot,
-} from './volcengine';
+} from './volcengine/index';
 
 export type { SandboxConfig } from './types';
 
