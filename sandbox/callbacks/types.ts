@@ -1,4 +1,3 @@
-/* eslint-disable */
 // Sandbox code (not shipped): what the vendors' callback (webhook) senders are configured with, and
 // what a delivery records. Shared by the sender core (callbacks/sender.ts) and the vendor builders
 // (volcengine/callbacks.ts, tencent/callbacks.ts).

@@ -1,4 +1,3 @@
-/* eslint-disable */
 // Sandbox code (not shipped): Tencent Chat seeds for what tests used to write into the state by
 // hand (design review §5.3). They sit here, beside sandbox/tencent.ts, until it is split into this
 // folder; '../tencent' is that file.

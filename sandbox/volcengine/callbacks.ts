@@ -1,4 +1,3 @@
-/* eslint-disable */
 // Sandbox code (not shipped): the Volcengine callback (volcengine-rtc.md §6) — signer, builder and
 // the callbacks that follow the sandbox's own operations. Written from the spec on its own (it does
 // not reuse the trigger node's verifier), so the two check each other.

@@ -1,4 +1,3 @@
-/* eslint-disable */
 // Sandbox code (not shipped): Volcengine conversations — send, send to groups, recall, read,
 // delete and modify messages (volcengine-rtc.md §4.4–§4.8) — and the seed that stands in for them.
 import type { Body } from '../routes';

@@ -1,4 +1,3 @@
-/* eslint-disable */
 // Sandbox code (not shipped): the Volcengine error codes and the field checks, written as the
 // vendor's Go backend answers them ("json: cannot unmarshal … into Go struct field …").
 import type { VolcCtx } from './state';

@@ -1,4 +1,3 @@
-/* eslint-disable */
 // Sandbox code (not shipped): the Volcengine RTC half of the vendor emulator, composed.
 //
 // One file per resource, each exporting its routes (sandbox/routes.ts shape); the gateway

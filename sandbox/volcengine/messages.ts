@@ -1,4 +1,3 @@
-/* eslint-disable */
 // Sandbox code (not shipped): Volcengine messages to users — by tag (UserBroadcast) and to a list
 // of receivers (BatchSendMessage), volcengine-rtc.md §4.1, §4.3.
 import type { Body } from '../routes';

@@ -1,4 +1,3 @@
-/* eslint-disable */
 // Sandbox code (not shipped): the Volcengine form of the shared route shape (sandbox/routes.ts).
 //
 // DELIBERATELY INDEPENDENT of the node's QPS and version tables (nodes/VolcengineRtc/…): the

@@ -1,4 +1,3 @@
-/* eslint-disable */
 // Sandbox code (not shipped): Volcengine real-time signalling (RTS, volcengine-rtc.md §5): messages
 // to a user, to a user in a room, to a room, and to many users in a room, with a string RTC App ID.
 import type { Body } from '../routes';

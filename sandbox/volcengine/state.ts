@@ -1,4 +1,3 @@
-/* eslint-disable */
 // Sandbox code (not shipped): the Volcengine emulator's state, its configuration and the context a handler gets.
 import type { Sandbox } from '../types';
 

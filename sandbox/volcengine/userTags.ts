@@ -1,4 +1,3 @@
-/* eslint-disable */
 // Sandbox code (not shipped): Volcengine user tags — BatchUpdateUserTags in its current form
 // (Go SDK BatchUpdateUserTagsBody, doc 6348/1125995) and its legacy form (seed doc §4.2).
 import type { Body } from '../routes';

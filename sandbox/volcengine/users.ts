@@ -1,4 +1,3 @@
-/* eslint-disable */
 // Sandbox code (not shipped): Volcengine IM users — register, unregister, get, update profiles,
 // online status (volcengine-rtc.md §4.7, doc 6348/1125995) — and the seeds that stand in for them.
 import type { Body } from '../routes';
