@@ -84,3 +84,45 @@ export function faultAnswer(kind: 'http5xx' | 'throttle', req: RawRequest): RawR
 	}
 	return { status: 429, body: stringifyJson({ ResponseMetadata: { ...meta, Error: { Code: 'FlowLimitExceeded', Message: 'injected throttle' } }, Result: {} }) };
 }
+
+export type Vendor = 'volcengine' | 'tencent';
+
+/**
+ * Forced throttles, armed by `RtcSandbox.throttleNext(vendor, api, n)`: the next `n` calls of `api`
+ * that reach the quota step find their call-rate quota spent, and are answered and logged exactly
+ * as a real throttle at that point (Volcengine FlowLimitExceeded.QPSOverLimit / HTTP 429, Tencent
+ * ErrorCode 60007), after authentication and body parsing. Unlike `throttleRate` (a random answer
+ * before processing), this hits one named API, deterministically, so a test can prove a retry.
+ */
+export class ThrottleQueue {
+	private readonly pending = new Map<string, number>();
+
+	/** Arms `n` more refusals for `api` (n = 0 disarms it). */
+	arm(vendor: Vendor, api: string, n = 1): void {
+		if (vendor !== 'volcengine' && vendor !== 'tencent') throw new Error('vendor must be volcengine or tencent');
+		if (typeof api !== 'string' || api === '') throw new Error('api is required (a Volcengine Action or a Tencent path after v4/)');
+		if (!Number.isInteger(n) || n < 0) throw new Error('n must be a whole number ≥ 0');
+		const key = `${vendor} ${api}`;
+		if (n === 0) this.pending.delete(key);
+		else this.pending.set(key, (this.pending.get(key) ?? 0) + n);
+	}
+
+	/** True (and one refusal used up) when a refusal is armed for this call. */
+	draw(vendor: Vendor, api: string): boolean {
+		const key = `${vendor} ${api}`;
+		const left = this.pending.get(key) ?? 0;
+		if (left <= 0) return false;
+		if (left === 1) this.pending.delete(key);
+		else this.pending.set(key, left - 1);
+		return true;
+	}
+
+	/** Refusals still armed, by "vendor api". */
+	armed(): Record<string, number> {
+		return Object.fromEntries(this.pending);
+	}
+
+	clear(): void {
+		this.pending.clear();
+	}
+}

@@ -5,21 +5,39 @@ import type { AddressInfo } from 'node:net';
 import { EventEmitter } from 'node:events';
 import { stringifyJson, parseJson } from './json';
 import { SANDBOX_TENCENT, SANDBOX_VOLCENGINE } from './demo-credentials';
-import { drawFault, faultAnswer, noFaults, seededRandom } from './faults';
+import { drawFault, faultAnswer, noFaults, seededRandom, ThrottleQueue, type Vendor } from './faults';
 import { QuotaBook } from './limits';
-import { CallbackSender, defaultCallbacksConfig } from './callbacks';
+// '/index' spelled out: a .tools/ built before the split still holds sandbox/callbacks.js and
+// volcengine.js, which Node would load ahead of the folders (tsc does not delete old output).
+import { CallbackSender, defaultCallbacksConfig } from './callbacks/index';
 import type { RawRequest, RawResponse, Sandbox, SandboxConfig, SandboxState, SandboxStats } from './types';
-import { handleTencent, newTencentState, seedTencentGroup, seedTencentOnline, tencentSnapshot, type TencentGroup, type TencentGroupSeed, type TencentPlatformStatus } from './tencent';
+import {
+	handleTencent,
+	newTencentState,
+	seedTencentGroup,
+	seedTencentOnline,
+	TENCENT_PATHS,
+	tencentSnapshot,
+	type TencentGroup,
+	type TencentGroupMessage,
+	type TencentGroupSeed,
+	type TencentPlatformStatus,
+} from './tencent';
+import { seedTencentDeletedAccount, seedTencentGroupMessages, seedTencentUserTags, type GroupMessageSeed } from './tencent/seed';
 import {
 	handleVolcengine,
 	newVolcengineState,
 	seedVolcengineConversation,
 	seedVolcengineOnline,
+	seedVolcengineProfiles,
+	seedVolcengineUsers,
 	SANDBOX_RTC_APP_ID,
 	type ConversationSeed,
 	type OnlineConnection,
+	type SeedTags,
 	type VolcengineConversation,
-} from './volcengine';
+	volcengineSnapshot,
+} from './volcengine/index';
 
 export type { SandboxConfig } from './types';
 
@@ -73,7 +91,14 @@ function merge<T>(target: T, patch: unknown): T {
 export class RtcSandbox extends EventEmitter implements Sandbox {
 	config: SandboxConfig;
 	state: SandboxState;
-	quotas = new QuotaBook();
+	/** Forced throttles armed with throttleNext. */
+	readonly throttles = new ThrottleQueue();
+	// The Tencent half still takes its quotas itself (sandbox/tencent.ts); a forced Tencent throttle
+	// refuses the route's call-rate quota (`tim:<SdkAppId>:<path>`) here until it uses sandbox/routes.ts.
+	quotas = new QuotaBook((key) => {
+		const m = /^tim:\d+:(.+)$/.exec(key);
+		return m !== null && TENCENT_PATHS.includes(m[1]) && this.throttles.draw('tencent', m[1]);
+	});
 	stats: SandboxStats = { requests: 0, throttled: 0, faults: {}, maxInFlight: 0 };
 	private inFlight = 0;
 	private faultRandom: () => number = seededRandom(1);
@@ -108,6 +133,7 @@ export class RtcSandbox extends EventEmitter implements Sandbox {
 		this.config = merge(defaultConfig(), structuredCloneSafe(this.initial));
 		this.state = this.freshState();
 		this.quotas.clear();
+		this.throttles.clear();
 		this.stats = { requests: 0, throttled: 0, faults: {}, maxInFlight: 0 };
 		this.callbacks.reset();
 		this.faultRandom = seededRandom(this.config.faults.seed);
@@ -120,39 +146,37 @@ export class RtcSandbox extends EventEmitter implements Sandbox {
 		if (patch.faults) this.faultRandom = seededRandom(this.config.faults.seed);
 	}
 
-	/** Registers IM users (what RegisterUsers does), with tags given as a map. */
-	seedVolcengineUsers(appId: number, users: Array<{ userId: bigint | string | number; tags?: Record<string, string> }>): void {
-		this.state.volcengine.apps.add(appId);
-		let m = this.state.volcengine.users.get(appId);
-		if (!m) this.state.volcengine.users.set(appId, (m = new Map()));
-		for (const u of users) {
-			const userId = BigInt(u.userId);
-			m.set(userId, { userId, tags: new Map(Object.entries(u.tags ?? {})) });
-		}
+	/**
+	 * The next `n` calls of `api` (a Volcengine Action such as `SendMessage`, or a Tencent path after
+	 * `v4/` such as `openim/sendmsg`) find their call-rate quota spent: each is answered and logged as
+	 * that vendor's throttle at the quota step (after authentication), and counts in stats.throttled.
+	 * Calls add up; n = 0 disarms. See ThrottleQueue (sandbox/faults.ts).
+	 */
+	throttleNext(vendor: Vendor, api: string, n = 1): void {
+		this.throttles.arm(vendor, api, n);
 	}
 
-	/** Registers IM users with profile fields (what RegisterUsers does), tags given as a map. */
+	/** Registers IM users (what RegisterUsers does); tags as a map (null = a plain tag) or as the API writes them ("vip", "level:gold"). */
+	seedVolcengineUsers(appId: number, users: Array<{ userId: bigint | string | number; tags?: SeedTags }>): void {
+		seedVolcengineUsers(this.state.volcengine, appId, users);
+	}
+
+	/** Registers IM users with profile fields (what RegisterUsers does); tags as in seedVolcengineUsers. */
 	seedVolcengineProfiles(
 		appId: number,
-		users: Array<{ userId: bigint | string | number; tags?: Record<string, string>; nickName?: string; portrait?: string; ext?: Record<string, string>; isRobot?: boolean }>,
+		users: Array<{ userId: bigint | string | number; tags?: SeedTags; nickName?: string; portrait?: string; ext?: Record<string, string>; isRobot?: boolean }>,
 	): void {
-		this.seedVolcengineUsers(appId, users);
-		const m = this.state.volcengine.users.get(appId)!;
-		const now = this.now();
-		for (const u of users) {
-			const user = m.get(BigInt(u.userId))!;
-			Object.assign(user, { nickName: u.nickName, portrait: u.portrait, ext: u.ext, isRobot: u.isRobot, createTime: now, modifyTime: now });
-		}
+		seedVolcengineProfiles(this.state.volcengine, appId, users, this.now());
 	}
 
 	/** Creates (or replaces) an IM conversation with members (owner, admins) and optional messages. */
 	seedVolcengineConversation(seed: ConversationSeed): VolcengineConversation {
-		return seedVolcengineConversation(this, seed);
+		return seedVolcengineConversation(this.state.volcengine, seed, this.now());
 	}
 
 	/** Sets the connections QueryOnlineStatus reports for a user (an empty list = offline). */
 	seedVolcengineOnline(appId: number, userId: bigint | string | number, connections: OnlineConnection[]): void {
-		seedVolcengineOnline(this, appId, userId, connections);
+		seedVolcengineOnline(this.state.volcengine, appId, userId, connections);
 	}
 
 	/** Adds a string RTC App ID for the real-time signalling actions (one is known from the start: SANDBOX_RTC_APP_ID). */
@@ -173,6 +197,21 @@ export class RtcSandbox extends EventEmitter implements Sandbox {
 	/** Sets a Tencent Chat account's online status (what client logins do, §5.5); the account is imported. */
 	seedTencentOnline(account: string, status: TencentPlatformStatus['Status'] | TencentPlatformStatus[]): void {
 		seedTencentOnline(this.state.tencent, account, status);
+	}
+
+	/** Appends messages to a seeded Tencent group as send_group_msg stores them (MsgSeq continues the group's); a count or a list. */
+	seedTencentGroupMessages(groupId: string, messages: number | GroupMessageSeed[]): TencentGroupMessage[] {
+		return seedTencentGroupMessages(this.state.tencent, groupId, messages, this.now());
+	}
+
+	/** Sets a Tencent Chat account's push tags (what im_add_tag does); the account is imported; [] removes them. */
+	seedTencentUserTags(account: string, tags: string[]): void {
+		seedTencentUserTags(this.state.tencent, account, tags);
+	}
+
+	/** Records that a Tencent Chat account was deleted at `atMs` (default now), so importing it again meets the re-import block (70399). */
+	seedTencentDeletedAccount(account: string, atMs: number = this.now()): void {
+		seedTencentDeletedAccount(this.state.tencent, account, atMs);
 	}
 
 	/**
@@ -220,27 +259,9 @@ export class RtcSandbox extends EventEmitter implements Sandbox {
 
 	/** What the sandbox received, with every int64 as a string. */
 	snapshot(): Record<string, unknown> {
-		const v = this.state.volcengine;
-		const byAction: Record<string, number> = {};
-		for (const r of v.requests) byAction[r.action] = (byAction[r.action] ?? 0) + 1;
 		return {
 			stats: this.stats,
-			volcengine: {
-				requests: byAction,
-				rejected: v.requests.filter((r) => r.code).map((r) => ({ action: r.action, code: r.code })),
-				messages: v.messages.map((m) => ({
-					action: m.action,
-					appId: m.appId,
-					sender: String(m.sender),
-					receiver: String(m.receiver),
-					messageId: String(m.messageId),
-					content: m.content,
-				})),
-				broadcasts: v.broadcasts.map((b) => ({ ...b, sender: String(b.sender), recipients: b.recipients.map(String) })),
-				users: [...v.users].flatMap(([appId, m]) =>
-					[...m.values()].map((u) => ({ appId, userId: String(u.userId), tags: Object.fromEntries(u.tags) })),
-				),
-			},
+			volcengine: volcengineSnapshot(this.state.volcengine),
 			tencent: tencentSnapshot(this.state.tencent),
 		};
 	}

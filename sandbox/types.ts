@@ -1,7 +1,7 @@
 /* eslint-disable */
 // Sandbox code (not shipped).
 import type { IncomingHttpHeaders } from 'node:http';
-import type { FaultConfig, FaultKind } from './faults';
+import type { FaultConfig, FaultKind, ThrottleQueue } from './faults';
 import type { CallbacksConfig } from './callbacks';
 import type { QuotaBook } from './limits';
 import type { TencentConfig, TencentState } from './tencent';
@@ -32,7 +32,7 @@ export interface SandboxConfig {
 	faults: FaultConfig;
 	volcengine: VolcengineConfig;
 	tencent: TencentConfig;
-	/** Callback URLs and token/secret of the vendors' webhook senders (sandbox/callbacks.ts). */
+	/** Callback URLs and token/secret of the vendors' webhook senders (sandbox/callbacks/). */
 	callbacks: CallbacksConfig;
 }
 
@@ -54,6 +54,8 @@ export interface Sandbox {
 	config: SandboxConfig;
 	state: SandboxState;
 	quotas: QuotaBook;
+	/** Forced throttles (throttleNext), taken by the shared quota step (sandbox/routes.ts). */
+	throttles: ThrottleQueue;
 	stats: SandboxStats;
 	now(): number;
 	emit(event: string, data: Record<string, unknown>): void;

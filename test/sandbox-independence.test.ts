@@ -42,7 +42,7 @@ function nodeImports(file: string): string[] {
 describe('the sandbox imports no node code', () => {
 	const files = sandboxFiles();
 	test('the scan sees the sandbox and would see an offending import', () => {
-		expect(files.map((f) => relative(ROOT, f).split('\\').join('/'))).toEqual(expect.arrayContaining(['sandbox/server.ts', 'sandbox/volcengine.ts', 'sandbox/tencent.ts', 'sandbox/v4.ts', 'sandbox/json.ts']));
+		expect(files.map((f) => relative(ROOT, f).split('\\').join('/'))).toEqual(expect.arrayContaining(['sandbox/server.ts', 'sandbox/routes.ts', 'sandbox/volcengine/index.ts', 'sandbox/volcengine/gateway.ts', 'sandbox/callbacks/sender.ts', 'sandbox/tencent.ts', 'sandbox/v4.ts', 'sandbox/json.ts']));
 		// the detector itself: each of these forms is caught, a sandbox-local import is not
 		const probe = (src: string) => specifiers(src).filter((s) => resolve(SANDBOX_DIR, s).startsWith(join(ROOT, 'nodes')));
 		expect(probe(`import { a } from '../nodes/shared/json';`)).toEqual(['../nodes/shared/json']);
