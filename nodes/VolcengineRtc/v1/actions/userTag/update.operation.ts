@@ -1,17 +1,11 @@
-import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
-import { NodeOperationError, updateDisplayOptions } from 'n8n-workflow';
 import { z } from 'zod';
-import { planBatches } from '../../../../shared/batching';
-import { readDeliveryOptions } from '../../../../shared/delivery';
-import { toNodeError } from '../../../../shared/errors';
-import { runPool, safeConcurrency } from '../../../../shared/pool';
-import { readOption, readParam } from '../../../../shared/params';
-import type { ItemResult, PreparedItem } from '../../../../shared/router';
+import { coalesce } from '../../../../shared/engine/callShapes';
+import type { PreparedItem } from '../../../../shared/router';
 import { intInRange, int64Id, listInput } from '../../../../shared/schemas';
-import { volcengineApiRequest } from '../../../transport/request';
-import { resolveAppId } from '../../helpers/common';
+import { imApi, type VolcengineApi } from '../../../transport/request';
+import { resolveAppId, volcengineOperation } from '../../helpers/common';
 import { appIdField, inboxTypeOption } from '../../helpers/fields';
-import { failedInfosByUser } from '../../helpers/im';
+import { perUserResults } from '../../helpers/users';
 import { mergeTags, tagListField, tagListSchema, tagPairsField, tagPairsSchema } from '../../helpers/tags';
 
 /**
@@ -29,81 +23,8 @@ import { mergeTags, tagListField, tagListSchema, tagPairsField, tagPairsSchema }
  */
 
 export const DEFAULT_TAG_BATCH = 50;
-
-const properties: INodeProperties[] = [
-	appIdField,
-	{
-		displayName: 'User ID',
-		name: 'userId',
-		type: 'string',
-		default: '',
-		required: true,
-		placeholder: '10001',
-		description: 'Registered user whose tags change (int64; give large IDs as text)',
-	},
-	{
-		displayName: 'Mode',
-		name: 'mode',
-		type: 'options',
-		default: 'set',
-		options: [
-			{ name: 'Set', value: 'set', description: 'Add the tags; a tag with a key that exists replaces its value (Op 0)' },
-			{ name: 'Delete', value: 'delete', description: 'Remove these tags (Op 1)' },
-		],
-	},
-	tagPairsField('Tags to add.', { displayOptions: { show: { mode: ['set'] } } }),
-	tagListField('More tags to add.', { displayOptions: { show: { mode: ['set'] } } }),
-	{
-		displayName: 'Tag Keys',
-		name: 'tagKeys',
-		type: 'string',
-		default: '',
-		placeholder: 'level, vip',
-		description:
-			'Tags to remove, separated by commas, or an array from an expression. Current API form: sent as written (a key such as "level", a plain tag such as "vip", or a whole tag "level:gold"). Legacy form: keys only.',
-		displayOptions: { show: { mode: ['delete'] } },
-	},
-	{
-		displayName: 'Options',
-		name: 'options',
-		type: 'collection',
-		placeholder: 'Add Option',
-		default: {},
-		options: [
-			{
-				displayName: 'API Form',
-				name: 'apiForm',
-				type: 'options',
-				default: 'current',
-				description: 'Request shape of BatchUpdateUserTags',
-				options: [
-					{
-						name: 'Current',
-						value: 'current',
-						description: 'UserIds + Tags (a list of strings): items with the same tags and mode share a call',
-					},
-					{
-						name: 'Legacy (Per-User Map)',
-						value: 'legacy',
-						description: 'UserTags: [{UserId, Tags: {key: value}}], the older documented shape',
-					},
-				],
-			},
-			{
-				displayName: 'Batch Size',
-				name: 'batchSize',
-				type: 'number',
-				default: DEFAULT_TAG_BATCH,
-				typeOptions: { minValue: 1, maxValue: 500, numberPrecision: 0 },
-				description:
-					'How many input items are combined into one call. The vendor does not document a maximum; 50 is a safe default.',
-			},
-			{ ...inboxTypeOption, description: `${inboxTypeOption.description} (Legacy form only: the current form has no InboxType)` },
-		],
-	},
-];
-
-export const description = updateDisplayOptions({ show: { resource: ['userTag'], operation: ['update'] } }, properties);
+// Idempotent: setting or deleting the same tags twice has the same effect.
+const api = imApi('BatchUpdateUserTags', true);
 
 /** Delete mode: the current form sends the strings as written; the legacy map form takes keys only. */
 const deleteListSchema = listInput.pipe(
@@ -126,42 +47,6 @@ export interface TagUpdatePlan {
 	batchSize: number;
 }
 
-export async function prepare(this: IExecuteFunctions, i: number): Promise<TagUpdatePlan> {
-	const appId = await resolveAppId(this, i);
-	const userId = readParam(this, 'userId', i, int64Id, 'User ID');
-	const mode = readParam(this, 'mode', i, z.enum(['set', 'delete']), 'Mode', 'set');
-	const form = readOption(this, 'options', 'apiForm', i, z.enum(['current', 'legacy'], { errorMap: () => ({ message: 'must be "current" or "legacy"' }) }), 'API Form', 'current');
-	let tags: string[];
-	if (mode === 'set') {
-		tags = mergeTags(readParam(this, 'tags', i, tagPairsSchema, 'Tags', {}), readParam(this, 'tagList', i, tagListSchema, 'Tag List', ''));
-		if (tags.length === 0) {
-			throw new NodeOperationError(this.getNode(), `Invalid "Tags" in item ${i}: needs at least one tag (in Tags or Tag List)`, {
-				itemIndex: i,
-				description: 'Nothing was sent for this item.',
-			});
-		}
-	} else {
-		tags = mergeTags(readParam<string[]>(this, 'tagKeys', i, deleteListSchema, 'Tag Keys', ''), []);
-	}
-	if (form === 'legacy') {
-		// The per-user map has one value per key.
-		const keys = new Set<string>();
-		for (const t of tags) {
-			const key = mode === 'delete' ? t : keyOf(t);
-			if (mode === 'delete' && !legacyKey.test(key)) {
-				throw new NodeOperationError(this.getNode(), `Invalid "Tag Keys" in item ${i}: key "${key.slice(0, 60)}" cannot contain ":" in the legacy API form`, { itemIndex: i });
-			}
-			if (keys.has(key)) {
-				throw new NodeOperationError(this.getNode(), `Invalid "Tags" in item ${i}: key "${key.slice(0, 60)}" is given twice (the legacy per-user map has one value per key)`, { itemIndex: i });
-			}
-			keys.add(key);
-		}
-	}
-	const inboxType = readOption(this, 'options', 'inboxType', i, intInRange(0, 2147483647), 'Inbox Type', 0);
-	const batchSize = readOption(this, 'options', 'batchSize', i, intInRange(1, 500), 'Batch Size', DEFAULT_TAG_BATCH);
-	return { appId, inboxType, op: mode === 'set' ? 0 : 1, userId, tags, form, tagSet: [...tags].sort().join('\n'), batchSize };
-}
-
 /** The key of a key:value tag (the whole tag when it has no ":"). */
 const keyOf = (tag: string): string => {
 	const at = tag.indexOf(':');
@@ -178,20 +63,6 @@ function legacyMap(plan: TagUpdatePlan): Record<string, string> {
 	return out;
 }
 
-/**
- * Consecutive items share a call when they have the same app, form and mode — and, in the current
- * form (one tag list for all users of the call), the same tag set; in the legacy form, the same
- * inbox. A user never appears twice in one call.
- */
-export function planCalls(items: Array<PreparedItem<TagUpdatePlan>>): Array<Array<PreparedItem<TagUpdatePlan>>> {
-	return planBatches(items, {
-		max: (head) => head.plan.batchSize,
-		compatible: ({ plan: a }, { plan: b }) =>
-			a.appId === b.appId && a.form === b.form && a.op === b.op && (a.form === 'current' ? a.tagSet === b.tagSet : a.inboxType === b.inboxType),
-		key: (item) => item.plan.userId,
-	});
-}
-
 function requestBody(call: Array<PreparedItem<TagUpdatePlan>>): Record<string, unknown> {
 	const head = call[0].plan;
 	if (head.form === 'current') {
@@ -201,42 +72,125 @@ function requestBody(call: Array<PreparedItem<TagUpdatePlan>>): Record<string, u
 	return { AppId: head.appId, InboxType: head.inboxType, UserTags: call.map(({ plan }) => ({ UserId: plan.userId, Tags: legacyMap(plan) })), Op: head.op };
 }
 
-export async function executeBatch(
-	this: IExecuteFunctions,
-	items: Array<PreparedItem<TagUpdatePlan>>,
-): Promise<Map<number, ItemResult | Error>> {
-	const out = new Map<number, ItemResult | Error>();
-	const calls = planCalls(items);
-	const concurrency = safeConcurrency(calls, (call) => call.map((x) => x.plan.userId), readDeliveryOptions(this, 0).concurrency);
-	const stop: { error?: unknown } = {};
-	await runPool(calls, concurrency, async (call) => {
-		if (stop.error) return;
-		try {
-			// Idempotent: setting or deleting the same tags twice has the same effect.
-			const { result, requestId } = await volcengineApiRequest.call(this, 'BatchUpdateUserTags', requestBody(call), {
-				itemIndex: call[0].itemIndex,
-				idempotent: true,
-			});
-			const failures = failedInfosByUser(result);
-			for (const { itemIndex, plan } of call) {
-				const f = failures.get(String(plan.userId));
-				const json: IDataObject = {
-					userId: String(plan.userId),
-					mode: plan.op === 0 ? 'set' : 'delete',
-					tags: plan.form === 'legacy' && plan.op === 0 ? legacyMap(plan) : plan.tags,
-					apiForm: plan.form,
-					status: f ? 'failed' : 'updated',
-					requestId: requestId ?? null,
-					batchSize: call.length,
-				};
-				if (f) Object.assign(json, f);
-				out.set(itemIndex, json);
-			}
-		} catch (error) {
-			if (!this.continueOnFail()) stop.error ??= toNodeError(this.getNode(), error, call[0].itemIndex);
-			for (const { itemIndex } of call) out.set(itemIndex, error as Error);
+export const update = volcengineOperation<TagUpdatePlan>({
+	resource: 'userTag',
+	operation: 'update',
+	option: { name: 'Update', description: 'Set or delete tags of registered users, many items per call (BatchUpdateUserTags)', action: 'Update user tags' },
+	properties: [
+		appIdField,
+		{
+			displayName: 'User ID',
+			name: 'userId',
+			type: 'string',
+			default: '',
+			required: true,
+			placeholder: '10001',
+			description: 'Registered user whose tags change (int64; give large IDs as text)',
+		},
+		{
+			displayName: 'Mode',
+			name: 'mode',
+			type: 'options',
+			default: 'set',
+			options: [
+				{ name: 'Set', value: 'set', description: 'Add the tags; a tag with a key that exists replaces its value (Op 0)' },
+				{ name: 'Delete', value: 'delete', description: 'Remove these tags (Op 1)' },
+			],
+		},
+		tagPairsField('Tags to add.', { displayOptions: { show: { mode: ['set'] } } }),
+		tagListField('More tags to add.', { displayOptions: { show: { mode: ['set'] } } }),
+		{
+			displayName: 'Tag Keys',
+			name: 'tagKeys',
+			type: 'string',
+			default: '',
+			placeholder: 'level, vip',
+			description:
+				'Tags to remove, separated by commas, or an array from an expression. Current API form: sent as written (a key such as "level", a plain tag such as "vip", or a whole tag "level:gold"). Legacy form: keys only.',
+			displayOptions: { show: { mode: ['delete'] } },
+		},
+		{
+			displayName: 'Options',
+			name: 'options',
+			type: 'collection',
+			placeholder: 'Add Option',
+			default: {},
+			options: [
+				{
+					displayName: 'API Form',
+					name: 'apiForm',
+					type: 'options',
+					default: 'current',
+					description: 'Request shape of BatchUpdateUserTags',
+					options: [
+						{
+							name: 'Current',
+							value: 'current',
+							description: 'UserIds + Tags (a list of strings): items with the same tags and mode share a call',
+						},
+						{
+							name: 'Legacy (Per-User Map)',
+							value: 'legacy',
+							description: 'UserTags: [{UserId, Tags: {key: value}}], the older documented shape',
+						},
+					],
+				},
+				{
+					displayName: 'Batch Size',
+					name: 'batchSize',
+					type: 'number',
+					default: DEFAULT_TAG_BATCH,
+					typeOptions: { minValue: 1, maxValue: 500, numberPrecision: 0 },
+					description:
+						'How many input items are combined into one call. The vendor does not document a maximum; 50 is a safe default.',
+				},
+				{ ...inboxTypeOption, description: `${inboxTypeOption.description} (Legacy form only: the current form has no InboxType)` },
+			],
+		},
+	],
+	async read(r) {
+		const i = r.itemIndex;
+		const appId = await resolveAppId(r);
+		const userId = r.param('userId', int64Id, 'User ID');
+		const mode = r.param('mode', z.enum(['set', 'delete']), 'Mode', 'set');
+		const form = r.option('options', 'apiForm', z.enum(['current', 'legacy'], { errorMap: () => ({ message: 'must be "current" or "legacy"' }) }), 'API Form', 'current');
+		let tags: string[];
+		if (mode === 'set') {
+			tags = mergeTags(r.param('tags', tagPairsSchema, 'Tags', {}), r.param('tagList', tagListSchema, 'Tag List', ''));
+			if (tags.length === 0) r.fail(`Invalid "Tags" in item ${i}: needs at least one tag (in Tags or Tag List)`, 'Nothing was sent for this item.');
+		} else {
+			tags = mergeTags(r.param<string[]>('tagKeys', deleteListSchema, 'Tag Keys', ''), []);
 		}
-	});
-	if (stop.error) throw stop.error;
-	return out;
-}
+		if (form === 'legacy') {
+			// The per-user map has one value per key.
+			const keys = new Set<string>();
+			for (const t of tags) {
+				const key = mode === 'delete' ? t : keyOf(t);
+				if (mode === 'delete' && !legacyKey.test(key)) r.fail(`Invalid "Tag Keys" in item ${i}: key "${key.slice(0, 60)}" cannot contain ":" in the legacy API form`);
+				if (keys.has(key)) r.fail(`Invalid "Tags" in item ${i}: key "${key.slice(0, 60)}" is given twice (the legacy per-user map has one value per key)`);
+				keys.add(key);
+			}
+		}
+		const inboxType = r.option('options', 'inboxType', intInRange(0, 2147483647), 'Inbox Type', 0);
+		const batchSize = r.option('options', 'batchSize', intInRange(1, 500), 'Batch Size', DEFAULT_TAG_BATCH);
+		return { appId, inboxType, op: mode === 'set' ? 0 : 1, userId, tags, form, tagSet: [...tags].sort().join('\n'), batchSize };
+	},
+	/**
+	 * Consecutive items share a call when they have the same app, form and mode — and, in the current
+	 * form (one tag list for all users of the call), the same tag set; in the legacy form, the same
+	 * inbox. A user never appears twice in one call.
+	 */
+	shape: coalesce<TagUpdatePlan, VolcengineApi>({
+		max: (plan) => plan.batchSize,
+		sameCallKey: (p) => [p.appId, p.form, p.op, p.form === 'current' ? p.tagSet : p.inboxType].join('|'),
+		entityKey: (plan) => plan.userId,
+		async run(call, send) {
+			const answer = await send(api, requestBody(call));
+			return perUserResults(call, answer, 'updated', (plan) => ({
+				mode: plan.op === 0 ? 'set' : 'delete',
+				tags: plan.form === 'legacy' && plan.op === 0 ? legacyMap(plan) : plan.tags,
+				apiForm: plan.form,
+			}));
+		},
+	}),
+});
