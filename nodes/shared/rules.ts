@@ -96,3 +96,8 @@ export function keyValueField(o: {
 		],
 	};
 }
+
+/** A collection parameter: Options ("Add Option"), or Additional / Update Fields ("Add Field"). */
+export function collection(options: INodeProperties[], displayName = 'Options', name = 'options'): INodeProperties {
+	return { displayName, name, type: 'collection', placeholder: displayName === 'Options' ? 'Add Option' : 'Add Field', default: {}, options };
+}

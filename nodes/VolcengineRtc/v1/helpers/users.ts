@@ -2,6 +2,7 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 import { coalesce, type Send } from '../../../shared/engine/callShapes';
 import type { ItemReader } from '../../../shared/engine/reader';
 import type { ItemResult, PreparedItem } from '../../../shared/router';
+import { collection } from '../../../shared/rules';
 import { intInRange, int64Id } from '../../../shared/schemas';
 import type { VolcengineApi } from '../../transport/request';
 import { resolveAppId } from './common';
@@ -20,7 +21,8 @@ export interface UserItemPlan {
 	batchSize: number;
 }
 
-export function userIdField(description: string): INodeProperties {
+/** The User ID field; `exact` gives the whole description instead of the coalescing note. */
+export function userIdField(description: string, exact = false): INodeProperties {
 	return {
 		displayName: 'User ID',
 		name: 'userId',
@@ -28,7 +30,7 @@ export function userIdField(description: string): INodeProperties {
 		default: '',
 		required: true,
 		placeholder: '10001',
-		description: `${description} (int64; give large IDs as text so they stay exact). One user per input item: items are combined into calls.`,
+		description: exact ? description : `${description} (int64; give large IDs as text so they stay exact). One user per input item: items are combined into calls.`,
 	};
 }
 
@@ -38,14 +40,7 @@ export function userProperties(what: string, max: number, fields: INodePropertie
 		appIdField,
 		userIdField(what),
 		...fields,
-		{
-			displayName: 'Options',
-			name: 'options',
-			type: 'collection',
-			placeholder: 'Add Option',
-			default: {},
-			options: [batchSizeOption(max, 'Users (input items)'), ...options],
-		},
+		collection([batchSizeOption(max, 'Users (input items)'), ...options]),
 	];
 }
 

@@ -1,6 +1,7 @@
 import type { IDataObject } from 'n8n-workflow';
 import { z } from 'zod';
 import { paginate } from '../../../../shared/engine/callShapes';
+import { collection } from '../../../../shared/rules';
 import { intInRange, int64Id } from '../../../../shared/schemas';
 import { imApi } from '../../../transport/request';
 import { resolveAppId, volcengineOperation } from '../../helpers/common';
@@ -64,43 +65,36 @@ export const getManyMessages = volcengineOperation<Plan>({
 			displayOptions: { show: { returnAll: [false] } },
 			description: 'Max number of results to return',
 		},
-		{
-			displayName: 'Options',
-			name: 'options',
-			type: 'collection',
-			placeholder: 'Add Option',
-			default: {},
-			options: [
-				{
-					displayName: 'Order',
-					name: 'order',
-					type: 'options',
-					default: 'newestFirst',
-					description: 'Direction to read in (Reverse). Live groups can only be read newest first.',
-					options: [
-						{ name: 'Newest First', value: 'newestFirst', description: 'Backward from the start cursor (Reverse 1)' },
-						{ name: 'Oldest First', value: 'oldestFirst', description: 'Forward from the start cursor (Reverse 0)' },
-					],
-				},
-				{
-					displayName: 'Page Size',
-					name: 'pageSize',
-					type: 'number',
-					default: DEFAULT_PAGE_SIZE,
-					typeOptions: { minValue: 1, maxValue: MAX_PAGE_SIZE, numberPrecision: 0 },
-					description: 'Messages asked for per call (Limit), at most 20 (the documented maximum)',
-				},
-				{
-					displayName: 'Start Cursor',
-					name: 'cursor',
-					type: 'string',
-					default: '',
-					placeholder: '0',
-					description:
-						'Message index to start from (Cursor), e.g. the indexInConversation of a message from an earlier run. Empty: the newest message (newest first) or the first one (oldest first).',
-				},
-			],
-		},
+		collection([
+			{
+				displayName: 'Order',
+				name: 'order',
+				type: 'options',
+				default: 'newestFirst',
+				description: 'Direction to read in (Reverse). Live groups can only be read newest first.',
+				options: [
+					{ name: 'Newest First', value: 'newestFirst', description: 'Backward from the start cursor (Reverse 1)' },
+					{ name: 'Oldest First', value: 'oldestFirst', description: 'Forward from the start cursor (Reverse 0)' },
+				],
+			},
+			{
+				displayName: 'Page Size',
+				name: 'pageSize',
+				type: 'number',
+				default: DEFAULT_PAGE_SIZE,
+				typeOptions: { minValue: 1, maxValue: MAX_PAGE_SIZE, numberPrecision: 0 },
+				description: 'Messages asked for per call (Limit), at most 20 (the documented maximum)',
+			},
+			{
+				displayName: 'Start Cursor',
+				name: 'cursor',
+				type: 'string',
+				default: '',
+				placeholder: '0',
+				description:
+					'Message index to start from (Cursor), e.g. the indexInConversation of a message from an earlier run. Empty: the newest message (newest first) or the first one (oldest first).',
+			},
+		]),
 	],
 	async read(r) {
 		const appId = await resolveAppId(r);

@@ -1,5 +1,6 @@
 import type { IDataObject } from 'n8n-workflow';
 import { fanOut } from '../../../../shared/engine/callShapes';
+import { collection } from '../../../../shared/rules';
 import { intInRange, int64Id } from '../../../../shared/schemas';
 import { imApi } from '../../../transport/request';
 import { resolveAppId, volcengineOperation } from '../../helpers/common';
@@ -41,19 +42,12 @@ export const getMessages = volcengineOperation<Plan>({
 			placeholder: '7205759403792793601, 7205759403792793602',
 			description: 'MessageIds to read, separated by commas or new lines, or an array from an expression',
 		},
-		{
-			displayName: 'Options',
-			name: 'options',
-			type: 'collection',
-			placeholder: 'Add Option',
-			default: {},
-			options: [
-				{
-					...batchSizeOption(MAX_MESSAGE_IDS_PER_CALL, 'Message IDs', DEFAULT_MESSAGE_IDS_PER_CALL),
-					description: 'Message IDs per call. Volcengine does not document a maximum; 20 is a safe default.',
-				},
-			],
-		},
+		collection([
+			{
+				...batchSizeOption(MAX_MESSAGE_IDS_PER_CALL, 'Message IDs', DEFAULT_MESSAGE_IDS_PER_CALL),
+				description: 'Message IDs per call. Volcengine does not document a maximum; 20 is a safe default.',
+			},
+		]),
 	],
 	async read(r) {
 		const appId = await resolveAppId(r);

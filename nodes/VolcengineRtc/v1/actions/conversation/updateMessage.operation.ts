@@ -1,4 +1,5 @@
 import { single } from '../../../../shared/engine/callShapes';
+import { collection } from '../../../../shared/rules';
 import { int64Id, keyValueMap, text } from '../../../../shared/schemas';
 import { imApi } from '../../../transport/request';
 import { resolveAppId, volcengineOperation, type Body } from '../../helpers/common';
@@ -14,25 +15,18 @@ export const updateMessage = volcengineOperation<Body>({
 		appIdField,
 		conversationShortIdField,
 		messageIdField,
-		{
-			displayName: 'Update Fields',
-			name: 'updateFields',
-			type: 'collection',
-			placeholder: 'Add Field',
-			default: {},
-			options: [
-				{
-					displayName: 'Content',
-					name: 'content',
-					type: 'string',
-					default: '',
-					typeOptions: { rows: 4 },
-					placeholder: '{"text":"Hello (edited)"}',
-					description: 'New message content, in the format your clients expect (Content)',
-				},
-				{ ...extOption, description: 'New key/value pairs of the message (Ext)' },
-			],
-		},
+		collection([
+			{
+				displayName: 'Content',
+				name: 'content',
+				type: 'string',
+				default: '',
+				typeOptions: { rows: 4 },
+				placeholder: '{"text":"Hello (edited)"}',
+				description: 'New message content, in the format your clients expect (Content)',
+			},
+			{ ...extOption, description: 'New key/value pairs of the message (Ext)' },
+		], 'Update Fields', 'updateFields'),
 	],
 	async read(r) {
 		const body: Body = {

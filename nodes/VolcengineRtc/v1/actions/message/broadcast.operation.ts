@@ -1,6 +1,7 @@
 import type { IDataObject } from 'n8n-workflow';
 import { z } from 'zod';
 import { single } from '../../../../shared/engine/callShapes';
+import { collection } from '../../../../shared/rules';
 import { intInRange, int64Id, keyValueMap, text } from '../../../../shared/schemas';
 import { imApi } from '../../../transport/request';
 import { resolveAppId, volcengineOperation, type Body } from '../../helpers/common';
@@ -62,14 +63,7 @@ export const broadcast = volcengineOperation<{ body: Body; target: IDataObject }
 				{ name: 'Any Tag', value: 'any', description: 'Users having at least one tag (TagOp 0, OR)' },
 			],
 		},
-		{
-			displayName: 'Options',
-			name: 'options',
-			type: 'collection',
-			placeholder: 'Add Option',
-			default: {},
-			options: [inboxTypeOption, extOption],
-		},
+		collection([inboxTypeOption, extOption]),
 	],
 	async read(r) {
 		const i = r.itemIndex;

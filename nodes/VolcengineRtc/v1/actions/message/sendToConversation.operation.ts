@@ -1,4 +1,5 @@
 import { single } from '../../../../shared/engine/callShapes';
+import { collection } from '../../../../shared/rules';
 import { intInRange, int64Id, keyValueMap, text } from '../../../../shared/schemas';
 import { imApi } from '../../../transport/request';
 import { resolveAppId, volcengineOperation, type Body } from '../../helpers/common';
@@ -35,45 +36,38 @@ export const sendToConversation = volcengineOperation<Body>({
 		conversationShortIdField,
 		msgTypeField,
 		contentField,
-		{
-			displayName: 'Options',
-			name: 'options',
-			type: 'collection',
-			placeholder: 'Add Option',
-			default: {},
-			options: [
-				clientMsgIdOption,
-				{
-					displayName: 'Create Time (Ms)',
-					name: 'createTime',
-					type: 'number',
-					default: 0,
-					typeOptions: { minValue: 0, numberPrecision: 0 },
-					description: 'Message time as a Unix timestamp in milliseconds (CreateTime). 0 or empty: the time Volcengine receives it.',
-				},
-				extOption,
-				userList('Invisible to User IDs', 'invisibleUsers', 'Members who do not see the message (InvisibleUsers), separated by commas, or an array from an expression'),
-				userList('Mentioned User IDs', 'mentionedUsers', '@-mentioned members (MentionedUsers), separated by commas, or an array from an expression'),
-				priorityOption,
-				{
-					displayName: 'Quote Hint',
-					name: 'referenceHint',
-					type: 'string',
-					default: '',
-					placeholder: 'Original message…',
-					description: 'Text shown for the quoted message (RefMsgInfo.Hint). Used with Quoted Message ID.',
-				},
-				{
-					displayName: 'Quoted Message ID',
-					name: 'referencedMessageId',
-					type: 'string',
-					default: '',
-					placeholder: '7205759403792793601',
-					description: 'Message this one replies to or quotes (RefMsgInfo.ReferencedMessageId)',
-				},
-				userList('Visible to User IDs', 'visibleUsers', 'Only these members see the message (VisibleUsers). Empty: visible to everyone.'),
-			],
-		},
+		collection([
+			clientMsgIdOption,
+			{
+				displayName: 'Create Time (Ms)',
+				name: 'createTime',
+				type: 'number',
+				default: 0,
+				typeOptions: { minValue: 0, numberPrecision: 0 },
+				description: 'Message time as a Unix timestamp in milliseconds (CreateTime). 0 or empty: the time Volcengine receives it.',
+			},
+			extOption,
+			userList('Invisible to User IDs', 'invisibleUsers', 'Members who do not see the message (InvisibleUsers), separated by commas, or an array from an expression'),
+			userList('Mentioned User IDs', 'mentionedUsers', '@-mentioned members (MentionedUsers), separated by commas, or an array from an expression'),
+			priorityOption,
+			{
+				displayName: 'Quote Hint',
+				name: 'referenceHint',
+				type: 'string',
+				default: '',
+				placeholder: 'Original message…',
+				description: 'Text shown for the quoted message (RefMsgInfo.Hint). Used with Quoted Message ID.',
+			},
+			{
+				displayName: 'Quoted Message ID',
+				name: 'referencedMessageId',
+				type: 'string',
+				default: '',
+				placeholder: '7205759403792793601',
+				description: 'Message this one replies to or quotes (RefMsgInfo.ReferencedMessageId)',
+			},
+			userList('Visible to User IDs', 'visibleUsers', 'Only these members see the message (VisibleUsers). Empty: visible to everyone.'),
+		]),
 	],
 	async read(r) {
 		const body: Body = {

@@ -1,6 +1,7 @@
 import type { IDataObject } from 'n8n-workflow';
 import { z } from 'zod';
 import { fanOut } from '../../../../shared/engine/callShapes';
+import { collection } from '../../../../shared/rules';
 import { intInRange, int64Id, keyValueMap, text } from '../../../../shared/schemas';
 import { imApi } from '../../../transport/request';
 import { resolveAppId, volcengineOperation } from '../../helpers/common';
@@ -67,20 +68,13 @@ export const sendToGroups = volcengineOperation<Plan>({
 		}),
 		msgTypeField,
 		contentField,
-		{
-			displayName: 'Options',
-			name: 'options',
-			type: 'collection',
-			placeholder: 'Add Option',
-			default: {},
-			options: [
-				batchSizeOption(MAX_CONVERSATIONS_PER_CALL, 'Conversations'),
-				clientMsgIdOption,
-				extOption,
-				priorityOption,
-				dedupeOption('Conversations', 'conversation'),
-			],
-		},
+		collection([
+			batchSizeOption(MAX_CONVERSATIONS_PER_CALL, 'Conversations'),
+			clientMsgIdOption,
+			extOption,
+			priorityOption,
+			dedupeOption('Conversations', 'conversation'),
+		]),
 	],
 	async read(r) {
 		const AppId = await resolveAppId(r);

@@ -2,6 +2,7 @@ import type { IDataObject } from 'n8n-workflow';
 import { z } from 'zod';
 import { fanOut } from '../../../../shared/engine/callShapes';
 import { errorFor, Fate, fateName, fanOutStatus, receiversWith } from '../../../../shared/fanout';
+import { collection } from '../../../../shared/rules';
 import { intInRange, int64Id, keyValueMap, text } from '../../../../shared/schemas';
 import { imApi } from '../../../transport/request';
 import { resolveAppId, volcengineOperation } from '../../helpers/common';
@@ -49,36 +50,29 @@ export const sendToUsers = volcengineOperation<Plan>({
 		},
 		msgTypeField,
 		contentField,
-		{
-			displayName: 'Options',
-			name: 'options',
-			type: 'collection',
-			placeholder: 'Add Option',
-			default: {},
-			options: [
-				batchSizeOption(MAX_RECEIVERS_PER_CALL, 'Receivers'),
-				extOption,
-				inboxTypeOption,
-				{
-					displayName: 'Output',
-					name: 'output',
-					type: 'options',
-					default: 'summary',
-					options: [
-						{ name: 'One Item per Input Item', value: 'summary', description: 'Totals, message ID per receiver and failed receivers' },
-						{ name: 'One Item per Receiver', value: 'perReceiver', description: 'Status and message ID of each receiver' },
-					],
-				},
-				{
-					displayName: 'Include Message IDs',
-					name: 'includeMessageIds',
-					type: 'boolean',
-					default: true,
-					description: 'Whether the summary lists the message ID of every receiver. Switch off for very large sends to keep the output small.',
-				},
-				dedupeOption('Receivers', 'receiver'),
-			],
-		},
+		collection([
+			batchSizeOption(MAX_RECEIVERS_PER_CALL, 'Receivers'),
+			extOption,
+			inboxTypeOption,
+			{
+				displayName: 'Output',
+				name: 'output',
+				type: 'options',
+				default: 'summary',
+				options: [
+					{ name: 'One Item per Input Item', value: 'summary', description: 'Totals, message ID per receiver and failed receivers' },
+					{ name: 'One Item per Receiver', value: 'perReceiver', description: 'Status and message ID of each receiver' },
+				],
+			},
+			{
+				displayName: 'Include Message IDs',
+				name: 'includeMessageIds',
+				type: 'boolean',
+				default: true,
+				description: 'Whether the summary lists the message ID of every receiver. Switch off for very large sends to keep the output small.',
+			},
+			dedupeOption('Receivers', 'receiver'),
+		]),
 	],
 	async read(r) {
 		const AppId = await resolveAppId(r);

@@ -1,6 +1,7 @@
 import type { IDataObject } from 'n8n-workflow';
 import { z } from 'zod';
 import { fanOut } from '../../../../shared/engine/callShapes';
+import { collection } from '../../../../shared/rules';
 import { intInRange } from '../../../../shared/schemas';
 import { rtsApi } from '../../../transport/request';
 import { volcengineOperation } from '../../helpers/common';
@@ -55,14 +56,7 @@ export const sendToUsersInRoom = volcengineOperation<Plan>({
 		}),
 		binaryField,
 		messageField(MAX_BATCH_MESSAGE_BYTES),
-		{
-			displayName: 'Options',
-			name: 'options',
-			type: 'collection',
-			placeholder: 'Add Option',
-			default: {},
-			options: [batchSizeOption(MAX_ROOM_RECEIVERS_PER_CALL, 'Receivers'), dedupeOption('Receivers', 'receiver')],
-		},
+		collection([batchSizeOption(MAX_ROOM_RECEIVERS_PER_CALL, 'Receivers'), dedupeOption('Receivers', 'receiver')]),
 	],
 	read(r) {
 		const common = readRtsCommon(r, MAX_BATCH_MESSAGE_BYTES);

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { collection } from '../../../../shared/rules';
 import { imApi } from '../../../transport/request';
 import { volcengineOperation } from '../../helpers/common';
 import { perUserResults, readUserItem, userCalls, userProperties, type UserItemPlan } from '../../helpers/users';
@@ -13,25 +14,22 @@ export const MAX_REGISTER_PER_CALL = 20;
 // Registering the same profile again has the same effect: safe to repeat.
 const api = imApi('RegisterUsers', true);
 
-const additionalFields = {
-	displayName: 'Additional Fields',
-	name: 'additionalFields',
-	type: 'collection' as const,
-	placeholder: 'Add Field',
-	default: {},
-	// Sorted by display name: Extra Fields (Ext), Is Robot, Nickname, Portrait URL, Tag List, Tags.
-	options: [
+// Sorted by display name: Extra Fields (Ext), Is Robot, Nickname, Portrait URL, Tag List, Tags.
+const additionalFields = collection(
+	[
 		profileFields[0],
 		{
 			displayName: 'Is Robot',
 			name: 'isRobot',
-			type: 'boolean' as const,
+			type: 'boolean',
 			default: false,
 			description: 'Whether the user is a robot account (IsRobot); an app can have at most 5,000 robots',
 		},
 		...profileFields.slice(1),
 	],
-};
+	'Additional Fields',
+	'additionalFields',
+);
 
 interface RegisterPlan extends UserItemPlan {
 	entry: Record<string, unknown>;

@@ -1,4 +1,5 @@
 import type { IDataObject, INodeProperties } from 'n8n-workflow';
+import { collection } from '../../../../shared/rules';
 import { z } from 'zod';
 import { imApi } from '../../../transport/request';
 import { volcengineOperation } from '../../helpers/common';
@@ -18,14 +19,7 @@ export const MAX_UPDATE_PER_CALL = 10;
 // Setting the same profile again has the same effect: safe to repeat.
 const api = imApi('BatchUpdateUser', true);
 
-const updateFields: INodeProperties = {
-	displayName: 'Update Fields',
-	name: 'updateFields',
-	type: 'collection',
-	placeholder: 'Add Field',
-	default: {},
-	options: profileFields,
-};
+const updateFields: INodeProperties = collection(profileFields, 'Update Fields', 'updateFields');
 
 const unsetFieldsOption: INodeProperties = {
 	displayName: 'Fields Not Set',

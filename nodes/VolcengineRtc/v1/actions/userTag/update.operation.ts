@@ -1,11 +1,12 @@
 import { z } from 'zod';
 import { coalesce } from '../../../../shared/engine/callShapes';
 import type { PreparedItem } from '../../../../shared/router';
+import { collection } from '../../../../shared/rules';
 import { intInRange, int64Id, listInput } from '../../../../shared/schemas';
 import { imApi, type VolcengineApi } from '../../../transport/request';
 import { resolveAppId, volcengineOperation } from '../../helpers/common';
 import { appIdField, inboxTypeOption } from '../../helpers/fields';
-import { perUserResults } from '../../helpers/users';
+import { perUserResults, userIdField } from '../../helpers/users';
 import { mergeTags, tagListField, tagListSchema, tagPairsField, tagPairsSchema } from '../../helpers/tags';
 
 /**
@@ -78,15 +79,7 @@ export const update = volcengineOperation<TagUpdatePlan>({
 	option: { name: 'Update', description: 'Set or delete tags of registered users, many items per call (BatchUpdateUserTags)', action: 'Update user tags' },
 	properties: [
 		appIdField,
-		{
-			displayName: 'User ID',
-			name: 'userId',
-			type: 'string',
-			default: '',
-			required: true,
-			placeholder: '10001',
-			description: 'Registered user whose tags change (int64; give large IDs as text)',
-		},
+		userIdField('Registered user whose tags change (int64; give large IDs as text)', true),
 		{
 			displayName: 'Mode',
 			name: 'mode',
@@ -109,44 +102,37 @@ export const update = volcengineOperation<TagUpdatePlan>({
 				'Tags to remove, separated by commas, or an array from an expression. Current API form: sent as written (a key such as "level", a plain tag such as "vip", or a whole tag "level:gold"). Legacy form: keys only.',
 			displayOptions: { show: { mode: ['delete'] } },
 		},
-		{
-			displayName: 'Options',
-			name: 'options',
-			type: 'collection',
-			placeholder: 'Add Option',
-			default: {},
-			options: [
-				{
-					displayName: 'API Form',
-					name: 'apiForm',
-					type: 'options',
-					default: 'current',
-					description: 'Request shape of BatchUpdateUserTags',
-					options: [
-						{
-							name: 'Current',
-							value: 'current',
-							description: 'UserIds + Tags (a list of strings): items with the same tags and mode share a call',
-						},
-						{
-							name: 'Legacy (Per-User Map)',
-							value: 'legacy',
-							description: 'UserTags: [{UserId, Tags: {key: value}}], the older documented shape',
-						},
-					],
-				},
-				{
-					displayName: 'Batch Size',
-					name: 'batchSize',
-					type: 'number',
-					default: DEFAULT_TAG_BATCH,
-					typeOptions: { minValue: 1, maxValue: 500, numberPrecision: 0 },
-					description:
-						'How many input items are combined into one call. The vendor does not document a maximum; 50 is a safe default.',
-				},
-				{ ...inboxTypeOption, description: `${inboxTypeOption.description} (Legacy form only: the current form has no InboxType)` },
-			],
-		},
+		collection([
+			{
+				displayName: 'API Form',
+				name: 'apiForm',
+				type: 'options',
+				default: 'current',
+				description: 'Request shape of BatchUpdateUserTags',
+				options: [
+					{
+						name: 'Current',
+						value: 'current',
+						description: 'UserIds + Tags (a list of strings): items with the same tags and mode share a call',
+					},
+					{
+						name: 'Legacy (Per-User Map)',
+						value: 'legacy',
+						description: 'UserTags: [{UserId, Tags: {key: value}}], the older documented shape',
+					},
+				],
+			},
+			{
+				displayName: 'Batch Size',
+				name: 'batchSize',
+				type: 'number',
+				default: DEFAULT_TAG_BATCH,
+				typeOptions: { minValue: 1, maxValue: 500, numberPrecision: 0 },
+				description:
+					'How many input items are combined into one call. The vendor does not document a maximum; 50 is a safe default.',
+			},
+			{ ...inboxTypeOption, description: `${inboxTypeOption.description} (Legacy form only: the current form has no InboxType)` },
+		]),
 	],
 	async read(r) {
 		const i = r.itemIndex;
