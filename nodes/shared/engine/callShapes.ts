@@ -7,6 +7,7 @@ import { runPool, safeConcurrency } from '../pool';
 import type { ItemResult, PreparedItem } from '../router';
 import { DeliveryUnknownError } from '../delivery';
 import { executionContext } from './context';
+import { settle } from './outcomes';
 import type { ApiRef, CallOptions, VendorAdapter, VendorResult } from './vendorRequest';
 import { vendorRequest } from './vendorRequest';
 
@@ -19,9 +20,10 @@ export type Send<A extends ApiRef> = (api: A, body: Record<string, unknown>, opt
  * whole-call failure to each of its items, and accounting for every receiver.
  */
 export type CallShape<P, A extends ApiRef> =
-	| { kind: 'single'; run(plan: P, send: Send<A>, itemIndex: number): Promise<ItemResult> }
-	| { kind: 'perItem'; run(plan: P, send: Send<A>, itemIndex: number, ctx: IExecuteFunctions): Promise<ItemResult> }
-	| { kind: 'coalesce'; batch(ctx: IExecuteFunctions, adapter: VendorAdapter<A>, items: Array<PreparedItem<P>>): Promise<Map<number, ItemResult | Error>> };
+	/** Each item on its own (single, fanOut, paginate): several items in flight, `orderKey` lanes kept. */
+	| { kind: 'item'; run(plan: P, send: Send<A>, itemIndex: number, ctx: IExecuteFunctions): Promise<ItemResult> }
+	/** All valid items at once (coalesce): answers per item. */
+	| { kind: 'batch'; batch(ctx: IExecuteFunctions, adapter: VendorAdapter<A>, items: Array<PreparedItem<P>>): Promise<Map<number, ItemResult | Error>> };
 
 export function sendFor<A extends ApiRef>(ctx: IExecuteFunctions, adapter: VendorAdapter<A>, itemIndex: number): Send<A> {
 	return async (api, body, options = {}) => await vendorRequest(ctx, adapter, api, body, { itemIndex, ...options });
@@ -36,7 +38,7 @@ export function single<P, A extends ApiRef>(o: {
 	units?: (plan: P) => number;
 }): CallShape<P, A> {
 	return {
-		kind: 'single',
+		kind: 'item',
 		async run(plan, send) {
 			const api = typeof o.api === 'function' ? o.api(plan) : o.api;
 			return o.output(plan, await send(api, o.body(plan), { units: o.units?.(plan) }));
@@ -66,7 +68,7 @@ export function coalesce<P, A extends ApiRef>(o: {
 	run: (call: Array<PreparedItem<P>>, send: Send<A>, ctx: IExecuteFunctions) => Promise<Array<ItemResult | Error>>;
 }): CallShape<P, A> {
 	return {
-		kind: 'coalesce',
+		kind: 'batch',
 		async batch(ctx, adapter, items) {
 			const run = executionContext(ctx);
 			const out = new Map<number, ItemResult | Error>();
@@ -130,7 +132,7 @@ export function fanOut<P, E, A extends ApiRef>(o: {
 }): CallShape<P, A> {
 	const idOf = o.idOf ?? String;
 	return {
-		kind: 'perItem',
+		kind: 'item',
 		async run(plan, send, itemIndex, ctx) {
 			const entries = o.list(plan);
 			const max = o.max(plan);
@@ -155,8 +157,7 @@ export function fanOut<P, E, A extends ApiRef>(o: {
 				);
 				r = { ...res, entries, values };
 			}
-			// Nothing went out (every call rejected, unknown or skipped): the item fails with the first error.
-			if (r.counts.delivered === 0 && r.failedCodes.size === 0 && r.firstError) throw r.firstError;
+			settle(r);
 			return o.output(plan, r, itemIndex);
 		},
 	};
@@ -242,7 +243,7 @@ export function paginate<P, C, A extends ApiRef>(o: {
 	vendor: string;
 }): CallShape<P, A> {
 	return {
-		kind: 'perItem',
+		kind: 'item',
 		async run(plan, send, itemIndex, ctx) {
 			const out: IDataObject[] = [];
 			const limit = o.limit(plan);

@@ -44,7 +44,7 @@ export function defineOperation<P, A extends ApiRef>(spec: OperationSpec<P, A>):
 		},
 	};
 	if (spec.orderKey) op.orderKey = spec.orderKey;
-	if (shape.kind === 'coalesce') {
+	if (shape.kind === 'batch') {
 		op.executeBatch = async function (this: IExecuteFunctions, items: Array<PreparedItem<P>>) {
 			return await shape.batch(this, vendor, items);
 		};

@@ -1,7 +1,7 @@
 import type { IDataObject } from 'n8n-workflow';
 import { z } from 'zod';
 import { fanOut } from '../../../../shared/engine/callShapes';
-import { errorFor, Fate, fateName, fanOutStatus, receiversWith } from '../../../../shared/fanout';
+import { countFields, entriesWith, errorFor, Fate, fateName, statusOf } from '../../../../shared/engine/outcomes';
 import { collection } from '../../../../shared/rules';
 import { intInRange, int64Id, keyValueMap, text } from '../../../../shared/schemas';
 import { imApi } from '../../../transport/request';
@@ -122,25 +122,22 @@ export const sendToUsers = volcengineOperation<Plan>({
 				});
 			}
 			const summary: IDataObject = {
-				status: fanOutStatus(r),
+				status: statusOf(r),
 				appId: plan.base.AppId as number,
 				sender: String(plan.base.Sender),
 				receiverCount: r.count,
-				deliveredCount: r.counts.delivered,
-				failedCount: r.counts.failed,
-				unknownCount: r.counts.unknown,
-				notSentCount: r.counts.notSent,
+				...countFields(r),
 				duplicatesRemoved: plan.duplicatesRemoved,
 				calls: r.calls,
 				failedReceivers: [...r.failedCodes.keys()],
 				requestIds: r.requestIds,
 			};
 			if (plan.includeMessageIds) summary.messageIds = Object.fromEntries(r.ids ?? []);
-			if (r.counts.unknown > 0) summary.unknownReceivers = receiversWith(r, plan.receivers, String, Fate.Unknown);
+			if (r.counts.unknown > 0) summary.unknownReceivers = entriesWith(r, Fate.Unknown);
 			if (r.chunkErrors.size) {
-				summary.rejectedReceivers = receiversWith(r, plan.receivers, String, Fate.Failed).filter((x) => !r.failedCodes.has(x));
-				summary.unknownReceivers = receiversWith(r, plan.receivers, String, Fate.Unknown);
-				summary.notSentReceivers = receiversWith(r, plan.receivers, String, Fate.NotSent);
+				summary.rejectedReceivers = entriesWith(r, Fate.Failed).filter((x) => !r.failedCodes.has(x));
+				summary.unknownReceivers = entriesWith(r, Fate.Unknown);
+				summary.notSentReceivers = entriesWith(r, Fate.NotSent);
 				summary.errors = [...r.chunkErrors.values()];
 			}
 			return summary;
