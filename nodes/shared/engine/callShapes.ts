@@ -1,18 +1,18 @@
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 import { planBatches } from '../batching';
+import { DeliveryUnknownError } from '../delivery';
 import { errorItemJson, toNodeError } from '../errors';
 import { Fate, fanOut as fanOutConcurrent, type ChunkAnswer, type FanOutResult } from '../fanout';
 import { runPool, safeConcurrency } from '../pool';
 import type { ItemResult, PreparedItem } from '../router';
-import { DeliveryUnknownError } from '../delivery';
 import { executionContext } from './context';
 import { settle } from './outcomes';
 import type { ApiRef, CallOptions, VendorAdapter, VendorResult } from './vendorRequest';
 import { vendorRequest } from './vendorRequest';
 
 /** One vendor call from inside a call shape; the item index and the adapter are already bound. */
-export type Send<A extends ApiRef> = (api: A, body: Record<string, unknown>, options?: Omit<CallOptions, 'itemIndex'> & { itemIndex?: number }) => Promise<VendorResult>;
+export type Send<A extends ApiRef> = (api: A, body: Record<string, unknown>, options?: CallOptions) => Promise<VendorResult>;
 
 /**
  * How an operation's items become vendor calls. The engine owns the loops: concurrency (Delivery →
@@ -35,24 +35,17 @@ export function single<P, A extends ApiRef>(o: {
 	api: A | ((plan: P) => A);
 	body: (plan: P) => Record<string, unknown>;
 	output: (plan: P, answer: VendorResult) => ItemResult;
-	units?: (plan: P) => number;
 }): CallShape<P, A> {
 	return {
 		kind: 'item',
 		async run(plan, send) {
 			const api = typeof o.api === 'function' ? o.api(plan) : o.api;
-			return o.output(plan, await send(api, o.body(plan), { units: o.units?.(plan) }));
+			return o.output(plan, await send(api, o.body(plan)));
 		},
 	};
 }
 
 // ---- coalesce: many items → few calls -------------------------------------------------------
-
-export interface CoalesceCall<P> {
-	items: Array<PreparedItem<P>>;
-	plans: P[];
-	send: Send<ApiRef>;
-}
 
 /**
  * Consecutive items with the same `sameCallKey` share a call, up to `max` (of the call's first
@@ -140,7 +133,7 @@ export function fanOut<P, E, A extends ApiRef>(o: {
 			let n = 0;
 			let r: FanOutOutcome<E>;
 			if (o.ordered) {
-				r = await orderedFanOut(ctx, itemIndex, entries, max, idOf, async (chunk, c) => await o.send(plan, chunk, c, send), values);
+				r = await orderedFanOut(ctx, itemIndex, entries, max, idOf, async (chunk, c) => await o.send(plan, chunk, c, send), values, o.keepIds?.(plan) ?? false);
 			} else {
 				const res = await fanOutConcurrent(
 					ctx,
@@ -171,6 +164,7 @@ async function orderedFanOut<E>(
 	idOf: (e: E) => string,
 	send: (chunk: E[], n: number) => Promise<FanOutAnswer>,
 	values: unknown[],
+	keepIds: boolean,
 ): Promise<FanOutOutcome<E>> {
 	const count = entries.length;
 	const fates = new Uint8Array(count).fill(Fate.NotSent);
@@ -185,6 +179,7 @@ async function orderedFanOut<E>(
 		failedCodes: new Map(),
 		chunkErrors: new Map(),
 		counts: { delivered: 0, failed: 0, unknown: 0, notSent: count },
+		ids: keepIds ? new Map() : undefined,
 		entries,
 		values,
 	};
@@ -198,12 +193,17 @@ async function orderedFanOut<E>(
 			if (answer.requestId) r.requestIds.push(answer.requestId);
 			r.keys[c] = answer.key;
 			if (answer.value !== undefined) values.push(answer.value);
+			if (r.ids && answer.ids) for (const [id, v] of answer.ids) r.ids.set(id, v);
 			const index = new Map(chunk.map((e, k) => [idOf(e), from + k]));
 			for (const [id, code] of answer.failed) {
 				const at = index.get(id);
 				if (at === undefined) continue;
 				fates[at] = Fate.Failed;
 				r.failedCodes.set(id, code);
+			}
+			for (const id of answer.unconfirmed ?? []) {
+				const at = index.get(id);
+				if (at !== undefined && fates[at] === Fate.Delivered) fates[at] = Fate.Unknown;
 			}
 		} catch (error) {
 			r.chunkErrors.set(c, errorItemJson(toNodeError(ctx.getNode(), error, itemIndex)));
