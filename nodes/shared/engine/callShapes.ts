@@ -108,8 +108,9 @@ export interface FanOutAnswer extends ChunkAnswer {
 
 /**
  * One item's list (`list`) sent in calls of at most `max`. `ordered`: one call after the other,
- * stopping at the first call that did not go through (later calls are not sent) — for sends whose
- * order matters or whose vendor pacing is low. Otherwise several calls are in flight (Delivery →
+ * stopping at the first call that did not go through (its entries are unknown when its answer was
+ * lost, not sent when it was refused; later calls are not sent) — for sends whose order matters or
+ * whose vendor pacing is low. Otherwise several calls are in flight (Delivery →
  * Concurrent Requests) and a call whose answer was lost does not stop the others. Every entry ends
  * delivered, failed, unknown or not sent. When nothing went out and a call did not go through, the
  * item fails with that call's error; otherwise `output` maps the outcome.
@@ -207,7 +208,8 @@ async function orderedFanOut<E>(
 			}
 		} catch (error) {
 			r.chunkErrors.set(c, errorItemJson(toNodeError(ctx.getNode(), error, itemIndex)));
-			fates.fill(error instanceof DeliveryUnknownError ? Fate.Unknown : Fate.Failed, from, from + chunk.length);
+			// A lost answer may have been processed: unknown. A refused call was not: its entries are not sent.
+			if (error instanceof DeliveryUnknownError) fates.fill(Fate.Unknown, from, from + chunk.length);
 			r.firstError = error;
 			r.stoppedAt = from;
 			break;
