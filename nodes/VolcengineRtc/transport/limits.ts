@@ -1,21 +1,14 @@
+import type { Quota } from '../../shared/engine/quota';
+
 /**
  * Documented default quotas of the Volcengine RTC APIs (volcengine-rtc.md §4, §5). The client paces
  * itself to them (see nodes/shared/limiter.ts); users can lower or raise them per node.
- * `group` makes several actions share one budget; `unitsPerMinute` counts receivers.
+ * `group` makes several actions share one budget; `unitsPerMinute` counts receivers; a throttle
+ * of an action with `perDay` means "spent for today". One quota type for both vendors
+ * (nodes/shared/engine/quota.ts); the old name stays as an alias because
+ * nodes/TencentChat/transport/limits.ts imports it until the Tencent node moves to the engine.
  */
-export interface ApiQuota {
-	/** Requests per second. */
-	perSecond: number;
-	/** Receivers (messages) per minute, for APIs the vendor counts per receiver. */
-	unitsPerMinute?: number;
-	/** Actions with the same group share one requests-per-second budget. */
-	group?: string;
-	/**
-	 * Requests per day. Informational for pacing (the limiter works per second and per minute), but a
-	 * throttle answer of an action with a daily quota means "spent for today": never retried in the run.
-	 */
-	perDay?: number;
-}
+export type ApiQuota = Quota;
 
 export const DEFAULT_VOLCENGINE_QUOTA: ApiQuota = { perSecond: 50 };
 

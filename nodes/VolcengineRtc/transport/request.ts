@@ -1,32 +1,32 @@
-import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
-import { credentialFields } from '../../shared/credentialIdentity';
-import { deliver, quotaRule, readDeliveryOptions, type Answer } from '../../shared/delivery';
+import type { IDataObject, INode } from 'n8n-workflow';
+import type { Answer } from '../../shared/delivery';
+import type { VendorAdapter, VendorResult } from '../../shared/engine/vendorRequest';
 import { vendorApiError } from '../../shared/errors';
-import { postJson, type JsonAnswer } from '../../shared/http';
-import { stringifyJson } from '../../shared/json';
-import { IM_VERSION } from './endpoints';
+import type { JsonAnswer } from '../../shared/http';
+import { IM_VERSION, RTS_VERSION } from './endpoints';
 import { volcengineQuota } from './limits';
 
 export const VOLCENGINE_CREDENTIAL = 'volcengineRtcApi';
 const VENDOR = 'Volcengine';
 
-export interface VolcengineCallOptions {
-	version?: string;
-	itemIndex?: number;
-	/** Receivers carried by this call (counted against per-minute quotas). */
-	units?: number;
-	/**
-	 * Safe to repeat after an ambiguous failure: reads, idempotent writes, or a send the vendor
-	 * de-duplicates (SendMessage with a fixed ClientMsgId). Default false: BatchSendMessage and
-	 * UserBroadcast are not de-duplicated by Volcengine (§3.3).
-	 */
+/** One Volcengine OpenAPI action: POST / with `Action` and `Version` in the query. */
+export interface VolcengineApi {
+	name: string;
+	version: string;
 	idempotent?: boolean;
+	/** Real-time signalling (§5): success also needs `Result.Message` to say so. */
+	rts?: boolean;
 }
 
-export interface VolcengineCallResult {
-	result: IDataObject;
-	requestId?: string;
-}
+/**
+ * An IM-style action (Version 2020-12-01). `idempotent`: safe to repeat after an ambiguous
+ * failure (reads, idempotent writes, a send de-duplicated by ClientMsgId). BatchSendMessage and
+ * UserBroadcast are not de-duplicated by Volcengine (§3.3).
+ */
+export const imApi = (name: string, idempotent = false): VolcengineApi => ({ name, version: IM_VERSION, idempotent });
+
+/** A real-time signalling action (Version 2023-07-20). RTS sends are not de-duplicated by Volcengine. */
+export const rtsApi = (name: string): VolcengineApi => ({ name, version: RTS_VERSION, rts: true });
 
 interface Envelope {
 	ResponseMetadata?: { RequestId?: string; Error?: { Code?: string; CodeN?: number; Message?: string } };
@@ -41,7 +41,7 @@ const HINTS: Record<string, string> = {
 };
 
 /** volcengine-rtc.md §3.3: which answers mean "not processed, send again". */
-function classify(code: string): Answer<never>['kind'] {
+function classifyCode(code: string): Answer<never>['kind'] {
 	if (code.startsWith('FlowLimitExceeded')) return 'throttle';
 	if (code.startsWith('InternalError') || code === 'ServiceUnavailableTemp' || code === 'FailToConnect') return 'retry';
 	if (code === 'InternalServiceTimeout') return 'ambiguous';
@@ -49,41 +49,45 @@ function classify(code: string): Answer<never>['kind'] {
 }
 
 /**
- * One call to the Volcengine OpenAPI, paced, retried and classified by nodes/shared/delivery.ts.
- * The body is serialised once here (int64 as bare JSON numbers) and that exact string is what the
- * credential signs and what goes on the wire; every attempt is signed afresh.
- * `ResponseMetadata.Error` is checked on every answer, also on HTTP 200 (§3.1).
+ * The Volcengine side of nodes/shared/engine/vendorRequest.ts: POST / signed by the credential
+ * (every attempt afresh), one limiter budget per access key and action (or action group), and
+ * `ResponseMetadata.Error` checked on every answer, also on HTTP 200 (§3.1).
  */
-export async function volcengineApiRequest(
-	this: IExecuteFunctions,
-	action: string,
-	body: Record<string, unknown>,
-	options: VolcengineCallOptions = {},
-): Promise<VolcengineCallResult> {
-	const node = this.getNode();
-	const bodyText = stringifyJson(body);
-	const delivery = readDeliveryOptions(this, options.itemIndex ?? 0);
-	const quota = volcengineQuota(action);
-	const creds = await credentialFields(this, VOLCENGINE_CREDENTIAL);
-	const account = String(creds.accessKeyId ?? '').trim();
-	return await deliver<VolcengineCallResult>({
+export const volcengineAdapter: VendorAdapter<VolcengineApi> = {
+	vendor: VENDOR,
+	key: 'volcengine',
+	credentialType: VOLCENGINE_CREDENTIAL,
+	identity: (credential) => String(credential.accessKeyId ?? '').trim(),
+	target: (api) => ({ url: '/', qs: { Action: api.name, Version: api.version } }),
+	quotaOf: (api) => volcengineQuota(api.name),
+	classify(api, answer, node, itemIndex) {
+		const envelope = envelopeAnswer(node, api.name, answer, itemIndex);
+		return api.rts && envelope.kind === 'ok' ? rtsAnswer(node, api.name, envelope.value, itemIndex) : envelope;
+	},
+};
+
+/**
+ * RTS success = the envelope's success and a `Result.Message` that is "success" in any casing —
+ * vendor samples and the Go SDK model (volcengine/volc-sdk-golang service/rtc/v20230720/model.go)
+ * write both "success" and "Success" — or no Message at all. Other text in Message is a failure
+ * (not retried): the same SDK model says Message carries the error text when the request failed.
+ */
+function rtsAnswer(node: INode, action: string, value: VendorResult, itemIndex?: number): Answer<VendorResult> {
+	const answer = value.result.Message;
+	const confirmed = answer === undefined || answer === null || answer === '' || (typeof answer === 'string' && answer.trim().toLowerCase() === 'success');
+	if (confirmed) return { kind: 'ok', value };
+	const error = vendorApiError(
 		node,
-		vendor: VENDOR,
-		api: action,
-		limiterKey: `volcengine|${account}|${quota.group ?? action}`,
-		rule: quotaRule(quota, delivery),
-		units: options.units,
-		idempotent: options.idempotent ?? false,
-		options: delivery,
-		itemIndex: options.itemIndex,
-		attempt: async (timeoutMs) =>
-			answerOf(
-				this,
-				action,
-				await postJson(this, VOLCENGINE_CREDENTIAL, { url: '/', qs: { Action: action, Version: options.version ?? IM_VERSION }, body: bodyText, timeoutMs }),
-				options.itemIndex,
-			),
-	});
+		{
+			vendor: VENDOR,
+			code: 'NotSuccess',
+			message: `${action} answered ${typeof answer === 'string' ? `"${answer}"` : `a Message that is not text (${typeof answer})`}`,
+			requestId: value.requestId,
+			hint: 'Volcengine did not confirm the message. Check the RTC App ID and that real-time messaging by OpenAPI is enabled for the app.',
+		},
+		itemIndex,
+	);
+	return { kind: 'fail', error };
 }
 
 /** Words a throttle answer uses when the budget that ran out is a daily one. */
@@ -102,8 +106,7 @@ const DAILY = /\b(per|a|each)\s+day\b|\bdaily\b|\btoday\b|每天|每日|当天|�
  *   failed at once, never retried and never counted as a throttle (no pause of the shared
  *   limiter). The vendor documents no code for it.
  */
-function answerOf(ctx: IExecuteFunctions, action: string, answer: JsonAnswer, itemIndex?: number): Answer<VolcengineCallResult> {
-	const node = ctx.getNode();
+function envelopeAnswer(node: INode, action: string, answer: JsonAnswer, itemIndex?: number): Answer<VendorResult> {
 	const { status } = answer;
 	const envelope = answer.json as Envelope | undefined;
 	const meta = envelope && typeof envelope === 'object' ? envelope.ResponseMetadata : undefined;
@@ -113,7 +116,7 @@ function answerOf(ctx: IExecuteFunctions, action: string, answer: JsonAnswer, it
 		const e = (hasError && typeof err === 'object' ? err : {}) as NonNullable<NonNullable<Envelope['ResponseMetadata']>['Error']>;
 		const code = e.Code || (e.CodeN !== undefined && e.CodeN !== null ? String(e.CodeN) : status === 429 ? 'HTTP 429' : 'UnknownError');
 		const vendorMessage = typeof err === 'string' ? err : typeof e.Message === 'string' ? e.Message : '';
-		const kind: Answer<never>['kind'] = status === 429 ? 'throttle' : classify(code);
+		const kind: Answer<never>['kind'] = status === 429 ? 'throttle' : classifyCode(code);
 		const quota = volcengineQuota(action);
 		// An answer that names the per-second budget (FlowLimitExceeded.QPSOverLimit) is a plain throttle.
 		const perSecond = PER_SECOND.test(`${code} ${vendorMessage}`);
@@ -145,7 +148,7 @@ function answerOf(ctx: IExecuteFunctions, action: string, answer: JsonAnswer, it
 			},
 			itemIndex,
 		);
-		return { kind, error } as Answer<VolcengineCallResult>;
+		return { kind, error } as Answer<VendorResult>;
 	}
 	if (!envelope || typeof envelope !== 'object' || status < 200 || status > 299) {
 		const error = vendorApiError(

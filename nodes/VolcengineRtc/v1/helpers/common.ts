@@ -1,25 +1,29 @@
-import type { IExecuteFunctions } from 'n8n-workflow';
-import { NodeOperationError } from 'n8n-workflow';
-import { credentialFields } from '../../../shared/credentialIdentity';
+import { defineOperation, type OperationSpec } from '../../../shared/engine/defineOperation';
+import { executionContext } from '../../../shared/engine/context';
+import type { ItemReader } from '../../../shared/engine/reader';
 import { parseField } from '../../../shared/errors';
 import { intInRange } from '../../../shared/schemas';
-import { VOLCENGINE_CREDENTIAL } from '../../transport/request';
+import { VOLCENGINE_CREDENTIAL, volcengineAdapter, type VolcengineApi } from '../../transport/request';
+
+/** A Volcengine operation: `defineOperation` with the Volcengine adapter (transport/request.ts). */
+export const volcengineOperation = <P>(spec: Omit<OperationSpec<P, VolcengineApi>, 'vendor'>) =>
+	defineOperation<P, VolcengineApi>({ ...spec, vendor: volcengineAdapter });
+
+/** A request body built by `read` and sent as is. */
+export type Body = Record<string, unknown>;
 
 const appIdSchema = intInRange(1, Number.MAX_SAFE_INTEGER);
 
 /** The item's App ID, or the credential's Default App ID when the field is empty. */
-export async function resolveAppId(ctx: IExecuteFunctions, itemIndex: number): Promise<number> {
-	const node = ctx.getNode();
-	let raw = ctx.getNodeParameter('appId', itemIndex, '') as unknown;
+export async function resolveAppId(r: ItemReader): Promise<number> {
+	const node = r.ctx.getNode();
+	let raw = r.ctx.getNodeParameter('appId', r.itemIndex, '') as unknown;
 	if (raw === '' || raw === undefined || raw === null) {
-		const fallback = String((await credentialFields(ctx, VOLCENGINE_CREDENTIAL)).defaultAppId ?? '').trim();
+		const fallback = String((await executionContext(r.ctx).credential(VOLCENGINE_CREDENTIAL)).defaultAppId ?? '').trim();
 		if (fallback === '') {
-			throw new NodeOperationError(node, `"App ID" is required in item ${itemIndex}`, {
-				itemIndex,
-				description: 'Set App ID on the node, or a Default App ID in the Volcengine RTC credential.',
-			});
+			r.fail(`"App ID" is required in item ${r.itemIndex}`, 'Set App ID on the node, or a Default App ID in the Volcengine RTC credential.');
 		}
 		raw = fallback;
 	}
-	return parseField(node, appIdSchema, raw, 'App ID', itemIndex);
+	return parseField(node, appIdSchema, raw, 'App ID', r.itemIndex);
 }

@@ -1,4 +1,5 @@
 import type { INodeProperties } from 'n8n-workflow';
+import { keyValueField } from '../../../shared/rules';
 
 /** Field definitions shared by the Volcengine operations (IM-style family, volcengine-rtc.md §4). */
 
@@ -50,25 +51,14 @@ export const inboxTypeOption: INodeProperties = {
 	description: 'Logical mailbox the message goes to (InboxType); 0 unless your app uses several',
 };
 
-export const extOption: INodeProperties = {
+export const extOption: INodeProperties = keyValueField({
 	displayName: 'Extra Fields (Ext)',
 	name: 'ext',
-	type: 'fixedCollection',
 	placeholder: 'Add Ext Field',
-	default: {},
-	typeOptions: { multipleValues: true },
 	description: 'Key/value pairs delivered with the message',
-	options: [
-		{
-			displayName: 'Pair',
-			name: 'pairs',
-			values: [
-				{ displayName: 'Key', name: 'key', type: 'string', default: '', placeholder: 'campaign' },
-				{ displayName: 'Value', name: 'value', type: 'string', default: '', placeholder: 'spring-sale' },
-			],
-		},
-	],
-};
+	keyPlaceholder: 'campaign',
+	valuePlaceholder: 'spring-sale',
+});
 
 // ---- conversations and messages (§4.4–4.8) ---------------------------------------------------------
 
@@ -125,5 +115,21 @@ export function batchSizeOption(max: number, what: string, dflt = max): INodePro
 		default: dflt,
 		typeOptions: { minValue: 1, maxValue: max, numberPrecision: 0 },
 		description: `${what} per call, at most ${max}`,
+	};
+}
+
+/** A required list of ids: text separated by commas or new lines, or an array from an expression. */
+export function listField(o: { displayName: string; name: string; placeholder: string; description: string }): INodeProperties {
+	return { ...o, type: 'string', default: '', required: true, typeOptions: { rows: 3 } };
+}
+
+/** "Remove Duplicate …": an entry listed twice gets the message once. */
+export function dedupeOption(plural: string, singular: string): INodeProperties {
+	return {
+		displayName: `Remove Duplicate ${plural}`,
+		name: 'dedupe',
+		type: 'boolean',
+		default: true,
+		description: `Whether a ${singular} listed twice gets the message once`,
 	};
 }

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { IDataObject } from 'n8n-workflow';
 import { z } from 'zod';
+import { emptyAs } from '../../../shared/rules';
 import { intInRange, int64Id, keyValueMap, listInput, text, utf8Length } from '../../../shared/schemas';
 
 /**
@@ -17,47 +18,26 @@ export const int64List = (what: string) => listInput.pipe(z.array(int64Id).min(1
 export const optionalInt64List = listInput.pipe(z.array(int64Id));
 
 /** An optional int64 id: empty means "not set". */
-export const optionalInt64Id = z.unknown().transform((v, ctx): bigint | undefined => {
-	if (v === undefined || v === null || (typeof v === 'string' && v.trim() === '')) return undefined;
-	const r = int64Id.safeParse(v);
-	if (!r.success) {
-		ctx.addIssue({ code: z.ZodIssueCode.custom, message: r.error.issues[0].message });
-		return z.NEVER;
-	}
-	return r.data;
-});
+export const optionalInt64Id = emptyAs(int64Id);
 
 /** An optional whole number in a range: empty (or null) means "not set". */
-export function optionalInt(min: number, max: number) {
-	const inner = intInRange(min, max);
-	return z.unknown().transform((v, ctx): number | undefined => {
-		if (v === undefined || v === null || (typeof v === 'string' && v.trim() === '')) return undefined;
-		const r = inner.safeParse(v);
-		if (!r.success) {
-			ctx.addIssue({ code: z.ZodIssueCode.custom, message: r.error.issues[0].message });
-			return z.NEVER;
-		}
-		return r.data;
-	});
-}
+export const optionalInt = (min: number, max: number) => emptyAs(intInRange(min, max));
 
 /** A cursor or index: an int64 that may be 0. Empty means "not set". */
-export const optionalCursor = z.unknown().transform((v, ctx): bigint | undefined => {
-	if (v === undefined || v === null || (typeof v === 'string' && v.trim() === '')) return undefined;
-	let s: string;
-	if (typeof v === 'bigint') s = v.toString();
-	else if (typeof v === 'number' && Number.isSafeInteger(v)) s = String(v);
-	else if (typeof v === 'string') s = v.trim();
-	else {
-		ctx.addIssue({ code: z.ZodIssueCode.custom, message: 'must be a whole number of 0 or more (give large values as text)' });
-		return z.NEVER;
-	}
-	if (!/^\d{1,19}$/.test(s) || BigInt(s) > INT64_MAX) {
-		ctx.addIssue({ code: z.ZodIssueCode.custom, message: `must be a whole number from 0 to 9223372036854775807, got "${s.slice(0, 40)}"` });
-		return z.NEVER;
-	}
-	return BigInt(s);
-});
+export const optionalCursor = emptyAs(
+	z.unknown().transform((v, ctx): bigint => {
+		const s = typeof v === 'bigint' ? v.toString() : typeof v === 'number' && Number.isSafeInteger(v) ? String(v) : typeof v === 'string' ? v.trim() : undefined;
+		if (s === undefined) {
+			ctx.addIssue({ code: z.ZodIssueCode.custom, message: 'must be a whole number of 0 or more (give large values as text)' });
+			return z.NEVER;
+		}
+		if (!/^\d{1,19}$/.test(s) || BigInt(s) > INT64_MAX) {
+			ctx.addIssue({ code: z.ZodIssueCode.custom, message: `must be a whole number from 0 to 9223372036854775807, got "${s.slice(0, 40)}"` });
+			return z.NEVER;
+		}
+		return BigInt(s);
+	}),
+);
 
 /** Removes repeated ids, keeping the first occurrence (order kept). */
 export function uniqueIds<T>(ids: T[]): T[] {
@@ -71,16 +51,10 @@ export function uniqueIds<T>(ids: T[]): T[] {
  * in `prepare`, before the first attempt, so every retry of that item carries the same value.
  */
 export const MAX_CLIENT_MSG_ID_BYTES = 128;
-const clientMsgIdSchema = text({ maxBytes: MAX_CLIENT_MSG_ID_BYTES });
-export const clientMsgIdInput = z.unknown().transform((v, ctx): string => {
-	if (v === undefined || v === null || (typeof v === 'string' && v.trim() === '')) return randomUUID();
-	const r = clientMsgIdSchema.safeParse(v);
-	if (!r.success) {
-		ctx.addIssue({ code: z.ZodIssueCode.custom, message: r.error.issues[0].message });
-		return z.NEVER;
-	}
-	return r.data.trim();
-});
+export const clientMsgIdInput = emptyAs(
+	text({ maxBytes: MAX_CLIENT_MSG_ID_BYTES }).transform((s) => s.trim()),
+	randomUUID,
+);
 
 /** User Ext (§4.7): at most 20 keys; key ≤ 50 bytes and not starting with "s:"; value ≤ 500 bytes. */
 export const userExt = keyValueMap({ keyPattern: /^(?!s:)/, keyRule: 'cannot start with "s:" (reserved by the IM service)', maxValueBytes: 500 }).superRefine(

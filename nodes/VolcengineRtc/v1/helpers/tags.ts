@@ -1,5 +1,6 @@
 import type { INodeProperties } from 'n8n-workflow';
 import { z } from 'zod';
+import { keyValueField } from '../../../shared/rules';
 import { keyValuePairs, listInput } from '../../../shared/schemas';
 
 /**
@@ -41,23 +42,16 @@ export const mergeTags = (a: string[], b: string[]): string[] => unique([...a, .
 /** The key/value tag field (existing parameter `tags`): leave Value empty for a plain tag. */
 export function tagPairsField(description: string, extra: Partial<INodeProperties> = {}): INodeProperties {
 	return {
-		displayName: 'Tags',
-		name: 'tags',
-		type: 'fixedCollection',
-		placeholder: 'Add Tag',
-		default: {},
-		typeOptions: { multipleValues: true },
-		description: `${description} Sent as key:value, or just the key when Value is empty (a plain tag such as "vip")`,
-		options: [
-			{
-				displayName: 'Tag',
-				name: 'pairs',
-				values: [
-					{ displayName: 'Key', name: 'key', type: 'string', default: '', placeholder: 'level' },
-					{ displayName: 'Value', name: 'value', type: 'string', default: '', placeholder: 'vip', description: 'Leave empty for a plain tag (just the key)' },
-				],
-			},
-		],
+		...keyValueField({
+			displayName: 'Tags',
+			name: 'tags',
+			placeholder: 'Add Tag',
+			description: `${description} Sent as key:value, or just the key when Value is empty (a plain tag such as "vip")`,
+			pairName: 'Tag',
+			keyPlaceholder: 'level',
+			valuePlaceholder: 'vip',
+			valueDescription: 'Leave empty for a plain tag (just the key)',
+		}),
 		...extra,
 	};
 }

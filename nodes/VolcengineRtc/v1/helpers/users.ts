@@ -1,14 +1,18 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
-import { planBatches } from '../../../shared/batching';
-import { toNodeError } from '../../../shared/errors';
+import { coalesce, type Send } from '../../../shared/engine/callShapes';
+import type { ItemReader } from '../../../shared/engine/reader';
 import type { ItemResult, PreparedItem } from '../../../shared/router';
-import { idString } from './im';
+import { collection } from '../../../shared/rules';
+import { intInRange, int64Id } from '../../../shared/schemas';
+import type { VolcengineApi } from '../../transport/request';
+import { resolveAppId } from './common';
+import { appIdField, batchSizeOption } from './fields';
+import { failedInfosByUser, idString } from './im';
 
 /**
- * Coalescing for the user-registry actions (volcengine-rtc.md §4.7, QueryOnlineStatus §4.8): one
- * user per input item, consecutive items of the same app share a call up to the vendor's maximum,
- * a user never appears twice in one call (so every per-user answer names exactly one item), and a
- * whole-call failure becomes an error for each item of that call (continue-on-fail) or stops the node.
+ * The user-registry actions (volcengine-rtc.md §4.7, QueryOnlineStatus §4.8): one user per input
+ * item, consecutive items of the same app share a call up to the vendor's maximum, a user never
+ * appears twice in one call (so every per-user answer names exactly one item).
  */
 
 export interface UserItemPlan {
@@ -17,7 +21,8 @@ export interface UserItemPlan {
 	batchSize: number;
 }
 
-export function userIdField(description: string): INodeProperties {
+/** The User ID field; `exact` gives the whole description instead of the coalescing note. */
+export function userIdField(description: string, exact = false): INodeProperties {
 	return {
 		displayName: 'User ID',
 		name: 'userId',
@@ -25,30 +30,45 @@ export function userIdField(description: string): INodeProperties {
 		default: '',
 		required: true,
 		placeholder: '10001',
-		description: `${description} (int64; give large IDs as text so they stay exact). One user per input item: items are combined into calls.`,
+		description: exact ? description : `${description} (int64; give large IDs as text so they stay exact). One user per input item: items are combined into calls.`,
 	};
 }
 
-export async function runUserCalls<P extends UserItemPlan>(
-	ctx: IExecuteFunctions,
-	items: Array<PreparedItem<P>>,
-	call: (items: Array<PreparedItem<P>>, out: Map<number, ItemResult | Error>) => Promise<void>,
-): Promise<Map<number, ItemResult | Error>> {
-	const out = new Map<number, ItemResult | Error>();
-	const calls = planBatches(items, {
-		max: (head) => head.plan.batchSize,
-		compatible: (a, b) => a.plan.appId === b.plan.appId,
-		key: (item) => item.plan.userId,
+/** App ID, User ID, the operation's own fields, then Options with Batch Size (≤ `max`) and any more options. */
+export function userProperties(what: string, max: number, fields: INodeProperties[] = [], options: INodeProperties[] = []): INodeProperties[] {
+	return [
+		appIdField,
+		userIdField(what),
+		...fields,
+		collection([batchSizeOption(max, 'Users (input items)'), ...options]),
+	];
+}
+
+export async function readUserItem(r: ItemReader, max: number): Promise<UserItemPlan> {
+	const appId = await resolveAppId(r);
+	const userId = r.param('userId', int64Id, 'User ID');
+	const batchSize = r.option('options', 'batchSize', intInRange(1, max), 'Batch Size', max);
+	return { appId, userId, batchSize };
+}
+
+/** Coalesces user items: same app (and same `sameCall`), one user once per call. */
+export const userCalls = <P extends UserItemPlan>(
+	run: (call: Array<PreparedItem<P>>, send: Send<VolcengineApi>, ctx: IExecuteFunctions) => Promise<Array<ItemResult | Error>>,
+	sameCall?: (plan: P) => string,
+) => coalesce<P, VolcengineApi>({ max: (p) => p.batchSize, sameCallKey: (p) => `${p.appId}|${sameCall?.(p) ?? ''}`, entityKey: (p) => p.userId, run });
+
+/** Per-user answers of a registry write: a user in FailedInfos fails on its own item (code, message). */
+export function perUserResults<P extends UserItemPlan>(
+	call: Array<PreparedItem<P>>,
+	answer: { result: IDataObject; requestId?: string },
+	ok: string,
+	extra: (plan: P) => IDataObject = () => ({}),
+): IDataObject[] {
+	const failures = failedInfosByUser(answer.result);
+	return call.map(({ plan }) => {
+		const f = failures.get(String(plan.userId));
+		return { userId: String(plan.userId), status: f ? 'failed' : ok, ...extra(plan), ...f, requestId: answer.requestId ?? null, batchSize: call.length };
 	});
-	for (const group of calls) {
-		try {
-			await call(group, out);
-		} catch (error) {
-			if (!ctx.continueOnFail()) throw toNodeError(ctx.getNode(), error, group[0].itemIndex);
-			for (const { itemIndex } of group) out.set(itemIndex, error as Error);
-		}
-	}
-	return out;
 }
 
 /** One user of BatchGetUser (§4.7), ids as strings, unknown fields kept. */

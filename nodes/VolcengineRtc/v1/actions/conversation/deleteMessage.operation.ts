@@ -1,10 +1,9 @@
-import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
-import { updateDisplayOptions } from 'n8n-workflow';
+import type { IDataObject } from 'n8n-workflow';
 import { z } from 'zod';
-import { readParam } from '../../../../shared/params';
+import { single } from '../../../../shared/engine/callShapes';
 import { int64Id } from '../../../../shared/schemas';
-import { volcengineApiRequest } from '../../../transport/request';
-import { resolveAppId } from '../../helpers/common';
+import { imApi } from '../../../transport/request';
+import { resolveAppId, volcengineOperation, type Body } from '../../helpers/common';
 import { appIdField, conversationShortIdField, messageIdField } from '../../helpers/fields';
 
 /**
@@ -14,87 +13,74 @@ import { appIdField, conversationShortIdField, messageIdField } from '../../help
  * The default is the narrowest one (one member), so the wide deletes are always a deliberate choice.
  */
 
-const properties: INodeProperties[] = [
-	appIdField,
-	conversationShortIdField,
-	messageIdField,
-	{
-		displayName: 'Delete For',
-		name: 'deleteFor',
-		type: 'options',
-		default: 'member',
-		description: 'Who stops seeing the message',
-		options: [
-			{
-				name: 'Everyone',
-				value: 'everyone',
-				description: 'Hidden for all members (DeleteConversationMessage, DeleteType 0). The only choice for live groups.',
-			},
-			{
-				name: 'Everyone Except the Sender',
-				value: 'everyoneButSender',
-				description: 'Only the sender still sees it (DeleteConversationMessage, DeleteType 1). Not for live groups.',
-			},
-			{
-				name: 'One Member',
-				value: 'member',
-				description: "Removed from one member's view only (DeleteMessage)",
-			},
-		],
+export const deleteMessage = volcengineOperation<{ body: Body; deleteFor: 'everyone' | 'everyoneButSender' | 'member' }>({
+	resource: 'conversation',
+	operation: 'deleteMessage',
+	option: {
+		name: 'Delete Message',
+		description: 'Delete a message for one member or for everyone (DeleteMessage, DeleteConversationMessage)',
+		action: 'Delete a message in a conversation',
 	},
-	{
-		displayName: 'Member User ID',
-		name: 'participantUserId',
-		type: 'string',
-		default: '',
-		required: true,
-		placeholder: '10001',
-		description: 'Member whose view loses the message (ParticipantUserId; int64, give large IDs as text)',
-		displayOptions: { show: { deleteFor: ['member'] } },
+	properties: [
+		appIdField,
+		conversationShortIdField,
+		messageIdField,
+		{
+			displayName: 'Delete For',
+			name: 'deleteFor',
+			type: 'options',
+			default: 'member',
+			description: 'Who stops seeing the message',
+			options: [
+				{
+					name: 'Everyone',
+					value: 'everyone',
+					description: 'Hidden for all members (DeleteConversationMessage, DeleteType 0). The only choice for live groups.',
+				},
+				{
+					name: 'Everyone Except the Sender',
+					value: 'everyoneButSender',
+					description: 'Only the sender still sees it (DeleteConversationMessage, DeleteType 1). Not for live groups.',
+				},
+				{ name: 'One Member', value: 'member', description: "Removed from one member's view only (DeleteMessage)" },
+			],
+		},
+		{
+			displayName: 'Member User ID',
+			name: 'participantUserId',
+			type: 'string',
+			default: '',
+			required: true,
+			placeholder: '10001',
+			description: 'Member whose view loses the message (ParticipantUserId; int64, give large IDs as text)',
+			displayOptions: { show: { deleteFor: ['member'] } },
+		},
+	],
+	async read(r) {
+		const AppId = await resolveAppId(r);
+		const ConversationShortId = r.param('conversationShortId', int64Id, 'Conversation ID');
+		const MessageId = r.param('messageId', int64Id, 'Message ID');
+		const deleteFor = r.param('deleteFor', z.enum(['everyone', 'everyoneButSender', 'member']), 'Delete For', 'member');
+		const body: Body =
+			deleteFor === 'member'
+				? { AppId, ConversationShortId, MessageId, ParticipantUserId: r.param('participantUserId', int64Id, 'Member User ID') }
+				: { AppId, ConversationShortId, MessageId, DeleteType: deleteFor === 'everyone' ? 0 : 1 };
+		return { body, deleteFor };
 	},
-];
-
-export const description = updateDisplayOptions(
-	{ show: { resource: ['conversation'], operation: ['deleteMessage'] } },
-	properties,
-);
-
-export interface DeleteMessagePlan {
-	action: 'DeleteMessage' | 'DeleteConversationMessage';
-	body: Record<string, unknown>;
-	deleteFor: 'everyone' | 'everyoneButSender' | 'member';
-}
-
-export async function prepare(this: IExecuteFunctions, i: number): Promise<DeleteMessagePlan> {
-	const appId = await resolveAppId(this, i);
-	const conversationShortId = readParam(this, 'conversationShortId', i, int64Id, 'Conversation ID');
-	const messageId = readParam(this, 'messageId', i, int64Id, 'Message ID');
-	const deleteFor = readParam(this, 'deleteFor', i, z.enum(['everyone', 'everyoneButSender', 'member']), 'Delete For', 'member');
-	if (deleteFor === 'member') {
-		const participant = readParam(this, 'participantUserId', i, int64Id, 'Member User ID');
-		return {
-			action: 'DeleteMessage',
-			body: { AppId: appId, ConversationShortId: conversationShortId, MessageId: messageId, ParticipantUserId: participant },
-			deleteFor,
-		};
-	}
-	return {
-		action: 'DeleteConversationMessage',
-		body: { AppId: appId, ConversationShortId: conversationShortId, MessageId: messageId, DeleteType: deleteFor === 'everyone' ? 0 : 1 },
-		deleteFor,
-	};
-}
-
-export async function executeItem(this: IExecuteFunctions, plan: DeleteMessagePlan, i: number): Promise<IDataObject> {
-	const { requestId } = await volcengineApiRequest.call(this, plan.action, plan.body, { itemIndex: i, idempotent: true });
-	const json: IDataObject = {
-		status: 'deleted',
-		appId: plan.body.AppId as number,
-		conversationShortId: String(plan.body.ConversationShortId),
-		messageId: String(plan.body.MessageId),
-		deleteFor: plan.deleteFor,
-	};
-	if (plan.body.ParticipantUserId !== undefined) json.participantUserId = String(plan.body.ParticipantUserId);
-	json.requestId = requestId ?? null;
-	return json;
-}
+	shape: single({
+		api: (plan) => imApi(plan.deleteFor === 'member' ? 'DeleteMessage' : 'DeleteConversationMessage', true),
+		body: (plan) => plan.body,
+		output({ body, deleteFor }, { requestId }) {
+			const json: IDataObject = {
+				status: 'deleted',
+				appId: body.AppId as number,
+				conversationShortId: String(body.ConversationShortId),
+				messageId: String(body.MessageId),
+				deleteFor,
+			};
+			if (body.ParticipantUserId !== undefined) json.participantUserId = String(body.ParticipantUserId);
+			json.requestId = requestId ?? null;
+			return json;
+		},
+	}),
+});

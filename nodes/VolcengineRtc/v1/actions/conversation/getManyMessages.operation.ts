@@ -1,10 +1,10 @@
-import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
-import { NodeOperationError, updateDisplayOptions } from 'n8n-workflow';
+import type { IDataObject } from 'n8n-workflow';
 import { z } from 'zod';
-import { readOption, readParam } from '../../../../shared/params';
+import { paginate } from '../../../../shared/engine/callShapes';
+import { collection } from '../../../../shared/rules';
 import { intInRange, int64Id } from '../../../../shared/schemas';
-import { volcengineApiRequest } from '../../../transport/request';
-import { resolveAppId } from '../../helpers/common';
+import { imApi } from '../../../transport/request';
+import { resolveAppId, volcengineOperation } from '../../helpers/common';
 import { appIdField, conversationShortIdField } from '../../helpers/fields';
 import { messageJson, optionalCursor } from '../../helpers/im';
 
@@ -29,32 +29,43 @@ const LEGACY_MAX_PAGE_SIZE = 100;
  */
 const LAST_INDEX = 9223372036854775807n;
 
-const properties: INodeProperties[] = [
-	appIdField,
-	conversationShortIdField,
-	{
-		displayName: 'Return All',
-		name: 'returnAll',
-		type: 'boolean',
-		default: false,
-		description: 'Whether to return all results or only up to a given limit',
+interface Plan {
+	appId: number;
+	conversationShortId: bigint;
+	limit: number | undefined;
+	reverse: 0 | 1;
+	cursor: bigint;
+	pageSize: number;
+}
+
+export const getManyMessages = volcengineOperation<Plan>({
+	resource: 'conversation',
+	operation: 'getManyMessages',
+	option: {
+		name: 'Get Many Messages',
+		description: 'Page through the messages of a conversation (GetConversationMessages)',
+		action: 'Get many messages of a conversation',
 	},
-	{
-		displayName: 'Limit',
-		name: 'limit',
-		type: 'number',
-		default: 50,
-		typeOptions: { minValue: 1, numberPrecision: 0 },
-		displayOptions: { show: { returnAll: [false] } },
-		description: 'Max number of results to return',
-	},
-	{
-		displayName: 'Options',
-		name: 'options',
-		type: 'collection',
-		placeholder: 'Add Option',
-		default: {},
-		options: [
+	properties: [
+		appIdField,
+		conversationShortIdField,
+		{
+			displayName: 'Return All',
+			name: 'returnAll',
+			type: 'boolean',
+			default: false,
+			description: 'Whether to return all results or only up to a given limit',
+		},
+		{
+			displayName: 'Limit',
+			name: 'limit',
+			type: 'number',
+			default: 50,
+			typeOptions: { minValue: 1, numberPrecision: 0 },
+			displayOptions: { show: { returnAll: [false] } },
+			description: 'Max number of results to return',
+		},
+		collection([
 			{
 				displayName: 'Order',
 				name: 'order',
@@ -83,60 +94,36 @@ const properties: INodeProperties[] = [
 				description:
 					'Message index to start from (Cursor), e.g. the indexInConversation of a message from an earlier run. Empty: the newest message (newest first) or the first one (oldest first).',
 			},
-		],
+		]),
+	],
+	async read(r) {
+		const appId = await resolveAppId(r);
+		const conversationShortId = r.param('conversationShortId', int64Id, 'Conversation ID');
+		const returnAll = r.param('returnAll', z.boolean({ invalid_type_error: 'must be true or false' }), 'Return All', false);
+		const limit = returnAll ? undefined : r.param('limit', intInRange(1, Number.MAX_SAFE_INTEGER), 'Limit', 50);
+		const order = r.option('options', 'order', z.enum(['newestFirst', 'oldestFirst']), 'Order', 'newestFirst');
+		const cursor = r.option('options', 'cursor', optionalCursor, 'Start Cursor', '');
+		const pageSize = Math.min(MAX_PAGE_SIZE, r.option('options', 'pageSize', intInRange(1, LEGACY_MAX_PAGE_SIZE), 'Page Size', DEFAULT_PAGE_SIZE));
+		const reverse = order === 'newestFirst' ? 1 : 0;
+		return { appId, conversationShortId, limit, reverse, cursor: cursor ?? (reverse ? LAST_INDEX : 0n), pageSize };
 	},
-];
-
-export const description = updateDisplayOptions(
-	{ show: { resource: ['conversation'], operation: ['getManyMessages'] } },
-	properties,
-);
-
-export interface GetManyMessagesPlan {
-	appId: number;
-	conversationShortId: bigint;
-	limit: number | undefined;
-	reverse: 0 | 1;
-	cursor: bigint;
-	pageSize: number;
-}
-
-export async function prepare(this: IExecuteFunctions, i: number): Promise<GetManyMessagesPlan> {
-	const appId = await resolveAppId(this, i);
-	const conversationShortId = readParam(this, 'conversationShortId', i, int64Id, 'Conversation ID');
-	const returnAll = readParam(this, 'returnAll', i, z.boolean({ invalid_type_error: 'must be true or false' }), 'Return All', false);
-	const limit = returnAll ? undefined : readParam(this, 'limit', i, intInRange(1, Number.MAX_SAFE_INTEGER), 'Limit', 50);
-	const order = readOption(this, 'options', 'order', i, z.enum(['newestFirst', 'oldestFirst']), 'Order', 'newestFirst');
-	const cursor = readOption(this, 'options', 'cursor', i, optionalCursor, 'Start Cursor', '');
-	const pageSize = Math.min(MAX_PAGE_SIZE, readOption(this, 'options', 'pageSize', i, intInRange(1, LEGACY_MAX_PAGE_SIZE), 'Page Size', DEFAULT_PAGE_SIZE));
-	const reverse = order === 'newestFirst' ? 1 : 0;
-	return { appId, conversationShortId, limit, reverse, cursor: cursor ?? (reverse ? LAST_INDEX : 0n), pageSize };
-}
-
-export async function executeItem(this: IExecuteFunctions, plan: GetManyMessagesPlan, i: number): Promise<IDataObject[]> {
-	const out: IDataObject[] = [];
-	let cursor = plan.cursor;
-	const seen = new Set<string>();
-	for (;;) {
-		const want = plan.limit === undefined ? plan.pageSize : Math.min(plan.pageSize, plan.limit - out.length);
-		const body = { AppId: plan.appId, ConversationShortId: plan.conversationShortId, Cursor: cursor, Limit: want, Reverse: plan.reverse };
-		const { result } = await volcengineApiRequest.call(this, 'GetConversationMessages', body, { itemIndex: i, idempotent: true });
-		const page = (Array.isArray(result.Messages) ? result.Messages : []) as IDataObject[];
-		for (const m of page) {
-			if (plan.limit !== undefined && out.length >= plan.limit) break;
-			out.push(messageJson(m));
-		}
-		if (result.HasMore !== true || (plan.limit !== undefined && out.length >= plan.limit)) break;
-		const next = String(result.NewCursor ?? '');
-		// A cursor that does not move (or comes back) would loop forever: stop with an error instead.
-		if (!/^-?\d+$/.test(next) || BigInt(next) === cursor || seen.has(next)) {
-			throw new NodeOperationError(this.getNode(), `Volcengine returned HasMore with a cursor that does not advance (${next || 'none'})`, {
-				itemIndex: i,
-				description: `Stopped after ${out.length} messages to avoid reading the same page again.`,
-			});
-		}
-		seen.add(next);
-		cursor = BigInt(next);
-	}
-	return out;
-}
+	shape: paginate({
+		api: imApi('GetConversationMessages', true),
+		vendor: 'Volcengine',
+		noun: 'messages',
+		start: (plan) => plan.cursor,
+		limit: (plan) => plan.limit,
+		pageSize: (plan) => plan.pageSize,
+		body: (plan, cursor, want) => ({ AppId: plan.appId, ConversationShortId: plan.conversationShortId, Cursor: cursor, Limit: want, Reverse: plan.reverse }),
+		page(result) {
+			const nextText = String(result.NewCursor ?? '');
+			return {
+				entries: (Array.isArray(result.Messages) ? result.Messages : []) as IDataObject[],
+				hasMore: result.HasMore === true,
+				next: /^-?\d+$/.test(nextText) ? BigInt(nextText) : undefined,
+				nextText,
+			};
+		},
+		map: messageJson,
+	}),
+});

@@ -1,24 +1,21 @@
-import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
-import { NodeOperationError, updateDisplayOptions } from 'n8n-workflow';
-import { readOption, readParam } from '../../../../shared/params';
+import { single } from '../../../../shared/engine/callShapes';
+import { collection } from '../../../../shared/rules';
 import { int64Id, keyValueMap, text } from '../../../../shared/schemas';
-import { volcengineApiRequest } from '../../../transport/request';
-import { resolveAppId } from '../../helpers/common';
+import { imApi } from '../../../transport/request';
+import { resolveAppId, volcengineOperation, type Body } from '../../helpers/common';
 import { appIdField, conversationShortIdField, extOption, messageIdField } from '../../helpers/fields';
 
 /** ModifyMessage — volcengine-rtc.md §4.8: new Content and/or Ext of one message per item. */
 
-const properties: INodeProperties[] = [
-	appIdField,
-	conversationShortIdField,
-	messageIdField,
-	{
-		displayName: 'Update Fields',
-		name: 'updateFields',
-		type: 'collection',
-		placeholder: 'Add Field',
-		default: {},
-		options: [
+export const updateMessage = volcengineOperation<Body>({
+	resource: 'conversation',
+	operation: 'updateMessage',
+	option: { name: 'Update Message', description: 'Change the content or Ext of a message (ModifyMessage)', action: 'Update a message in a conversation' },
+	properties: [
+		appIdField,
+		conversationShortIdField,
+		messageIdField,
+		collection([
 			{
 				displayName: 'Content',
 				name: 'content',
@@ -29,48 +26,34 @@ const properties: INodeProperties[] = [
 				description: 'New message content, in the format your clients expect (Content)',
 			},
 			{ ...extOption, description: 'New key/value pairs of the message (Ext)' },
-		],
+		], 'Update Fields', 'updateFields'),
+	],
+	async read(r) {
+		const body: Body = {
+			AppId: await resolveAppId(r),
+			ConversationShortId: r.param('conversationShortId', int64Id, 'Conversation ID'),
+			MessageId: r.param('messageId', int64Id, 'Message ID'),
+		};
+		if (r.has('updateFields', 'content')) body.Content = r.option('updateFields', 'content', text(), 'Content', '');
+		if (r.has('updateFields', 'ext')) {
+			const ext = r.option('updateFields', 'ext', keyValueMap(), 'Extra Fields (Ext)', {});
+			if (Object.keys(ext).length) body.Ext = ext;
+		}
+		if (body.Content === undefined && body.Ext === undefined) {
+			r.fail(`"Update Fields" is empty in item ${r.itemIndex}`, 'Add Content or Extra Fields (Ext) to change. Nothing was sent.');
+		}
+		return body;
 	},
-];
-
-export const description = updateDisplayOptions(
-	{ show: { resource: ['conversation'], operation: ['updateMessage'] } },
-	properties,
-);
-
-export interface UpdateMessagePlan {
-	body: Record<string, unknown>;
-}
-
-export async function prepare(this: IExecuteFunctions, i: number): Promise<UpdateMessagePlan> {
-	const appId = await resolveAppId(this, i);
-	const conversationShortId = readParam(this, 'conversationShortId', i, int64Id, 'Conversation ID');
-	const messageId = readParam(this, 'messageId', i, int64Id, 'Message ID');
-	const fields = (this.getNodeParameter('updateFields', i, {}) ?? {}) as IDataObject;
-	const body: Record<string, unknown> = { AppId: appId, ConversationShortId: conversationShortId, MessageId: messageId };
-	if (fields.content !== undefined) body.Content = readOption(this, 'updateFields', 'content', i, text(), 'Content', '');
-	if (fields.ext !== undefined) {
-		const ext = readOption(this, 'updateFields', 'ext', i, keyValueMap(), 'Extra Fields (Ext)', {});
-		if (Object.keys(ext).length) body.Ext = ext;
-	}
-	if (body.Content === undefined && body.Ext === undefined) {
-		throw new NodeOperationError(this.getNode(), `"Update Fields" is empty in item ${i}`, {
-			itemIndex: i,
-			description: 'Add Content or Extra Fields (Ext) to change. Nothing was sent.',
-		});
-	}
-	return { body };
-}
-
-export async function executeItem(this: IExecuteFunctions, plan: UpdateMessagePlan, i: number): Promise<IDataObject> {
-	const { requestId } = await volcengineApiRequest.call(this, 'ModifyMessage', plan.body, { itemIndex: i, idempotent: true });
-	const json: IDataObject = {
-		status: 'updated',
-		appId: plan.body.AppId as number,
-		conversationShortId: String(plan.body.ConversationShortId),
-		messageId: String(plan.body.MessageId),
-		updated: ['Content', 'Ext'].filter((k) => plan.body[k] !== undefined).map((k) => k.toLowerCase()),
-	};
-	json.requestId = requestId ?? null;
-	return json;
-}
+	shape: single({
+		api: imApi('ModifyMessage', true),
+		body: (body) => body,
+		output: (body, { requestId }) => ({
+			status: 'updated',
+			appId: body.AppId as number,
+			conversationShortId: String(body.ConversationShortId),
+			messageId: String(body.MessageId),
+			updated: ['Content', 'Ext'].filter((k) => body[k] !== undefined).map((k) => k.toLowerCase()),
+			requestId: requestId ?? null,
+		}),
+	}),
+});

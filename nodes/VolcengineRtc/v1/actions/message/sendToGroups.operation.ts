@@ -1,19 +1,19 @@
-import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
-import { updateDisplayOptions } from 'n8n-workflow';
+import type { IDataObject } from 'n8n-workflow';
 import { z } from 'zod';
-import { chunks } from '../../../../shared/batching';
-import { errorItemJson, toNodeError } from '../../../../shared/errors';
-import { outcomeStatus, settleFanOut, stoppedSend } from '../../../../shared/fanout';
-import { readOption, readParam } from '../../../../shared/params';
+import { fanOut } from '../../../../shared/engine/callShapes';
+import { entriesWith, Fate, statusOf } from '../../../../shared/engine/outcomes';
+import { collection } from '../../../../shared/rules';
 import { intInRange, int64Id, keyValueMap, text } from '../../../../shared/schemas';
-import { volcengineApiRequest } from '../../../transport/request';
-import { resolveAppId } from '../../helpers/common';
+import { imApi } from '../../../transport/request';
+import { resolveAppId, volcengineOperation } from '../../helpers/common';
 import {
 	appIdField,
 	batchSizeOption,
 	clientMsgIdOption,
 	contentField,
+	dedupeOption,
 	extOption,
+	listField,
 	msgTypeField,
 	priorityOption,
 	senderField,
@@ -23,67 +23,15 @@ import { clientMsgIdInput, int64List, optionalInt, uniqueIds } from '../../helpe
 /**
  * BatchSendGroupMessage — volcengine-rtc.md §4.5: the same message into up to 20 conversations of
  * one type per call (QPS 5, paced by the transport). Any number of conversations per item: they
- * are sent in calls of ≤ 20. Each call has its own ClientMsgId, fixed before the first attempt:
- * the item's key for the first call, `<key>-<n>` for call n+1.
+ * are sent in calls of ≤ 20, one after the other. Each call has its own ClientMsgId, fixed before
+ * the first attempt: the item's key for the first call, `<key>-<n>` for call n+1.
  */
 
 export const MAX_CONVERSATIONS_PER_CALL = 20;
+// De-duplicated by ClientMsgId (§3.3): repeating after an ambiguous failure is safe.
+const api = imApi('BatchSendGroupMessage', true);
 
-const properties: INodeProperties[] = [
-	appIdField,
-	senderField,
-	{
-		displayName: 'Conversation Type',
-		name: 'conversationType',
-		type: 'options',
-		default: 2,
-		description: 'Type of every conversation in the list (ConversationType); one call only takes conversations of one type',
-		options: [
-			{ name: 'Group Chat', value: 2, description: 'Group conversations (type 2)' },
-			{ name: 'Live Group', value: 100, description: 'Live-group conversations (type 100)' },
-		],
-	},
-	{
-		displayName: 'Conversation IDs',
-		name: 'conversationShortIds',
-		type: 'string',
-		default: '',
-		required: true,
-		typeOptions: { rows: 3 },
-		placeholder: '7205759403792793601, 7205759403792793602',
-		description:
-			'Any number of ConversationShortIds, separated by commas or new lines, or an array from an expression. Sent in calls of up to 20.',
-	},
-	msgTypeField,
-	contentField,
-	{
-		displayName: 'Options',
-		name: 'options',
-		type: 'collection',
-		placeholder: 'Add Option',
-		default: {},
-		options: [
-			batchSizeOption(MAX_CONVERSATIONS_PER_CALL, 'Conversations'),
-			clientMsgIdOption,
-			extOption,
-			priorityOption,
-			{
-				displayName: 'Remove Duplicate Conversations',
-				name: 'dedupe',
-				type: 'boolean',
-				default: true,
-				description: 'Whether a conversation listed twice gets the message once',
-			},
-		],
-	},
-];
-
-export const description = updateDisplayOptions(
-	{ show: { resource: ['message'], operation: ['sendToGroups'] } },
-	properties,
-);
-
-export interface SendToGroupsPlan {
+interface Plan {
 	base: Record<string, unknown>;
 	conversations: bigint[];
 	duplicatesRemoved: number;
@@ -91,86 +39,105 @@ export interface SendToGroupsPlan {
 	clientMsgId: string;
 }
 
-export async function prepare(this: IExecuteFunctions, i: number): Promise<SendToGroupsPlan> {
-	const appId = await resolveAppId(this, i);
-	const sender = readParam(this, 'sender', i, int64Id, 'Sender User ID');
-	const conversationType = readParam(this, 'conversationType', i, intInRange(1, 2147483647), 'Conversation Type');
-	const all: bigint[] = readParam(this, 'conversationShortIds', i, int64List('conversation'), 'Conversation IDs');
-	const msgType = readParam(this, 'msgType', i, intInRange(0, 2147483647), 'Message Type');
-	const content = readParam(this, 'content', i, text(), 'Content');
-	const batchSize = readOption(this, 'options', 'batchSize', i, intInRange(1, MAX_CONVERSATIONS_PER_CALL), 'Batch Size', MAX_CONVERSATIONS_PER_CALL);
-	const clientMsgId = readOption(this, 'options', 'clientMsgId', i, clientMsgIdInput, 'Client Message ID', '');
-	const ext = readOption(this, 'options', 'ext', i, keyValueMap(), 'Extra Fields (Ext)', {});
-	const priority = readOption(this, 'options', 'priority', i, optionalInt(0, 2), 'Priority', '');
-	const dedupe = readOption(this, 'options', 'dedupe', i, z.boolean(), 'Remove Duplicate Conversations', true);
-
-	const conversations = dedupe ? uniqueIds(all) : all;
-	const base: Record<string, unknown> = { AppId: appId, Sender: sender, ConversationType: conversationType, MsgType: msgType, Content: content };
-	if (Object.keys(ext).length) base.Ext = ext;
-	if (priority !== undefined) base.Priority = priority;
-	return { base, conversations, duplicatesRemoved: all.length - conversations.length, batchSize, clientMsgId };
-}
-
-/**
- * Items of one app go out one after the other, in input order: an item reaches up to 20
- * conversations per call and items may share any of them, so one lane per app is the only lane
- * that keeps every conversation's order when an earlier item is retried. BatchSendGroupMessage is
- * limited to 5 requests per second (§4.5), so the lane costs little throughput.
- */
-export function orderKey(plan: SendToGroupsPlan): string {
-	return `${String(plan.base.AppId)}|BatchSendGroupMessage`;
-}
-
-export async function executeItem(this: IExecuteFunctions, plan: SendToGroupsPlan, i: number): Promise<IDataObject> {
-	const requestIds: string[] = [];
-	const clientMsgIds: string[] = [];
-	const results: IDataObject[] = [];
-	let sent = 0;
-	let failure: { from: number; error: IDataObject } | undefined;
-	let firstError: unknown;
-
-	const calls = chunks(plan.conversations, plan.batchSize);
-	for (let n = 0; n < calls.length; n++) {
-		const clientMsgId = n === 0 ? plan.clientMsgId : `${plan.clientMsgId}-${n}`;
-		const { AppId, Sender, ConversationType, ...rest } = plan.base;
-		const body = { AppId, Sender, ConversationType, ConversationShortIds: calls[n], ...rest, ClientMsgId: clientMsgId };
-		try {
-			// De-duplicated by ClientMsgId (§3.3): repeating after an ambiguous failure is safe.
-			const { result, requestId } = await volcengineApiRequest.call(this, 'BatchSendGroupMessage', body, { itemIndex: i, idempotent: true });
-			if (requestId) requestIds.push(requestId);
-			clientMsgIds.push(clientMsgId);
-			results.push(result);
-			sent += calls[n].length;
-		} catch (error) {
-			firstError = error;
-			failure = { from: n * plan.batchSize, error: errorItemJson(toNodeError(this.getNode(), error, i)) };
-			break;
-		}
-	}
-	const stop = stoppedSend(plan.conversations.length, failure?.from, plan.batchSize, firstError);
-
-	const summary: IDataObject = {
-		status: outcomeStatus(stop.counts),
-		appId: plan.base.AppId as number,
-		sender: String(plan.base.Sender),
-		conversationType: plan.base.ConversationType as number,
-		conversationCount: plan.conversations.length,
-		sentCount: sent,
-		unknownCount: stop.counts.unknown,
-		notSentCount: stop.counts.notSent,
-		duplicatesRemoved: plan.duplicatesRemoved,
-		calls: results.length + (failure ? 1 : 0),
-		clientMsgIds,
-		requestIds,
-		// §4.5: the result shape is unconfirmed; each call's Result is passed on as received (int64 as strings).
-		results,
-	};
-	if (failure) {
-		// A call whose answer was lost may have been processed: its conversations are unknown, not "not sent".
-		summary.unknownConversations = plan.conversations.slice(failure.from, stop.unknownUpTo).map(String);
-		summary.notSentConversations = plan.conversations.slice(stop.unknownUpTo).map(String);
-		summary.error = failure.error;
-	}
-	// Nothing answered: the item fails, and its error keeps this summary.
-	return settleFanOut(this, i, stop, summary, 'conversations');
-}
+export const sendToGroups = volcengineOperation<Plan>({
+	resource: 'message',
+	operation: 'sendToGroups',
+	option: {
+		name: 'Send to Groups',
+		description: 'Send the same message into any number of group conversations (BatchSendGroupMessage)',
+		action: 'Send a message to groups',
+	},
+	properties: [
+		appIdField,
+		senderField,
+		{
+			displayName: 'Conversation Type',
+			name: 'conversationType',
+			type: 'options',
+			default: 2,
+			description: 'Type of every conversation in the list (ConversationType); one call only takes conversations of one type',
+			options: [
+				{ name: 'Group Chat', value: 2, description: 'Group conversations (type 2)' },
+				{ name: 'Live Group', value: 100, description: 'Live-group conversations (type 100)' },
+			],
+		},
+		listField({
+			displayName: 'Conversation IDs',
+			name: 'conversationShortIds',
+			placeholder: '7205759403792793601, 7205759403792793602',
+			description: 'Any number of ConversationShortIds, separated by commas or new lines, or an array from an expression. Sent in calls of up to 20.',
+		}),
+		msgTypeField,
+		contentField,
+		collection([
+			batchSizeOption(MAX_CONVERSATIONS_PER_CALL, 'Conversations'),
+			clientMsgIdOption,
+			extOption,
+			priorityOption,
+			dedupeOption('Conversations', 'conversation'),
+		]),
+	],
+	async read(r) {
+		const AppId = await resolveAppId(r);
+		const Sender = r.param('sender', int64Id, 'Sender User ID');
+		const ConversationType = r.param('conversationType', intInRange(1, 2147483647), 'Conversation Type');
+		const all: bigint[] = r.param('conversationShortIds', int64List('conversation'), 'Conversation IDs');
+		const MsgType = r.param('msgType', intInRange(0, 2147483647), 'Message Type');
+		const Content = r.param('content', text(), 'Content');
+		const batchSize = r.option('options', 'batchSize', intInRange(1, MAX_CONVERSATIONS_PER_CALL), 'Batch Size', MAX_CONVERSATIONS_PER_CALL);
+		const clientMsgId = r.option('options', 'clientMsgId', clientMsgIdInput, 'Client Message ID', '');
+		const ext = r.option('options', 'ext', keyValueMap(), 'Extra Fields (Ext)', {});
+		const priority = r.option('options', 'priority', optionalInt(0, 2), 'Priority', '');
+		const conversations = r.option('options', 'dedupe', z.boolean(), 'Remove Duplicate Conversations', true) ? uniqueIds(all) : all;
+		const base: Record<string, unknown> = { AppId, Sender, ConversationType, MsgType, Content };
+		if (Object.keys(ext).length) base.Ext = ext;
+		if (priority !== undefined) base.Priority = priority;
+		return { base, conversations, duplicatesRemoved: all.length - conversations.length, batchSize, clientMsgId };
+	},
+	/**
+	 * Items of one app go out one after the other, in input order: an item reaches up to 20
+	 * conversations per call and items may share any of them, so one lane per app is the only lane
+	 * that keeps every conversation's order when an earlier item is retried. BatchSendGroupMessage is
+	 * limited to 5 requests per second (§4.5), so the lane costs little throughput.
+	 */
+	orderKey: (plan) => `${String(plan.base.AppId)}|BatchSendGroupMessage`,
+	shape: fanOut({
+		ordered: true,
+		noun: 'conversations',
+		list: (plan) => plan.conversations,
+		max: (plan) => plan.batchSize,
+		async send(plan, chunk, n, send) {
+			const clientMsgId = n === 0 ? plan.clientMsgId : `${plan.clientMsgId}-${n}`;
+			const { AppId, Sender, ConversationType, ...rest } = plan.base;
+			const body = { AppId, Sender, ConversationType, ConversationShortIds: chunk, ...rest, ClientMsgId: clientMsgId };
+			const { result, requestId } = await send(api, body);
+			return { failed: [], requestId, value: { clientMsgId, result } };
+		},
+		output(plan, r) {
+			const answered = r.values as Array<{ clientMsgId: string; result: IDataObject }>;
+			const summary: IDataObject = {
+				status: statusOf(r),
+				appId: plan.base.AppId as number,
+				sender: String(plan.base.Sender),
+				conversationType: plan.base.ConversationType as number,
+				conversationCount: plan.conversations.length,
+				sentCount: r.counts.delivered,
+				unknownCount: r.counts.unknown,
+				notSentCount: r.counts.notSent,
+				duplicatesRemoved: plan.duplicatesRemoved,
+				calls: r.calls,
+				clientMsgIds: answered.map((a) => a.clientMsgId),
+				requestIds: r.requestIds,
+				// §4.5: the result shape is unconfirmed; each call's Result is passed on as received (int64 as strings).
+				results: answered.map((a) => a.result),
+			};
+			if (r.stoppedAt !== undefined) {
+				// A call whose answer was lost may have been processed: its conversations are unknown, not "not sent".
+				summary.unknownConversations = entriesWith(r, Fate.Unknown);
+				summary.notSentConversations = entriesWith(r, Fate.NotSent);
+				summary.error = [...r.chunkErrors.values()][0];
+			}
+			return summary;
+		},
+	}),
+});

@@ -1,12 +1,12 @@
-import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
-import { updateDisplayOptions } from 'n8n-workflow';
+import type { IDataObject } from 'n8n-workflow';
 import { z } from 'zod';
-import { chunks } from '../../../../shared/batching';
-import { errorItemJson, toNodeError } from '../../../../shared/errors';
-import { outcomeStatus, settleFanOut, stoppedSend } from '../../../../shared/fanout';
-import { readOption, readParam } from '../../../../shared/params';
+import { fanOut } from '../../../../shared/engine/callShapes';
+import { entriesWith, Fate, statusOf } from '../../../../shared/engine/outcomes';
+import { collection } from '../../../../shared/rules';
 import { intInRange } from '../../../../shared/schemas';
-import { batchSizeOption } from '../../helpers/fields';
+import { rtsApi } from '../../../transport/request';
+import { volcengineOperation } from '../../helpers/common';
+import { batchSizeOption, dedupeOption, listField } from '../../helpers/fields';
 import { uniqueIds } from '../../helpers/im';
 import {
 	binaryField,
@@ -18,118 +18,85 @@ import {
 	rtcAppIdField,
 	rtsId,
 	rtsIdList,
-	rtsRequest,
+	type RtsCommon,
 } from '../../helpers/rts';
 import { roomIdField } from './common';
 
 /**
  * BatchSendRoomUnicast — volcengine-rtc.md §5: one message to many users of a room, ≤ 600
- * receivers per call and ≤ 20 KB. Any number of receivers per item, sent in calls of ≤ 600.
+ * receivers per call and ≤ 20 KB. Any number of receivers per item, sent in calls of ≤ 600, one
+ * after the other.
  */
 
-const properties: INodeProperties[] = [
-	rtcAppIdField,
-	roomIdField,
-	fromField,
-	{
-		displayName: 'Receiver User IDs',
-		name: 'to',
-		type: 'string',
-		default: '',
-		required: true,
-		typeOptions: { rows: 3 },
-		placeholder: 'user-1, user-2, user-3',
-		description:
-			'Any number of RTC user IDs in the room, separated by commas or new lines, or an array from an expression. Sent in calls of up to 600.',
-	},
-	binaryField,
-	messageField(MAX_BATCH_MESSAGE_BYTES),
-	{
-		displayName: 'Options',
-		name: 'options',
-		type: 'collection',
-		placeholder: 'Add Option',
-		default: {},
-		options: [
-			batchSizeOption(MAX_ROOM_RECEIVERS_PER_CALL, 'Receivers'),
-			{
-				displayName: 'Remove Duplicate Receivers',
-				name: 'dedupe',
-				type: 'boolean',
-				default: true,
-				description: 'Whether a receiver listed twice gets the message once',
-			},
-		],
-	},
-];
+const api = rtsApi('BatchSendRoomUnicast');
 
-export const description = updateDisplayOptions(
-	{ show: { resource: ['room'], operation: ['sendToUsersInRoom'] } },
-	properties,
-);
-
-export interface SendToUsersInRoomPlan {
-	base: { AppId: string; RoomId: string; From: string; Binary: boolean; Message: string };
+interface Plan {
+	base: RtsCommon & { RoomId: string };
 	receivers: string[];
 	duplicatesRemoved: number;
 	batchSize: number;
 }
 
-export async function prepare(this: IExecuteFunctions, i: number): Promise<SendToUsersInRoomPlan> {
-	const common = readRtsCommon(this, i, MAX_BATCH_MESSAGE_BYTES);
-	const roomId = readParam(this, 'roomId', i, rtsId, 'Room ID');
-	const all: string[] = readParam(this, 'to', i, rtsIdList, 'Receiver User IDs');
-	const batchSize = readOption(this, 'options', 'batchSize', i, intInRange(1, MAX_ROOM_RECEIVERS_PER_CALL), 'Batch Size', MAX_ROOM_RECEIVERS_PER_CALL);
-	const dedupe = readOption(this, 'options', 'dedupe', i, z.boolean(), 'Remove Duplicate Receivers', true);
-	const receivers = dedupe ? uniqueIds(all) : all;
-	return {
-		base: { AppId: common.AppId, RoomId: roomId, From: common.From, Binary: common.Binary, Message: common.Message },
-		receivers,
-		duplicatesRemoved: all.length - receivers.length,
-		batchSize,
-	};
-}
-
-export async function executeItem(this: IExecuteFunctions, plan: SendToUsersInRoomPlan, i: number): Promise<IDataObject> {
-	const requestIds: string[] = [];
-	let sent = 0;
-	let calls = 0;
-	let failure: { from: number; error: IDataObject } | undefined;
-	let firstError: unknown;
-	for (const chunk of chunks(plan.receivers, plan.batchSize)) {
-		const { AppId, RoomId, From, Binary, Message } = plan.base;
-		calls++;
-		try {
-			const { requestId } = await rtsRequest(this, 'BatchSendRoomUnicast', { AppId, RoomId, From, To: chunk, Binary, Message }, i);
-			if (requestId) requestIds.push(requestId);
-			sent += chunk.length;
-		} catch (error) {
-			firstError = error;
-			failure = { from: sent, error: errorItemJson(toNodeError(this.getNode(), error, i)) };
-			break;
-		}
-	}
-	const stop = stoppedSend(plan.receivers.length, failure?.from, plan.batchSize, firstError);
-	const summary: IDataObject = {
-		status: outcomeStatus(stop.counts),
-		rtcAppId: plan.base.AppId,
-		roomId: plan.base.RoomId,
-		from: plan.base.From,
-		binary: plan.base.Binary,
-		receiverCount: plan.receivers.length,
-		sentCount: sent,
-		unknownCount: stop.counts.unknown,
-		notSentCount: stop.counts.notSent,
-		duplicatesRemoved: plan.duplicatesRemoved,
-		calls,
-		requestIds,
-	};
-	if (failure) {
-		// A call whose answer was lost may have been processed: its receivers are unknown, not "not sent".
-		summary.unknownReceivers = plan.receivers.slice(failure.from, stop.unknownUpTo);
-		summary.notSentReceivers = plan.receivers.slice(stop.unknownUpTo);
-		summary.error = failure.error;
-	}
-	// Nothing answered: the item fails, and its error keeps this summary.
-	return settleFanOut(this, i, stop, summary);
-}
+export const sendToUsersInRoom = volcengineOperation<Plan>({
+	resource: 'room',
+	operation: 'sendToUsersInRoom',
+	option: {
+		name: 'Send to Users in Room',
+		description: 'Send a message to any number of users in an RTC room (BatchSendRoomUnicast)',
+		action: 'Send a message to users in a room',
+	},
+	properties: [
+		rtcAppIdField,
+		roomIdField,
+		fromField,
+		listField({
+			displayName: 'Receiver User IDs',
+			name: 'to',
+			placeholder: 'user-1, user-2, user-3',
+			description: 'Any number of RTC user IDs in the room, separated by commas or new lines, or an array from an expression. Sent in calls of up to 600.',
+		}),
+		binaryField,
+		messageField(MAX_BATCH_MESSAGE_BYTES),
+		collection([batchSizeOption(MAX_ROOM_RECEIVERS_PER_CALL, 'Receivers'), dedupeOption('Receivers', 'receiver')]),
+	],
+	read(r) {
+		const common = readRtsCommon(r, MAX_BATCH_MESSAGE_BYTES);
+		const RoomId = r.param('roomId', rtsId, 'Room ID');
+		const all: string[] = r.param('to', rtsIdList, 'Receiver User IDs');
+		const batchSize = r.option('options', 'batchSize', intInRange(1, MAX_ROOM_RECEIVERS_PER_CALL), 'Batch Size', MAX_ROOM_RECEIVERS_PER_CALL);
+		const receivers = r.option('options', 'dedupe', z.boolean(), 'Remove Duplicate Receivers', true) ? uniqueIds(all) : all;
+		return { base: { ...common, RoomId }, receivers, duplicatesRemoved: all.length - receivers.length, batchSize };
+	},
+	shape: fanOut({
+		ordered: true,
+		list: (plan) => plan.receivers,
+		max: (plan) => plan.batchSize,
+		async send({ base }, chunk, _n, send) {
+			const { requestId } = await send(api, { AppId: base.AppId, RoomId: base.RoomId, From: base.From, To: chunk, Binary: base.Binary, Message: base.Message });
+			return { failed: [], requestId };
+		},
+		output(plan, r) {
+			const summary: IDataObject = {
+				status: statusOf(r),
+				rtcAppId: plan.base.AppId,
+				roomId: plan.base.RoomId,
+				from: plan.base.From,
+				binary: plan.base.Binary,
+				receiverCount: plan.receivers.length,
+				sentCount: r.counts.delivered,
+				unknownCount: r.counts.unknown,
+				notSentCount: r.counts.notSent,
+				duplicatesRemoved: plan.duplicatesRemoved,
+				calls: r.calls,
+				requestIds: r.requestIds,
+			};
+			if (r.stoppedAt !== undefined) {
+				// A call whose answer was lost may have been processed: its receivers are unknown, not "not sent".
+				summary.unknownReceivers = entriesWith(r, Fate.Unknown);
+				summary.notSentReceivers = entriesWith(r, Fate.NotSent);
+				summary.error = [...r.chunkErrors.values()][0];
+			}
+			return summary;
+		},
+	}),
+});

@@ -1,18 +1,11 @@
-import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
-import { NodeOperationError, updateDisplayOptions } from 'n8n-workflow';
+import type { IDataObject, INodeProperties } from 'n8n-workflow';
+import { collection } from '../../../../shared/rules';
 import { z } from 'zod';
-import { readOption, readParam } from '../../../../shared/params';
-import type { ItemResult, PreparedItem } from '../../../../shared/router';
-import { intInRange, int64Id } from '../../../../shared/schemas';
-import { volcengineApiRequest } from '../../../transport/request';
-import { resolveAppId } from '../../helpers/common';
-import { appIdField, batchSizeOption } from '../../helpers/fields';
-import { failedInfosByUser, userExt } from '../../helpers/im';
-import { mergeTags, tagListSchema, tagPairsSchema } from '../../helpers/tags';
-import { runUserCalls, userIdField, type UserItemPlan } from '../../helpers/users';
+import { imApi } from '../../../transport/request';
+import { volcengineOperation } from '../../helpers/common';
+import { perUserResults, readUserItem, userCalls, userProperties, type UserItemPlan } from '../../helpers/users';
 import { batchGetUsers } from './get.operation';
-import { profileFields } from './profile';
-import { nickNameSchema, portraitSchema } from './register.operation';
+import { profileFields, readProfile, type Profile } from './profile';
 
 /**
  * BatchUpdateUser — volcengine-rtc.md §4.7: ≤ 10 users per call; items are coalesced. The official
@@ -23,113 +16,54 @@ import { nickNameSchema, portraitSchema } from './register.operation';
  */
 
 export const MAX_UPDATE_PER_CALL = 10;
+// Setting the same profile again has the same effect: safe to repeat.
+const api = imApi('BatchUpdateUser', true);
 
-const properties: INodeProperties[] = [
-	appIdField,
-	userIdField('Registered user to update'),
-	{
-		displayName: 'Update Fields',
-		name: 'updateFields',
-		type: 'collection',
-		placeholder: 'Add Field',
-		default: {},
-		options: profileFields,
-	},
-	{
-		displayName: 'Options',
-		name: 'options',
-		type: 'collection',
-		placeholder: 'Add Option',
-		default: {},
-		options: [
-			batchSizeOption(MAX_UPDATE_PER_CALL, 'Users (input items)'),
-			{
-				displayName: 'Fields Not Set',
-				name: 'unsetFields',
-				type: 'options',
-				default: 'keep',
-				description: 'What happens to the profile fields you do not set',
-				options: [
-					{
-						name: 'Clear Them',
-						value: 'clear',
-						description: 'Send them empty: the profile becomes exactly what you set (one call)',
-					},
-					{
-						name: 'Keep Current Values',
-						value: 'keep',
-						description: 'Read the profile first and send its current values (two calls per batch)',
-					},
-				],
-			},
-		],
-	},
-];
+const updateFields: INodeProperties = collection(profileFields, 'Update Fields', 'updateFields');
 
-export const description = updateDisplayOptions({ show: { resource: ['user'], operation: ['update'] } }, properties);
+const unsetFieldsOption: INodeProperties = {
+	displayName: 'Fields Not Set',
+	name: 'unsetFields',
+	type: 'options',
+	default: 'keep',
+	description: 'What happens to the profile fields you do not set',
+	options: [
+		{ name: 'Clear Them', value: 'clear', description: 'Send them empty: the profile becomes exactly what you set (one call)' },
+		{ name: 'Keep Current Values', value: 'keep', description: 'Read the profile first and send its current values (two calls per batch)' },
+	],
+};
 
-interface Profile {
-	NickName?: string;
-	Portrait?: string;
-	Tags?: string[];
-	Ext?: Record<string, string>;
-}
-
-export interface UpdateUserPlan extends UserItemPlan {
+interface UpdateUserPlan extends UserItemPlan {
 	changes: Profile;
 	keepUnset: boolean;
 }
 
-export async function prepare(this: IExecuteFunctions, i: number): Promise<UpdateUserPlan> {
-	const appId = await resolveAppId(this, i);
-	const userId = readParam(this, 'userId', i, int64Id, 'User ID');
-	const fields = (this.getNodeParameter('updateFields', i, {}) ?? {}) as IDataObject;
-	const changes: Profile = {};
-	if (fields.nickName !== undefined) changes.NickName = readOption(this, 'updateFields', 'nickName', i, nickNameSchema, 'Nickname', '');
-	if (fields.portrait !== undefined) changes.Portrait = readOption(this, 'updateFields', 'portrait', i, portraitSchema, 'Portrait URL', '');
-	if (fields.tags !== undefined || fields.tagList !== undefined) {
-		// Free strings, sent as entered (helpers/tags.ts).
-		changes.Tags = mergeTags(
-			readOption(this, 'updateFields', 'tags', i, tagPairsSchema, 'Tags', {}),
-			readOption(this, 'updateFields', 'tagList', i, tagListSchema, 'Tag List', ''),
-		);
-	}
-	if (fields.ext !== undefined) changes.Ext = readOption(this, 'updateFields', 'ext', i, userExt, 'Extra Fields (Ext)', {});
-	if (Object.keys(changes).length === 0) {
-		throw new NodeOperationError(this.getNode(), `"Update Fields" is empty in item ${i}`, {
-			itemIndex: i,
-			description: 'Add at least one field to change. Nothing was sent.',
-		});
-	}
-	const unset = readOption(this, 'options', 'unsetFields', i, z.enum(['keep', 'clear']), 'Fields Not Set', 'keep');
-	const batchSize = readOption(this, 'options', 'batchSize', i, intInRange(1, MAX_UPDATE_PER_CALL), 'Batch Size', MAX_UPDATE_PER_CALL);
-	return { appId, userId, batchSize, changes, keepUnset: unset === 'keep' };
-}
-
-export async function executeBatch(
-	this: IExecuteFunctions,
-	items: Array<PreparedItem<UpdateUserPlan>>,
-): Promise<Map<number, ItemResult | Error>> {
-	// Items that keep unset fields never share a call with items that clear them.
-	const groups: Array<Array<PreparedItem<UpdateUserPlan>>> = [];
-	for (const item of items) {
-		const last = groups[groups.length - 1];
-		if (last && last[0].plan.keepUnset === item.plan.keepUnset) last.push(item);
-		else groups.push([item]);
-	}
-	const out = new Map<number, ItemResult | Error>();
-	for (const group of groups) {
-		const results = await runUserCalls(this, group, async (call, res) => {
+export const update = volcengineOperation<UpdateUserPlan>({
+	resource: 'user',
+	operation: 'update',
+	option: { name: 'Update', description: 'Change the profile of registered users, many items per call (BatchUpdateUser)', action: 'Update a user' },
+	properties: userProperties('Registered user to update', MAX_UPDATE_PER_CALL, [updateFields], [unsetFieldsOption]),
+	async read(r) {
+		const user = await readUserItem(r, MAX_UPDATE_PER_CALL);
+		const changes = readProfile(r, 'updateFields');
+		if (Object.keys(changes).length === 0) r.fail(`"Update Fields" is empty in item ${r.itemIndex}`, 'Add at least one field to change. Nothing was sent.');
+		const unset = r.option('options', 'unsetFields', z.enum(['keep', 'clear']), 'Fields Not Set', 'keep');
+		return { ...user, changes, keepUnset: unset === 'keep' };
+	},
+	// Read-modify-write: items that keep unset fields never share a call with items that clear them.
+	shape: userCalls(
+		async (call, send) => {
 			const appId = call[0].plan.appId;
 			let current = new Map<string, IDataObject>();
-			let send = call;
+			const out = new Map<number, IDataObject>();
+			let sent = call;
 			if (call[0].plan.keepUnset) {
-				const got = await batchGetUsers(this, appId, call.map(({ plan }) => plan.userId), call[0].itemIndex);
+				const got = await batchGetUsers(send, appId, call.map(({ plan }) => plan.userId));
 				current = got.users;
-				send = call.filter(({ plan }) => current.has(String(plan.userId)));
+				sent = call.filter(({ plan }) => current.has(String(plan.userId)));
 				for (const { itemIndex, plan } of call) {
 					if (current.has(String(plan.userId))) continue;
-					res.set(itemIndex, {
+					out.set(itemIndex, {
 						userId: String(plan.userId),
 						status: 'failed',
 						code: 'UserNotFound',
@@ -138,42 +72,22 @@ export async function executeBatch(
 						batchSize: 0,
 					});
 				}
-				if (send.length === 0) return;
 			}
-			const users = send.map(({ plan }) => {
-				const now = current.get(String(plan.userId)) ?? {};
-				const pick = <K extends keyof Profile>(k: K, empty: NonNullable<Profile[K]>) =>
-					plan.changes[k] ?? ((now[k] as Profile[K] | undefined) ?? empty);
-				return {
-					UserId: plan.userId,
-					NickName: pick('NickName', ''),
-					Portrait: pick('Portrait', ''),
-					Tags: pick('Tags', []),
-					Ext: pick('Ext', {}),
-				};
-			});
-			// Setting the same profile again has the same effect: safe to repeat.
-			const { result, requestId } = await volcengineApiRequest.call(
-				this,
-				'BatchUpdateUser',
-				{ AppId: appId, Users: users },
-				{ itemIndex: send[0].itemIndex, idempotent: true },
-			);
-			const failures = failedInfosByUser(result);
-			for (const { itemIndex, plan } of send) {
-				const f = failures.get(String(plan.userId));
-				const json: IDataObject = {
-					userId: String(plan.userId),
-					status: f ? 'failed' : 'updated',
+			if (sent.length) {
+				const users = sent.map(({ plan }) => {
+					const now = current.get(String(plan.userId)) ?? {};
+					const pick = <K extends keyof Profile>(k: K, empty: NonNullable<Profile[K]>) => plan.changes[k] ?? ((now[k] as Profile[K] | undefined) ?? empty);
+					return { UserId: plan.userId, NickName: pick('NickName', ''), Portrait: pick('Portrait', ''), Tags: pick('Tags', []), Ext: pick('Ext', {}) };
+				});
+				const answer = await send(api, { AppId: appId, Users: users }, { itemIndex: sent[0].itemIndex });
+				const results = perUserResults(sent, answer, 'updated', (plan) => ({
 					updated: Object.keys(plan.changes).map((k) => k[0].toLowerCase() + k.slice(1)),
 					unsetFields: plan.keepUnset ? 'kept' : 'cleared',
-				};
-				if (f) Object.assign(json, f);
-				Object.assign(json, { requestId: requestId ?? null, batchSize: send.length });
-				res.set(itemIndex, json);
+				}));
+				sent.forEach(({ itemIndex }, k) => out.set(itemIndex, results[k]));
 			}
-		});
-		for (const [k, v] of results) out.set(k, v);
-	}
-	return out;
-}
+			return call.map(({ itemIndex }) => out.get(itemIndex)!);
+		},
+		(plan) => String(plan.keepUnset),
+	),
+});
