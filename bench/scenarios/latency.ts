@@ -1,4 +1,4 @@
- 
+/* eslint-disable */
 // A far-away vendor: every call pays a round trip of 250 ms (an n8n in Europe calling
 // rtc.volcengineapi.com or console.tim.qq.com) plus, because n8n's request helper opens a new
 // connection per call, the TCP and TLS handshakes on every call (sandbox connectionSetupMs). 5,000
