@@ -14,6 +14,8 @@ import { multiProcessScenario } from './scenarios/multiprocess';
 import { signingScenario } from './scenarios/signing';
 import { overheadScenario } from './scenarios/overhead';
 import { memoryScenario } from './scenarios/memory';
+import { anchorScenario, ANCHOR_SCALE, ANCHOR_LATENCY_MS, USER_BATCHING } from './scenarios/anchor';
+import { latencyScenario, LATENCY_GUARD, SETUP_ROUND_TRIPS } from './scenarios/latency';
 
 const SCENARIOS: Array<[string, (ctx: BenchContext) => Promise<ScenarioOutcome>]> = [
 	['signing', signingScenario],
@@ -25,6 +27,8 @@ const SCENARIOS: Array<[string, (ctx: BenchContext) => Promise<ScenarioOutcome>]
 	['naive', naiveScenario],
 	['multiprocess', multiProcessScenario],
 	['memory', memoryScenario],
+	['latency', latencyScenario],
+	['anchor', anchorScenario],
 ];
 
 const FORMULAS = [
@@ -37,6 +41,9 @@ const FORMULAS = [
 	`**Naive baseline**: one signed BatchSendMessage per receiver from a raw undici client, ${NAIVE_CONCURRENCY} in flight (an HTTP Request node sends every item's request at once), no pacing, no retries, same sandbox settings as the fan-out.`,
 	'**Signing**: µs per call, median of 7 rounds of ≥ 150 ms after a warm-up, in one worker process. Both Volcengine signers sign the same request; with the same signed headers they produce the identical Authorization (checked). Official UserSig = tls-sig-api-v2 genUserSig (zlib deflate); ours writes stored zlib blocks; both decode to the same document (checked).',
 	'**Node overhead** = node execution time / raw client wall time for the same 5,000 signed BatchSendMessage calls (one receiver each), both 8 in flight (the raw client over 8 keep-alive connections), against the unthrottled sandbox; the node\'s own pacing is lifted with Delivery → Requests per Second.',
+	`**Latency** (far-away vendor): the sandbox adds the round trip RTT to every answer and ${SETUP_ROUND_TRIPS} × RTT (TCP + TLS 1.3 handshakes) before the first request of every new TCP connection (connectionSetupMs); n8n's request helper opens one per call. Documented rates (limitScale 1), node defaults. Theoretical minimum = ceil(N / L − 1) · 1 s + ${SETUP_ROUND_TRIPS} · RTT + RTT (N calls, L calls per second: the quota minimum with as many calls in flight as the quota allows, Little's law: L × ${SETUP_ROUND_TRIPS + 1} · RTT). A run still going after max(${LATENCY_GUARD} × minimum, 30 s) is stopped and its time projected from its pace: time to the first call + (last accepted arrival − first arrival) · (N − 1) / (accepted − 1) + ${SETUP_ROUND_TRIPS + 1} · RTT.`,
+	`**Anchor**: a real n8n 2.41.1 on Node 24 (the e2e runtime) runs bench/fixtures/anchor-volcengine.json (Code node signing each item with require('crypto'), NODE_FUNCTION_ALLOW_BUILTIN=crypto; HTTP Request node with Batching ${USER_BATCHING.batchSize} items per ${USER_BATCHING.batchInterval} ms, On Error: Continue) and the same job through the node (defaults), one \`n8n execute\` each, sandbox reset in between, limitScale ${ANCHOR_SCALE}, ${ANCHOR_LATENCY_MS} ms. Compressed time as above: the node's limiter runs ${ANCHOR_SCALE}× faster (preload bench/lib/n8n-timewarp.ts) and the Batch Interval is divided by ${ANCHOR_SCALE}. Time = start of the job's first node (Sign, or the node) to the end of the sending node, from n8n's run data; calls, throttled, lost and duplicates from the sandbox (stored messages per receiver). Minimum as for a paced send (c = 8). Ratios are node / anchor.`,
+	'**Package CPU per call** (in the anchor\'s n8n): node --cpu-prof in the n8n process (1 ms samples); the window is the sending node\'s run (first to last sample with one of its own frames on the stack); each sample goes to the innermost frame that is not a Node internal: this package (by file: signing = credentials/ and transport/signer|auth; sending = the delivery layer, shared/delivery|limiter|pool|http|json|fanout|batching|errors and transport/request; reading = everything else, zod included), the HTTP Request node (n8n-nodes-base/dist/nodes/HttpRequest), or n8n and its libraries. Sample time is turned into CPU time with the main thread\'s own CPU clock over the window (utime + stime of /proc/self/task/<pid>/stat every 20 ms, preload bench/lib/n8n-timewarp.ts): CPU ms = sampled ms × (CPU time in the window / busy sampled time), so time the process spent preempted on a loaded machine is not counted. Per call = CPU ms / calls; the target (≤ 100 µs) is signing + sending. Sandbox unthrottled, no latency, the node\'s pacing lifted, the HTTP Request node without batching.',
 	'**Memory** = peak RSS (process.resourceUsage().maxRSS) of a fresh worker process running the engine with one item of 1,000,000 receivers (Code node output, Include Message IDs off); the idle engine is the RSS after one 1-receiver run and a GC.',
 ];
 

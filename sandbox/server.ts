@@ -54,6 +54,7 @@ export function defaultConfig(): SandboxConfig {
 		enforceLimits: true,
 		limitScale: 1,
 		latencyMs: 0,
+		connectionSetupMs: 0,
 		faults: noFaults(),
 		volcengine: {
 			keys: { [SANDBOX_VOLCENGINE.accessKeyId]: { secretAccessKey: SANDBOX_VOLCENGINE.secretAccessKey } },
@@ -101,6 +102,8 @@ export class RtcSandbox extends EventEmitter implements Sandbox {
 	});
 	stats: SandboxStats = { requests: 0, throttled: 0, faults: {}, maxInFlight: 0 };
 	private inFlight = 0;
+	/** When each new connection's emulated handshakes end (connectionSetupMs). */
+	private readonly setupUntil = new WeakMap<object, number>();
 	private faultRandom: () => number = seededRandom(1);
 	url = '';
 	private server?: Server;
@@ -317,6 +320,10 @@ export class RtcSandbox extends EventEmitter implements Sandbox {
 	async listen(port = 0, host = '127.0.0.1'): Promise<string> {
 		this.server = createServer((req, res) => void this.onRequest(req, res));
 		this.server.keepAliveTimeout = 30000;
+		// connectionSetupMs: the first request of a connection waits for the emulated handshakes.
+		this.server.on('connection', (socket) => {
+			if (this.config.connectionSetupMs > 0) this.setupUntil.set(socket, Date.now() + this.config.connectionSetupMs);
+		});
 		await new Promise<void>((resolve, reject) => {
 			this.server!.once('error', reject);
 			this.server!.listen(port, host, () => resolve());
@@ -338,6 +345,12 @@ export class RtcSandbox extends EventEmitter implements Sandbox {
 		const chunks: Buffer[] = [];
 		req.on('data', (c: Buffer) => chunks.push(c));
 		await new Promise<void>((r) => req.on('end', () => r()));
+		const setupEnds = this.setupUntil.get(req.socket);
+		if (setupEnds !== undefined) {
+			this.setupUntil.delete(req.socket);
+			const wait = setupEnds - Date.now();
+			if (wait > 0) await new Promise((r) => setTimeout(r, wait));
+		}
 		const raw: RawRequest = { method: req.method ?? 'GET', url: req.url ?? '/', headers: req.headers, body: Buffer.concat(chunks) };
 		this.emit('sandbox.request', raw); // the callback sender reads ForbidCallbackControl from it
 		const vendorCall = !raw.url.startsWith('/_sandbox/');

@@ -28,6 +28,11 @@ export interface SandboxConfig {
 	limitScale: number;
 	/** Added to every vendor response, to model a data center's round trip. */
 	latencyMs: number;
+	/**
+	 * Added once per new TCP connection, before its first request is handled: the TCP + TLS
+	 * handshakes a client pays when it opens a connection per call (0 = none).
+	 */
+	connectionSetupMs: number;
 	/** Fault injection (sandbox/faults.ts). */
 	faults: FaultConfig;
 	volcengine: VolcengineConfig;
