@@ -2,58 +2,35 @@
 // Volcengine RTC Trigger through the engine's webhook path (WebhookContext → WorkflowExecute) with
 // real SHA-256 signatures (volcengine-rtc.md §6.2), and with the sandbox's callback sender as the
 // caller: BatchSendMessage → SendMessage events, retries, duplicates, forged/stale/unsigned ones.
-import { createTriggerEngine, startWebhookServer } from '../scripts/demo-triggers';
 import { createHash } from 'node:crypto';
 import { createServer, request } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { NodeConnectionTypes, type IDataObject, type IWorkflowBase } from 'n8n-workflow';
-import { PKG } from './helpers/fixtures';
-import { Code } from './helpers/standins';
-import { volcengineCredentials } from './helpers/volcengine';
-import { startSandbox, type RtcSandbox } from '../sandbox/server';
-import { volcengineSign, volcengineTime } from '../sandbox/callbacks';
-import { VolcengineRtc } from '../nodes/VolcengineRtc/VolcengineRtc.node';
-import { VolcengineRtcTrigger } from '../nodes/VolcengineRtcTrigger/VolcengineRtcTrigger.node';
-import { VolcengineRtcTriggerV1 } from '../nodes/VolcengineRtcTrigger/v1/VolcengineRtcTriggerV1.node';
-import { VolcengineRtcApi } from '../credentials/VolcengineRtcApi.credentials';
-import { readVolcengineEnvelope, verifyVolcengineCallback, volcengineCallbackSignature, volcengineNonceProblem } from '../nodes/VolcengineRtcTrigger/transport/callback';
-import { firstSighting, parseRfc3339 } from '../nodes/shared/webhook';
+import { PKG, triggerWorkflow as triggerFixture } from '../../harness/fixtures';
+import { volcengineEngine } from '../../harness/registry';
+import { startWebhookServer } from '../../harness/webhook-server';
+import type { RtcSandbox } from '../../sandbox/server';
+import { volcengineSign, volcengineTime } from '../../sandbox/callbacks';
+import { VolcengineRtcTrigger } from '../../nodes/VolcengineRtcTrigger/VolcengineRtcTrigger.node';
+import { VolcengineRtcTriggerV1 } from '../../nodes/VolcengineRtcTrigger/v1/VolcengineRtcTriggerV1.node';
+import { readVolcengineEnvelope, verifyVolcengineCallback, volcengineCallbackSignature, volcengineNonceProblem } from '../../nodes/VolcengineRtcTrigger/transport/callback';
+import { firstSighting, parseRfc3339 } from '../../nodes/shared/webhook';
+import { volcengineSuite } from './suite';
 
 const SECRET = 'my-callback-secret';
 
 let sb: RtcSandbox;
-beforeAll(async () => {
-	sb = await startSandbox();
-});
-afterAll(() => sb.close());
-beforeEach(() => sb.reset());
+volcengineSuite((s) => (sb = s));
 
-function engineWith(over: IDataObject = {}) {
-	return createTriggerEngine({
-		nodeTypes: {
-			[`${PKG}.volcengineRtcTrigger`]: new VolcengineRtcTrigger(),
-			[`${PKG}.volcengineRtc`]: new VolcengineRtc(),
-			'n8n-nodes-base.code': new Code(),
-		},
-		credentialTypes: { volcengineRtcApi: new VolcengineRtcApi() },
-		credentials: { volcengineRtcApi: volcengineCredentials(sb.url, { callbackSecret: SECRET, ...over }) },
+/** The sandbox engine; the Volcengine credential carries the callback secret. */
+const engineWith = (over: IDataObject = {}) => volcengineEngine(sb.url, { callbackSecret: SECRET, ...over });
+
+/** The trigger alone; each workflow gets its own id, so its own static data. */
+const triggerWorkflow = (parameters: IDataObject = {}): IWorkflowBase =>
+	triggerFixture({
+		nodeType: 'volcengineRtcTrigger', credentialType: 'volcengineRtcApi', webhookId: 'b0ba0000-0000-4000-8000-000000000002',
+		idPrefix: 'volc-trigger', parameters: { events: ['*'], options: {}, ...parameters },
 	});
-}
-
-let wfSeq = 0;
-function triggerWorkflow(parameters: IDataObject = {}): IWorkflowBase {
-	return {
-		id: `volc-trigger-${++wfSeq}`, name: 'trigger', active: true, settings: { executionOrder: 'v1' },
-		nodes: [
-			{
-				id: 't', name: 'Trigger', type: `${PKG}.volcengineRtcTrigger`, typeVersion: 1, position: [0, 0], webhookId: 'b0ba0000-0000-4000-8000-000000000002',
-				parameters: { events: ['*'], options: {}, ...parameters },
-				credentials: { volcengineRtcApi: { id: '1', name: 'sandbox' } },
-			},
-		],
-		connections: {},
-	} as unknown as IWorkflowBase;
-}
 
 /** CB1 of volcengine-rtc.md §6.2. */
 const CB1 = {
