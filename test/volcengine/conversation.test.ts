@@ -5,7 +5,7 @@
 if (!process.env.N8N_LOG_LEVEL) process.env.N8N_LOG_LEVEL = 'silent'; // the engine would log every expected error
 import type { IDataObject } from 'n8n-workflow';
 import type { RtcSandbox } from '../../sandbox/server';
-import { BIG_CONV, itemsOf, volcengineSuite } from './suite';
+import { BIG_CONV, itemsOf, volcengineSuite, type RefusedCase } from './suite';
 
 let sb: RtcSandbox;
 const { run, calls, conv, expectRefused, urls, sent } = volcengineSuite((s) => (sb = s));
@@ -100,15 +100,17 @@ describe('Conversation (GetMessages, GetConversationMessages, DeleteMessage, Del
 		expect(conv(BIG_CONV).messages[4]).toMatchObject({ content: 'edited', ext: { edited: 'yes' } });
 	});
 
-	test('bad inputs are refused before anything is sent', async () => {
-		await expectRefused(op('getMessages', { messageIds: ' , ' }), 'Message IDs', /at least one message ID/);
-		await expectRefused(op('getMessages', { messageIds: '1', options: { batchSize: 51 } }), 'Batch Size');
-		await expectRefused(op('getManyMessages', { limit: 0 }), 'Limit');
-		await expectRefused(op('getManyMessages', { options: { cursor: '-1' } }), 'Start Cursor');
-		await expectRefused(op('getManyMessages', { options: { pageSize: 101 } }), 'Page Size');
-		await expectRefused(op('deleteMessage', { messageId: ids[0], participantUserId: '={{ "" }}' }), 'Member User ID', /is required/);
-		await expectRefused(op('updateMessage', { messageId: ids[0], updateFields: {} }), 'Update Fields');
-		await expectRefused(op('updateMessage', { messageId: ids[0], updateFields: { content: '  ' } }), 'Content', /cannot be empty/);
+	test.each<RefusedCase>([
+		['Message IDs only separators', () => op('getMessages', { messageIds: ' , ' }), 'Message IDs', /at least one message ID/],
+		['Get Messages Batch Size 51', () => op('getMessages', { messageIds: '1', options: { batchSize: 51 } }), 'Batch Size', undefined],
+		['Limit 0', () => op('getManyMessages', { limit: 0 }), 'Limit', undefined],
+		['negative Start Cursor', () => op('getManyMessages', { options: { cursor: '-1' } }), 'Start Cursor', undefined],
+		['Page Size 101', () => op('getManyMessages', { options: { pageSize: 101 } }), 'Page Size', undefined],
+		['empty Member User ID', () => op('deleteMessage', { messageId: ids[0], participantUserId: '={{ "" }}' }), 'Member User ID', /is required/],
+		['Update without fields', () => op('updateMessage', { messageId: ids[0], updateFields: {} }), 'Update Fields', undefined],
+		['Content only spaces', () => op('updateMessage', { messageId: ids[0], updateFields: { content: '  ' } }), 'Content', /cannot be empty/],
+	])('bad inputs are refused before anything is sent: %s', async (_label, params, field, reason) => {
+		await expectRefused(params(), field, reason);
 	});
 });
 

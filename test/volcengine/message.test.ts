@@ -10,7 +10,7 @@ import { outputOf } from '../../harness/engine';
 import { volcWorkflow } from '../../harness/fixtures';
 import { volcengineEngine } from '../../harness/registry';
 import type { RtcSandbox } from '../../sandbox/server';
-import { APP, BIG_CONV, BIG_USER, itemsOf, volcengineSuite } from './suite';
+import { APP, BIG_CONV, BIG_USER, itemsOf, volcengineSuite, type RefusedCase } from './suite';
 
 let sb: RtcSandbox;
 const { run, calls, conv, errorOf, expectRefused, urls, throttleOnce } = volcengineSuite((s) => (sb = s));
@@ -235,12 +235,14 @@ describe('Message → Send to Conversation (SendMessage)', () => {
 		expect([out[0].json.status, out[2].json.status]).toEqual(['sent', 'sent']);
 	});
 
-	test('bad inputs are refused before anything is sent', async () => {
-		await expectRefused(send({ conversationShortId: 'abc' }), 'Conversation ID', /digits only/);
-		await expectRefused(send({ sender: '={{ 9007199254740994 }}' }), 'Sender User ID', /above 2\^53/);
-		await expectRefused(send({ options: { mentionedUsers: '1, x' } }), 'Mentioned User IDs[1]');
-		await expectRefused(send({ options: { clientMsgId: 'x'.repeat(129) } }), 'Client Message ID', /128 bytes/);
-		await expectRefused(send({ options: { priority: 3 } }), 'Priority', /between 0 and 2/);
+	test.each<RefusedCase>([
+		['Conversation ID not digits', () => send({ conversationShortId: 'abc' }), 'Conversation ID', /digits only/],
+		['Sender above 2^53 as a JS number', () => send({ sender: '={{ 9007199254740994 }}' }), 'Sender User ID', /above 2\^53/],
+		['a Mentioned User ID not an id', () => send({ options: { mentionedUsers: '1, x' } }), 'Mentioned User IDs[1]', undefined],
+		['Client Message ID over 128 bytes', () => send({ options: { clientMsgId: 'x'.repeat(129) } }), 'Client Message ID', /128 bytes/],
+		['Priority 3', () => send({ options: { priority: 3 } }), 'Priority', /between 0 and 2/],
+	])('bad inputs are refused before anything is sent: %s', async (_label, params, field, reason) => {
+		await expectRefused(params(), field, reason);
 	});
 });
 
@@ -300,10 +302,12 @@ describe('Message → Send to Groups (BatchSendGroupMessage)', () => {
 		expect((out.json.error as IDataObject).code).toBe('InvalidParameter');
 	});
 
-	test('bad inputs are refused before anything is sent', async () => {
-		await expectRefused(groups({ conversationShortIds: '={{ [] }}' }), 'Conversation IDs', /at least one conversation/);
-		await expectRefused(groups({ conversationShortIds: '1,2,-3' }), 'Conversation IDs[2]');
-		await expectRefused(groups({ conversationShortIds: '1', options: { batchSize: 21 } }), 'Batch Size', /between 1 and 20/);
+	test.each<RefusedCase>([
+		['no Conversation IDs', () => groups({ conversationShortIds: '={{ [] }}' }), 'Conversation IDs', /at least one conversation/],
+		['a negative Conversation ID', () => groups({ conversationShortIds: '1,2,-3' }), 'Conversation IDs[2]', undefined],
+		['Batch Size 21', () => groups({ conversationShortIds: '1', options: { batchSize: 21 } }), 'Batch Size', /between 1 and 20/],
+	])('bad inputs are refused before anything is sent: %s', async (_label, params, field, reason) => {
+		await expectRefused(params(), field, reason);
 	});
 });
 
@@ -351,9 +355,11 @@ describe('Message → Recall (RecallMessage)', () => {
 		expect(out.map((o) => o.pairedItem)).toEqual([{ item: 0 }, { item: 1 }]);
 	});
 
-	test('bad inputs are refused before anything is sent', async () => {
-		await expectRefused(recall({ messageId: '={{ "" }}', participantUserId: '1' }), 'Message ID', /is required/);
-		await expectRefused(recall({ messageId: first, participantUserId: '1', recallRole: 'boss' }), 'Recalled As');
+	test.each<RefusedCase>([
+		['empty Message ID', () => recall({ messageId: '={{ "" }}', participantUserId: '1' }), 'Message ID', /is required/],
+		['unknown Recalled As role', () => recall({ messageId: first, participantUserId: '1', recallRole: 'boss' }), 'Recalled As', undefined],
+	])('bad inputs are refused before anything is sent: %s', async (_label, params, field, reason) => {
+		await expectRefused(params(), field, reason);
 	});
 });
 

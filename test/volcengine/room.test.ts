@@ -6,7 +6,7 @@ if (!process.env.N8N_LOG_LEVEL) process.env.N8N_LOG_LEVEL = 'silent'; // the eng
 import type { IDataObject } from 'n8n-workflow';
 import type { RtcSandbox } from '../../sandbox/server';
 import { SANDBOX_RTC_APP_ID } from '../../sandbox/volcengine';
-import { APP, itemsOf, volcengineSuite } from './suite';
+import { APP, itemsOf, volcengineSuite, type RefusedCase } from './suite';
 
 let sb: RtcSandbox;
 const { run, calls, errorOf, expectRefused, urls } = volcengineSuite((s) => (sb = s));
@@ -88,15 +88,17 @@ describe('Room: real-time signalling (RTS, Version 2023-07-20, string RTC App ID
 		await expectRefused(room('sendToUsersInRoom', { roomId: 'r', to: 'a,b', message: 'x'.repeat(20481) }), 'Message', /limit is 20480/);
 	});
 
-	test('bad inputs are refused before anything is sent', async () => {
-		await expectRefused(room('sendToUser', { to: 'has space' }), 'Receiver User ID', /not allowed/);
-		await expectRefused(room('sendToUser', { to: 'u1', from: 'x'.repeat(129) }), 'Sender ID');
-		await expectRefused(room('sendToUser', { to: 'u1', rtcAppId: '={{ "" }}' }), 'RTC App ID', /is required/);
-		await expectRefused(room('broadcast', { roomId: 'room#1' }), 'Room ID');
-		await expectRefused(room('broadcast', { roomId: 'r', binary: true, message: 'not base64!' }), 'Message', /not base64/);
-		await expectRefused(room('sendToUsersInRoom', { roomId: 'r', to: 'ok, bad/id' }), 'Receiver User IDs[1]');
-		await expectRefused(room('sendToUsersInRoom', { roomId: 'r', to: 'a', options: { batchSize: 601 } }), 'Batch Size', /between 1 and 600/);
-		await expectRefused(room('sendToUserInRoom', { roomId: 'r', to: 'u', message: '={{ "" }}' }), 'Message', /cannot be empty/);
+	test.each<RefusedCase>([
+		['Receiver User ID with a space', () => room('sendToUser', { to: 'has space' }), 'Receiver User ID', /not allowed/],
+		['Sender ID over 128 characters', () => room('sendToUser', { to: 'u1', from: 'x'.repeat(129) }), 'Sender ID', undefined],
+		['empty RTC App ID', () => room('sendToUser', { to: 'u1', rtcAppId: '={{ "" }}' }), 'RTC App ID', /is required/],
+		['Room ID with #', () => room('broadcast', { roomId: 'room#1' }), 'Room ID', undefined],
+		['binary Message not base64', () => room('broadcast', { roomId: 'r', binary: true, message: 'not base64!' }), 'Message', /not base64/],
+		['a Receiver User ID with /', () => room('sendToUsersInRoom', { roomId: 'r', to: 'ok, bad/id' }), 'Receiver User IDs[1]', undefined],
+		['Batch Size 601', () => room('sendToUsersInRoom', { roomId: 'r', to: 'a', options: { batchSize: 601 } }), 'Batch Size', /between 1 and 600/],
+		['empty Message', () => room('sendToUserInRoom', { roomId: 'r', to: 'u', message: '={{ "" }}' }), 'Message', /cannot be empty/],
+	])('bad inputs are refused before anything is sent: %s', async (_label, params, field, reason) => {
+		await expectRefused(params(), field, reason);
 	});
 });
 

@@ -72,3 +72,9 @@ export function volcengineSuite(started: (sb: RtcSandbox) => void = () => {}) {
 		},
 	};
 }
+
+/**
+ * One bad-input case for expectRefused: label, parameters (built when the test runs), field, reason
+ * (`undefined` when none: jest's test.each passes `done` in place of a missing last value).
+ */
+export type RefusedCase = [label: string, params: () => IDataObject, field: string, reason: RegExp | undefined];

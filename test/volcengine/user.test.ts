@@ -5,7 +5,7 @@
 if (!process.env.N8N_LOG_LEVEL) process.env.N8N_LOG_LEVEL = 'silent'; // the engine would log every expected error
 import type { IDataObject } from 'n8n-workflow';
 import type { RtcSandbox } from '../../sandbox/server';
-import { APP, BIG_USER, itemsOf, volcengineSuite } from './suite';
+import { APP, BIG_USER, itemsOf, volcengineSuite, type RefusedCase } from './suite';
 
 let sb: RtcSandbox;
 const { run, calls, errorOf, expectRefused } = volcengineSuite((s) => (sb = s));
@@ -124,18 +124,16 @@ describe('User (RegisterUsers, UnRegisterUsers, BatchGetUser, BatchUpdateUser, Q
 		]);
 	});
 
-	test('bad inputs are refused before anything is sent', async () => {
-		await expectRefused(user('register', { userId: 'u1' }), 'User ID', /digits only/);
-		await expectRefused(user('register', { userId: '1', additionalFields: { nickName: 'é'.repeat(51) } }), 'Nickname', /100 bytes/);
-		await expectRefused(user('register', { userId: '1', additionalFields: { ext: { pairs: [{ key: 's:x', value: '1' }] } } }), 'Extra Fields (Ext)', /reserved/);
-		await expectRefused(
-			user('register', { userId: '1', additionalFields: { ext: { pairs: Array.from({ length: 21 }, (_, i) => ({ key: `k${i}`, value: 'v' })) } } }),
-			'Extra Fields (Ext)',
-			/limit is 20/,
-		);
-		await expectRefused(user('register', { userId: '1', options: { batchSize: 21 } }), 'Batch Size', /between 1 and 20/);
-		await expectRefused(user('unregister', { userId: '1', options: { batchSize: 11 } }), 'Batch Size', /between 1 and 10/);
-		await expectRefused(user('update', { userId: '1' }), 'Update Fields');
-		await expectRefused(user('getOnlineStatus', { userId: '9223372036854775808' }), 'User ID');
+	test.each<RefusedCase>([
+		['User ID not digits', () => user('register', { userId: 'u1' }), 'User ID', /digits only/],
+		['Nickname over 100 bytes', () => user('register', { userId: '1', additionalFields: { nickName: 'é'.repeat(51) } }), 'Nickname', /100 bytes/],
+		['reserved Ext key', () => user('register', { userId: '1', additionalFields: { ext: { pairs: [{ key: 's:x', value: '1' }] } } }), 'Extra Fields (Ext)', /reserved/],
+		['21 Ext fields', () => user('register', { userId: '1', additionalFields: { ext: { pairs: Array.from({ length: 21 }, (_, i) => ({ key: `k${i}`, value: 'v' })) } } }), 'Extra Fields (Ext)', /limit is 20/],
+		['Register Batch Size 21', () => user('register', { userId: '1', options: { batchSize: 21 } }), 'Batch Size', /between 1 and 20/],
+		['Unregister Batch Size 11', () => user('unregister', { userId: '1', options: { batchSize: 11 } }), 'Batch Size', /between 1 and 10/],
+		['Update without fields', () => user('update', { userId: '1' }), 'Update Fields', undefined],
+		['User ID 2^63', () => user('getOnlineStatus', { userId: '9223372036854775808' }), 'User ID', undefined],
+	])('bad inputs are refused before anything is sent: %s', async (_label, params, field, reason) => {
+		await expectRefused(params(), field, reason);
 	});
 });
