@@ -1,4 +1,3 @@
-/* eslint-disable */
 // Credential data that works against the sandbox, one function per credential type, every field
 // given (the engine does not fill in property defaults). The keys themselves live with the sandbox
 // (sandbox/demo-credentials.ts), which must know them to verify signatures; how an n8n credential

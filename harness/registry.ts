@@ -1,4 +1,3 @@
-/* eslint-disable */
 // Every node type and credential type the engine harness knows, in one table each, and engines with
 // every credential pointed at the sandbox. Used by the tests, scripts/demo.ts (examples/*.json), the
 // soak and the bench. Import this (or harness/engine) before anything else that imports n8n-core.

@@ -1,4 +1,3 @@
-/* eslint-disable */
 // What the sandbox received, byte for byte, observed through its public 'sandbox.request' event
 // (emitted for every request before it is handled) instead of wrapping the sandbox's handler.
 import type { RtcSandbox } from '../sandbox/server';
