@@ -1,7 +1,7 @@
 /* eslint-disable */
 // A benchmark worker process: runs one task for bench/run.ts and answers over IPC. A fresh process
 // per task: the process-wide rate limiter and UserSig cache start empty and RSS is the task's own.
-import { sandboxEngine } from '../test/helpers/registry';
+import { sandboxEngine } from '../harness/registry';
 import { performance } from 'node:perf_hooks';
 import type { IDataObject, IRun } from 'n8n-workflow';
 import { rateLimiter } from '../nodes/shared/limiter';

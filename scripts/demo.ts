@@ -6,15 +6,16 @@
 // n8n's own logger would repeat every node error this report already prints.
 if (!process.env.N8N_LOG_LEVEL) process.env.N8N_LOG_LEVEL = 'silent';
 
-// registry first: it imports the engine helper, which sets N8N_USER_FOLDER before n8n-core loads.
-import { CREDENTIAL_TYPES, NODE_TYPES, sandboxEngine } from '../test/helpers/registry';
-import { PKG } from '../test/helpers/fixtures';
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
-import { basename, join, resolve } from 'node:path';
+// registry first: it imports the engine harness, which sets N8N_USER_FOLDER before n8n-core loads.
+import { CREDENTIAL_TYPES, NODE_TYPES, sandboxEngine } from '../harness/registry';
+import { PKG } from '../harness/fixtures';
+import { repoRoot } from '../harness/paths';
+import { runTriggerDemo } from '../harness/scenarios/trigger-demo';
+import { readdirSync, readFileSync } from 'node:fs';
+import { basename, join } from 'node:path';
 import { NodeHelpers, type IRun, type IWorkflowBase } from 'n8n-workflow';
 import { SANDBOX_TENCENT, SANDBOX_VOLCENGINE } from '../sandbox/demo-credentials';
 import { startSandbox, type RtcSandbox } from '../sandbox/server';
-import { runTriggerDemo } from './demo-triggers';
 
 const APP = SANDBOX_VOLCENGINE.appId;
 
@@ -60,7 +61,7 @@ export interface Expectation {
 
 const range = (from: number, n: number) => Array.from({ length: n }, (_, i) => String(from + i));
 
-/** Examples started by a vendor callback; the demo plays the vendor (scripts/demo-triggers.ts). */
+/** Examples started by a vendor callback; the demo plays the vendor (harness/scenarios/trigger-demo.ts). */
 export const TRIGGER_EXAMPLES = new Set(['tencent-group-reply.json']);
 
 /** One entry per examples/*.json file. An example without an entry fails the demo. */
@@ -254,12 +255,6 @@ export function tagsById(sb: RtcSandbox): Map<string, string> {
 	return m;
 }
 
-function findRoot(): string {
-	// .tools/scripts/demo.js (compiled) or scripts/demo.ts
-	for (const d of [resolve(__dirname, '..'), resolve(__dirname, '..', '..')]) if (existsSync(join(d, 'examples'))) return d;
-	throw new Error(`examples/ not found above ${__dirname}`);
-}
-
 async function runExample(sb: RtcSandbox, file: string, expectation: Expectation | undefined) {
 	const wf = JSON.parse(readFileSync(file, 'utf8')) as IWorkflowBase;
 	const problems: string[] = [];
@@ -267,11 +262,11 @@ async function runExample(sb: RtcSandbox, file: string, expectation: Expectation
 	// Credentials: the harness hands every node the sandbox data of the credential *type* it references.
 	const credTypes = new Set<string>();
 	for (const n of wf.nodes) {
-		if (!NODE_TYPES[n.type]) problems.push(`node "${n.name}" has type ${n.type}, which is not in NODE_TYPES (test/helpers/registry.ts)`);
+		if (!NODE_TYPES[n.type]) problems.push(`node "${n.name}" has type ${n.type}, which is not in NODE_TYPES (harness/registry.ts)`);
 		else if (n.type.startsWith(`${PKG}.`)) problems.push(...unknownParameters(n));
 		for (const t of Object.keys(n.credentials ?? {})) {
 			credTypes.add(t);
-			if (!CREDENTIAL_TYPES[t]) problems.push(`credential type ${t} is not in CREDENTIAL_TYPES (test/helpers/registry.ts)`);
+			if (!CREDENTIAL_TYPES[t]) problems.push(`credential type ${t} is not in CREDENTIAL_TYPES (harness/registry.ts)`);
 		}
 	}
 	if (!expectation) problems.push(`no entry for ${basename(file)} in EXPECTATIONS (scripts/demo.ts)`);
@@ -385,7 +380,7 @@ function report(file: string, r: Awaited<ReturnType<typeof runExample>>): string
 }
 
 async function main() {
-	const root = findRoot();
+	const root = repoRoot();
 	const dir = join(root, 'examples');
 	const files = readdirSync(dir).filter((f) => f.endsWith('.json')).sort().map((f) => join(dir, f));
 	const sb = await startSandbox({ host: '127.0.0.1', port: 0 });
@@ -396,7 +391,7 @@ async function main() {
 		if (files.length === 0) failed++;
 		for (const file of files) {
 			if (TRIGGER_EXAMPLES.has(basename(file))) {
-				// A webhook-triggered workflow: the sandbox sends the signed callback (scripts/demo-triggers.ts).
+				// A webhook-triggered workflow: the sandbox sends the signed callback (harness/scenarios/trigger-demo.ts).
 				process.stdout.write(`▶ ${basename(file)} — trigger → action loop\n`);
 				const ok = await runTriggerDemo(sb, (line) => process.stdout.write(`  ${line}\n`));
 				if (!ok) failed++;

@@ -18,6 +18,8 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { compare, EXPECTATIONS, factsOf, tagsById } from './demo';
+import { sandboxCredentialData } from '../harness/credentials';
+import { PKG } from '../harness/fixtures';
 import { SANDBOX_TENCENT, SANDBOX_VOLCENGINE } from '../sandbox/demo-credentials';
 import { startSandbox, type RtcSandbox } from '../sandbox/server';
 import type { CallbackDelivery, CallbackKind } from '../sandbox/callbacks';
@@ -42,7 +44,6 @@ import {
 	type RunningN8n,
 } from './n8n-env';
 
-const PKG = 'n8n-nodes-rtc-messaging';
 export const E2E_TENCENT_TOKEN = 'e2e-tencent-callback-token';
 export const E2E_VOLCENGINE_SECRET = 'e2e-volcengine-callback-secret';
 
@@ -97,36 +98,15 @@ async function waitForAsync(cond: () => Promise<boolean>, timeoutMs: number): Pr
 
 // ---- credentials and the e2e-only Volcengine trigger workflow --------------------------------------
 
+/** The sandbox credentials as `n8n import:credentials` takes them; the callback keys are e2e's own. */
 export function sandboxCredentials(sandboxUrl: string) {
+	const data = sandboxCredentialData(sandboxUrl, {
+		tencentChatApi: { callbackToken: E2E_TENCENT_TOKEN },
+		volcengineRtcApi: { callbackSecret: E2E_VOLCENGINE_SECRET },
+	});
 	return [
-		{
-			id: 'sandbox-tencent',
-			name: 'Tencent Chat (sandbox)',
-			type: 'tencentChatApi',
-			data: {
-				sdkAppId: String(SANDBOX_TENCENT.sdkAppId),
-				secretKey: SANDBOX_TENCENT.secretKey,
-				adminUserId: SANDBOX_TENCENT.adminUserId,
-				region: 'chinaMainland',
-				customEndpoint: sandboxUrl,
-				userSigTtl: 604800,
-				callbackToken: E2E_TENCENT_TOKEN,
-			},
-		},
-		{
-			id: 'sandbox-volcengine',
-			name: 'Volcengine RTC (sandbox)',
-			type: 'volcengineRtcApi',
-			data: {
-				accessKeyId: SANDBOX_VOLCENGINE.accessKeyId,
-				secretAccessKey: SANDBOX_VOLCENGINE.secretAccessKey,
-				sessionToken: '',
-				region: SANDBOX_VOLCENGINE.region,
-				customEndpoint: sandboxUrl,
-				defaultAppId: String(SANDBOX_VOLCENGINE.appId),
-				callbackSecret: E2E_VOLCENGINE_SECRET,
-			},
-		},
+		{ id: 'sandbox-tencent', name: 'Tencent Chat (sandbox)', type: 'tencentChatApi', data: data.tencentChatApi },
+		{ id: 'sandbox-volcengine', name: 'Volcengine RTC (sandbox)', type: 'volcengineRtcApi', data: data.volcengineRtcApi },
 	];
 }
 

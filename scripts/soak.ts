@@ -3,7 +3,7 @@
 // 5 % throttles and 2 % lost responses; prints the counts and exits non-zero on a silent loss or a
 // Tencent duplicate, or a Volcengine duplicate while "Retry Ambiguous Failures" is off.
 import { startSandbox } from '../sandbox/server';
-import { runSoak } from './soak-lib';
+import { runSoak } from '../harness/scenarios/soak';
 
 async function main() {
 	const sb = await startSandbox();

@@ -1,7 +1,7 @@
 /* eslint-disable */
 // A diff in these snapshots means a node's parameters changed: make it a new (light) version, or
 // accept it deliberately (`npx jest -u`) when nothing released depends on it.
-import './helpers/n8n-engine';
+import '../harness/engine';
 import type { INodeProperties, INodeTypeDescription, IVersionedNodeType } from 'n8n-workflow';
 import { TencentChat } from '../nodes/TencentChat/TencentChat.node';
 import { TencentChatTrigger } from '../nodes/TencentChatTrigger/TencentChatTrigger.node';

@@ -3,7 +3,7 @@
 // <tmp>/node_modules/<package name>/ and loaded with n8n-core's PackageDirectoryLoader, as n8n loads
 // an installed community package. Needs `npm run build` first; skipped when dist/ is missing.
 if (!process.env.N8N_LOG_LEVEL) process.env.N8N_LOG_LEVEL = 'silent';
-import './helpers/n8n-engine'; // sets N8N_USER_FOLDER before n8n-core is imported
+import '../harness/engine'; // sets N8N_USER_FOLDER before n8n-core is imported
 import { execFileSync } from 'node:child_process';
 import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { dirname, join } from 'node:path';

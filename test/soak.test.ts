@@ -1,5 +1,5 @@
 import { startSandbox, type RtcSandbox } from '../sandbox/server';
-import { runSoak } from '../scripts/soak-lib';
+import { runSoak } from '../harness/scenarios/soak';
 
 let sb: RtcSandbox;
 beforeAll(async () => {

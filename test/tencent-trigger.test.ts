@@ -1,7 +1,8 @@
 /* eslint-disable */
 // Tencent Chat Trigger through the engine's webhook path (WebhookContext → WorkflowExecute) with
 // real SHA-256 signs, and with the sandbox's callback sender as the caller (real HTTP POSTs).
-import { n8nAnswer, runTriggerDemo, startWebhookServer, tencentTriggerEngine, DEMO_CALLBACK_TOKEN } from '../scripts/demo-triggers';
+import { runTriggerDemo, tencentTriggerEngine, DEMO_CALLBACK_TOKEN } from '../harness/scenarios/trigger-demo';
+import { n8nAnswer, startWebhookServer } from '../harness/webhook-server';
 import { createHash } from 'node:crypto';
 import { NodeConnectionTypes, type IDataObject, type IWorkflowBase } from 'n8n-workflow';
 import { PKG } from './helpers/fixtures';

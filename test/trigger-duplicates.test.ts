@@ -1,18 +1,20 @@
 /* eslint-disable */
 // Duplicate callbacks delivered at the same moment (issue 12 §4), for both triggers, through the
 // engine's webhook path with static data handled as n8n 2.41.1 does (every request loads its own
-// copy, the whole copy is saved after the node answered: scripts/demo-triggers.ts), and over real
+// copy, the whole copy is saved after the node answered: harness/engine.ts), and over real
 // HTTP with the sandbox's callback sender POSTing simultaneous copies.
 //
 // A second n8n process (another webhook processor, or the same instance after a restart) is this
 // package loaded a second time (jest.isolateModules): its own claims table, the same "database"
 // of saved static data.
-import { createTriggerEngine, startWebhookServer, DEMO_CALLBACK_TOKEN, type TriggerEngine } from '../scripts/demo-triggers';
+import { createEngine, type Engine } from '../harness/engine';
+import { startWebhookServer } from '../harness/webhook-server';
+import { DEMO_CALLBACK_TOKEN } from '../harness/scenarios/trigger-demo';
 import { createHash } from 'node:crypto';
 import type { IDataObject, INodeType, IVersionedNodeType, IWorkflowBase } from 'n8n-workflow';
-import { PKG } from './helpers/fixtures';
-import { Code } from './helpers/standins';
-import { volcengineCredentials } from './helpers/volcengine';
+import { PKG } from '../harness/fixtures';
+import { Code } from '../harness/standins';
+import { tencentCredentials, volcengineCredentials } from '../harness/credentials';
 import { startSandbox, type RtcSandbox } from '../sandbox/server';
 import { volcengineSign, volcengineTime } from '../sandbox/callbacks';
 import { SANDBOX_TENCENT } from '../sandbox/demo-credentials';
@@ -55,7 +57,7 @@ let seq = 0;
 /** What differs between the vendors; everything else is the same test. */
 interface Vendor {
 	name: 'volcengine' | 'tencent';
-	engine(trigger: TriggerClass, saved?: Map<string, IDataObject>, storageLatencyMs?: number): TriggerEngine;
+	engine(trigger: TriggerClass, saved?: Map<string, IDataObject>, storageLatencyMs?: number): Engine;
 	workflow(): IWorkflowBase;
 	/** A fresh, valid, signed callback as the request n8n hands the node. */
 	callback(): { headers: IDataObject; query: IDataObject; body: unknown; rawBody: Buffer };
@@ -71,7 +73,7 @@ interface Vendor {
 const volcengine: Vendor = {
 	name: 'volcengine',
 	engine: (trigger, saved, storageLatencyMs) =>
-		createTriggerEngine({
+		createEngine({
 			nodeTypes: { [`${PKG}.volcengineRtcTrigger`]: new trigger(), 'n8n-nodes-base.code': new Code() },
 			credentialTypes: { volcengineRtcApi: new VolcengineRtcApi() },
 			credentials: { volcengineRtcApi: volcengineCredentials(sb.url, { callbackSecret: SECRET }) },
@@ -111,15 +113,10 @@ const volcengine: Vendor = {
 const tencent: Vendor = {
 	name: 'tencent',
 	engine: (trigger, saved, storageLatencyMs) =>
-		createTriggerEngine({
+		createEngine({
 			nodeTypes: { [`${PKG}.tencentChatTrigger`]: new trigger(), 'n8n-nodes-base.code': new Code() },
 			credentialTypes: { tencentChatApi: new TencentChatApi() },
-			credentials: {
-				tencentChatApi: {
-					sdkAppId: APP, secretKey: SANDBOX_TENCENT.secretKey, adminUserId: SANDBOX_TENCENT.adminUserId, region: 'chinaMainland',
-					customEndpoint: sb.url, userSigTtl: 604800, callbackToken: TOKEN,
-				},
-			},
+			credentials: { tencentChatApi: tencentCredentials(sb.url, { callbackToken: TOKEN }) },
 			savedStaticData: saved,
 			storageLatencyMs,
 		}),
@@ -150,7 +147,7 @@ const tencent: Vendor = {
 	configureSandbox: (url) => sb.configure({ callbacks: { tencent: { url, token: TOKEN } } }),
 };
 
-const seenIds = (engine: TriggerEngine, wf: IWorkflowBase) => Object.keys(((engine.staticData(wf)['node:Trigger'] as IDataObject)?.seenIds as IDataObject) ?? {});
+const seenIds = (engine: Engine, wf: IWorkflowBase) => Object.keys(((engine.staticData(wf)['node:Trigger'] as IDataObject)?.seenIds as IDataObject) ?? {});
 
 describe.each([volcengine, tencent])('$name trigger: concurrent duplicates', (v) => {
 	const trigger = v.name === 'volcengine' ? VolcengineRtcTrigger : TencentChatTrigger;

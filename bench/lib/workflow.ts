@@ -1,7 +1,7 @@
  
 // Workflows and inputs of the benchmark: Start → Items (Code stand-in) → Node.
 import type { IDataObject, IWorkflowBase } from 'n8n-workflow';
-import { PKG } from '../../test/helpers/fixtures';
+import { PKG } from '../../harness/fixtures';
 import type { Vendor } from './protocol';
 
 export const NODE_NAME = 'Node';

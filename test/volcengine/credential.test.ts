@@ -1,16 +1,13 @@
 /* eslint-disable */
 import type { IHttpRequestOptions } from 'n8n-workflow';
-import { VolcengineRtcApi } from '../credentials/VolcengineRtcApi.credentials';
-import { signVolcengineRequest } from '../nodes/VolcengineRtc/transport/signer';
-import { startSandbox, type RtcSandbox } from '../sandbox/server';
-import { volcengineCredentials } from './helpers/volcengine';
+import { VolcengineRtcApi } from '../../credentials/VolcengineRtcApi.credentials';
+import { signVolcengineRequest } from '../../nodes/VolcengineRtc/transport/signer';
+import { volcengineCredentials } from '../../harness/credentials';
+import type { RtcSandbox } from '../../sandbox/server';
+import { volcengineSuite } from './suite';
 
 let sb: RtcSandbox;
-beforeAll(async () => {
-	sb = await startSandbox();
-});
-afterAll(() => sb.close());
-beforeEach(() => sb.reset());
+volcengineSuite((s) => (sb = s));
 
 const cred = new VolcengineRtcApi();
 const req = (over: Partial<IHttpRequestOptions> = {}): IHttpRequestOptions => ({
@@ -87,6 +84,7 @@ describe('volcengineRtcApi.authenticate', () => {
 		expect((await sendSigned(wrong)).json.ResponseMetadata.Error.Code).toBe('SignatureDoesNotMatch');
 		const unknown = await cred.authenticate(volcengineCredentials(sb.url, { accessKeyId: 'AKLTNOPE' }), req());
 		expect((await sendSigned(unknown)).json.ResponseMetadata.Error.Code).toBe('InvalidAccessKey');
+		// TODO(harness): the sandbox's clock replaced by hand; use a sandbox clock hook once there is one.
 		sb.now = () => Date.now() + 20 * 60 * 1000;
 		const stale = await cred.authenticate(volcengineCredentials(sb.url), req());
 		const res = await sendSigned(stale);

@@ -2,10 +2,10 @@
 // The fault soak: many receivers on both vendors through the real engine, against a sandbox that
 // injects 5xx, resets, throttles and lost responses; then every receiver is checked against the
 // sandbox's state. Used by `npm run soak` (scripts/soak.ts) and, shorter, by test/soak.test.ts.
-import { sandboxEngine } from '../test/helpers/registry';
-import { PKG } from '../test/helpers/fixtures';
+import { sandboxEngine } from '../registry';
+import { PKG } from '../fixtures';
 import type { IDataObject, IWorkflowBase } from 'n8n-workflow';
-import type { RtcSandbox } from '../sandbox/server';
+import type { RtcSandbox } from '../../sandbox/server';
 
 export interface SoakOptions {
 	/** Receivers per vendor. */

@@ -7,21 +7,17 @@
 // every level and the values the example fixes, and the sandbox accepted it; (2) the documented
 // answer, served verbatim (sandbox respondNext), parses to the expected node output.
 import type { IDataObject } from 'n8n-workflow';
-import { itemsOf } from './helpers/fixtures';
-import { outputOf } from './helpers/n8n-engine';
-import { volcengineEngine, volcWorkflow } from './helpers/volcengine';
-import { startSandbox, type RtcSandbox } from '../sandbox/server';
-import { readJson } from '../sandbox/json';
-import { loadFixture, shapeDiff } from './fixtures/vendor/shape';
+import { outputOf } from '../../harness/engine';
+import { volcWorkflow } from '../../harness/fixtures';
+import { volcengineEngine } from '../../harness/registry';
+import type { RtcSandbox } from '../../sandbox/server';
+import { readJson } from '../../sandbox/json';
+import { loadFixture, shapeDiff } from '../fixtures/vendor/shape';
+import { APP, itemsOf, volcengineSuite } from './suite';
 
 let sb: RtcSandbox;
-beforeAll(async () => {
-	sb = await startSandbox();
-});
-afterAll(() => sb.close());
-beforeEach(() => sb.reset());
+volcengineSuite((s) => (sb = s));
 
-const APP = 123456;
 
 async function contract(api: string, served: unknown, parameters: IDataObject, o: { items?: IDataObject[]; continueOnFail?: boolean } = {}) {
 	if (served !== undefined) sb.respondNext('volcengine', api, served);

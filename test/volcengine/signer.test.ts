@@ -1,6 +1,6 @@
 /* eslint-disable */
 import { createHmac } from 'node:crypto';
-import { deriveSigningKey, signVolcengineRequest, sha256Hex, canonicalQueryString } from '../nodes/VolcengineRtc/transport/signer';
+import { deriveSigningKey, signVolcengineRequest, sha256Hex, canonicalQueryString } from '../../nodes/VolcengineRtc/transport/signer';
 
 // volcengine-rtc.md §2.9: common inputs of TV1–TV3.
 const AK = 'AKLTEXAMPLEACCESSKEYID000000000000';

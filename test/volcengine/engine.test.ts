@@ -4,9 +4,9 @@
 // continue-on-fail no call starts after a failed one. Real n8n engine against the sandbox.
 if (!process.env.N8N_LOG_LEVEL) process.env.N8N_LOG_LEVEL = 'silent';
 import type { IDataObject } from 'n8n-workflow';
-import { itemsOf } from './helpers/fixtures';
-import { volcengineEngine, volcWorkflow } from './helpers/volcengine';
-import { startSandbox, type RtcSandbox } from '../sandbox/server';
+import { itemsOf, volcWorkflow } from '../../harness/fixtures';
+import { volcengineEngine } from '../../harness/registry';
+import { startSandbox, type RtcSandbox } from '../../sandbox/server';
 
 let sb: RtcSandbox;
 beforeAll(async () => {

@@ -2,58 +2,35 @@
 // Volcengine RTC Trigger through the engine's webhook path (WebhookContext → WorkflowExecute) with
 // real SHA-256 signatures (volcengine-rtc.md §6.2), and with the sandbox's callback sender as the
 // caller: BatchSendMessage → SendMessage events, retries, duplicates, forged/stale/unsigned ones.
-import { createTriggerEngine, startWebhookServer } from '../scripts/demo-triggers';
 import { createHash } from 'node:crypto';
 import { createServer, request } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { NodeConnectionTypes, type IDataObject, type IWorkflowBase } from 'n8n-workflow';
-import { PKG } from './helpers/fixtures';
-import { Code } from './helpers/standins';
-import { volcengineCredentials } from './helpers/volcengine';
-import { startSandbox, type RtcSandbox } from '../sandbox/server';
-import { volcengineSign, volcengineTime } from '../sandbox/callbacks';
-import { VolcengineRtc } from '../nodes/VolcengineRtc/VolcengineRtc.node';
-import { VolcengineRtcTrigger } from '../nodes/VolcengineRtcTrigger/VolcengineRtcTrigger.node';
-import { VolcengineRtcTriggerV1 } from '../nodes/VolcengineRtcTrigger/v1/VolcengineRtcTriggerV1.node';
-import { VolcengineRtcApi } from '../credentials/VolcengineRtcApi.credentials';
-import { readVolcengineEnvelope, verifyVolcengineCallback, volcengineCallbackSignature, volcengineNonceProblem } from '../nodes/VolcengineRtcTrigger/transport/callback';
-import { firstSighting, parseRfc3339 } from '../nodes/shared/webhook';
+import { PKG, triggerWorkflow as triggerFixture } from '../../harness/fixtures';
+import { volcengineEngine } from '../../harness/registry';
+import { startWebhookServer } from '../../harness/webhook-server';
+import type { RtcSandbox } from '../../sandbox/server';
+import { volcengineSign, volcengineTime } from '../../sandbox/callbacks';
+import { VolcengineRtcTrigger } from '../../nodes/VolcengineRtcTrigger/VolcengineRtcTrigger.node';
+import { VolcengineRtcTriggerV1 } from '../../nodes/VolcengineRtcTrigger/v1/VolcengineRtcTriggerV1.node';
+import { readVolcengineEnvelope, verifyVolcengineCallback, volcengineCallbackSignature, volcengineNonceProblem } from '../../nodes/VolcengineRtcTrigger/transport/callback';
+import { firstSighting, parseRfc3339 } from '../../nodes/shared/webhook';
+import { volcengineSuite } from './suite';
 
 const SECRET = 'my-callback-secret';
 
 let sb: RtcSandbox;
-beforeAll(async () => {
-	sb = await startSandbox();
-});
-afterAll(() => sb.close());
-beforeEach(() => sb.reset());
+volcengineSuite((s) => (sb = s));
 
-function engineWith(over: IDataObject = {}) {
-	return createTriggerEngine({
-		nodeTypes: {
-			[`${PKG}.volcengineRtcTrigger`]: new VolcengineRtcTrigger(),
-			[`${PKG}.volcengineRtc`]: new VolcengineRtc(),
-			'n8n-nodes-base.code': new Code(),
-		},
-		credentialTypes: { volcengineRtcApi: new VolcengineRtcApi() },
-		credentials: { volcengineRtcApi: volcengineCredentials(sb.url, { callbackSecret: SECRET, ...over }) },
+/** The sandbox engine; the Volcengine credential carries the callback secret. */
+const engineWith = (over: IDataObject = {}) => volcengineEngine(sb.url, { callbackSecret: SECRET, ...over });
+
+/** The trigger alone; each workflow gets its own id, so its own static data. */
+const triggerWorkflow = (parameters: IDataObject = {}): IWorkflowBase =>
+	triggerFixture({
+		nodeType: 'volcengineRtcTrigger', credentialType: 'volcengineRtcApi', webhookId: 'b0ba0000-0000-4000-8000-000000000002',
+		idPrefix: 'volc-trigger', parameters: { events: ['*'], options: {}, ...parameters },
 	});
-}
-
-let wfSeq = 0;
-function triggerWorkflow(parameters: IDataObject = {}): IWorkflowBase {
-	return {
-		id: `volc-trigger-${++wfSeq}`, name: 'trigger', active: true, settings: { executionOrder: 'v1' },
-		nodes: [
-			{
-				id: 't', name: 'Trigger', type: `${PKG}.volcengineRtcTrigger`, typeVersion: 1, position: [0, 0], webhookId: 'b0ba0000-0000-4000-8000-000000000002',
-				parameters: { events: ['*'], options: {}, ...parameters },
-				credentials: { volcengineRtcApi: { id: '1', name: 'sandbox' } },
-			},
-		],
-		connections: {},
-	} as unknown as IWorkflowBase;
-}
 
 /** CB1 of volcengine-rtc.md §6.2. */
 const CB1 = {
@@ -171,28 +148,25 @@ describe('verification through WebhookContext', () => {
 		expect((await engine.webhook(triggerWorkflow(), 'Trigger', req(envelope(), { raw: false }))).sent.status).toBe(200);
 	});
 
-	test('bad signature, tampered EventData, other secret, missing Signature, stale and future EventTime: 401, nothing runs', async () => {
-		const engine = engineWith();
-		const wf = triggerWorkflow();
-		const tampered = { ...envelope(), EventData: '{"AppId":123456,"Content":"changed"}' };
-		const cases = [
-			{ ...envelope(), Signature: 'f'.repeat(64) },
-			tampered,
-			envelope({}, 'another-secret'),
-			envelope({}, null),
-			envelope({ EventTime: volcengineTime(Date.now() - 301_000) }),
-			envelope({ EventTime: volcengineTime(Date.now() + 301_000) }),
-			envelope({ EventTime: 'yesterday' }),
-			envelope({ EventId: '' }),
-		];
-		for (const env of cases) {
-			const r = await engine.webhook(wf, 'Trigger', req(env));
-			expect(r.sent.status).toBe(401);
-			expect(r.response).toEqual({ noWebhookResponse: true });
-			expect(r.run).toBeUndefined();
-		}
-		const notJson = await engine.webhook(wf, 'Trigger', { headers: {}, query: {}, body: {}, rawBody: Buffer.from('not json') });
-		expect(notJson.sent.status).toBe(401); // the signature is inside the body: unreadable = unauthenticated
+	test.each<[string, () => object]>([
+		['bad signature', () => ({ ...envelope(), Signature: 'f'.repeat(64) })],
+		['tampered EventData', () => ({ ...envelope(), EventData: '{"AppId":123456,"Content":"changed"}' })],
+		['other secret', () => envelope({}, 'another-secret')],
+		['missing Signature', () => envelope({}, null)],
+		['stale EventTime (301 s old)', () => envelope({ EventTime: volcengineTime(Date.now() - 301_000) })],
+		['future EventTime (301 s ahead)', () => envelope({ EventTime: volcengineTime(Date.now() + 301_000) })],
+		['EventTime not a time', () => envelope({ EventTime: 'yesterday' })],
+		['empty EventId', () => envelope({ EventId: '' })],
+	])('bad signature, tampered EventData, other secret, missing Signature, stale and future EventTime: 401, nothing runs: %s', async (_label, env) => {
+		const r = await engineWith().webhook(triggerWorkflow(), 'Trigger', req(env()));
+		expect(r.sent.status).toBe(401);
+		expect(r.response).toEqual({ noWebhookResponse: true });
+		expect(r.run).toBeUndefined();
+	});
+
+	test('a body that is not JSON: 401 (the signature is inside the body: unreadable = unauthenticated), nothing runs', async () => {
+		const notJson = await engineWith().webhook(triggerWorkflow(), 'Trigger', { headers: {}, query: {}, body: {}, rawBody: Buffer.from('not json') });
+		expect(notJson.sent.status).toBe(401);
 		expect(notJson.run).toBeUndefined();
 	});
 
@@ -282,27 +256,24 @@ describe('field-shifted replays (issue 11 §3): Nonce shape and the signature as
 		expect(replay.run).toBeUndefined();
 	});
 
-	test('empty, 3-, 5-character and non-ASCII Nonces are refused (correctly signed), with a reason naming the Nonce', async () => {
-		const engine = engineWith();
-		const wf = triggerWorkflow();
-		const cases: Array<[string, string]> = [
-			['', 'Nonce is missing or empty'],
-			['a1b', 'Nonce must be 4 characters, got 3'],
-			['a1b2c', 'Nonce must be 4 characters, got 5'],
-			['ä1b2', 'Nonce must be 4 visible ASCII characters'],
-			['a1 2', 'Nonce must be 4 visible ASCII characters'],
-		];
-		for (const [Nonce, reason] of cases) {
-			const r = await engine.webhook(wf, 'Trigger', req(envelope({ Nonce })));
-			expect([Nonce, r.sent.status, r.sent.body]).toEqual([Nonce, 401, { message: `Callback refused: ${reason}` }]);
-			expect(r.run).toBeUndefined();
-		}
-		// unsigned mode checks the Nonce too
+	test.each([
+		['empty', '', 'Nonce is missing or empty'],
+		['3 characters', 'a1b', 'Nonce must be 4 characters, got 3'],
+		['5 characters', 'a1b2c', 'Nonce must be 4 characters, got 5'],
+		['non-ASCII', 'ä1b2', 'Nonce must be 4 visible ASCII characters'],
+		['with a space', 'a1 2', 'Nonce must be 4 visible ASCII characters'],
+	])('empty, 3-, 5-character and non-ASCII Nonces are refused (correctly signed), with a reason naming the Nonce: %s', async (_label, Nonce, reason) => {
+		const r = await engineWith().webhook(triggerWorkflow(), 'Trigger', req(envelope({ Nonce })));
+		expect([Nonce, r.sent.status, r.sent.body]).toEqual([Nonce, 401, { message: `Callback refused: ${reason}` }]);
+		expect(r.run).toBeUndefined();
+	});
+
+	test('unsigned mode checks the Nonce too; four characters of any kind the docs allow run', async () => {
 		const open = await engineWith({ callbackSecret: '' }).webhook(triggerWorkflow({ acceptUnsigned: true }), 'Trigger', req(envelope({ Nonce: 'abc' }, null)));
 		expect(open.sent.status).toBe(401);
-		// four characters of any kind the docs allow: letters, digits ("4-digit random number"), symbols
+		// letters, digits ("4-digit random number"), symbols
 		for (const Nonce of ['a1b2', '0427', 'Zz-_']) expect(volcengineNonceProblem(Nonce)).toBeUndefined();
-		expect((await engine.webhook(wf, 'Trigger', req(envelope({ Nonce: '0427' })))).run?.status).toBe('success');
+		expect((await engineWith().webhook(triggerWorkflow(), 'Trigger', req(envelope({ Nonce: '0427' })))).run?.status).toBe('success');
 	});
 
 	test('a shift that keeps a 4-character Nonce but changes the EventId is caught by the signature key: 200 duplicate, one run', async () => {
@@ -345,9 +316,8 @@ describe('field-shifted replays (issue 11 §3): Nonce shape and the signature as
 
 describe('event filter', () => {
 	const deliver = (wf: IWorkflowBase, EventType: string) => engineWith().webhook(wf, 'Trigger', req(envelope({ EventType })));
-	test('All Events runs any type', async () => {
-		const wf = triggerWorkflow({ events: ['*'] });
-		for (const t of ['SendMessage', 'RecordStarted', 'UserJoinRoom']) expect((await deliver(wf, t)).run?.status).toBe('success');
+	test.each(['SendMessage', 'RecordStarted', 'UserJoinRoom'])('All Events runs any type: %s', async (type) => {
+		expect((await deliver(triggerWorkflow({ events: ['*'] }), type)).run?.status).toBe('success');
 	});
 	test('a selection runs only its types; others are answered 200 and start nothing', async () => {
 		const wf = triggerWorkflow({ events: ['SendMessage', 'BeforeSendMessage'] });
@@ -409,14 +379,20 @@ describe('the sandbox as the caller (real HTTP POSTs to an n8n-like webhook endp
 		}
 	});
 
-	test('forged, stale and unsigned callbacks: 401, no retry, nothing starts; a duplicate starts nothing the second time', async () => {
+	test.each(['forged', 'stale', 'unsigned'] as const)('forged, stale and unsigned callbacks: 401, no retry, nothing starts: %s', async (kind) => {
 		const server = await serve(triggerWorkflow());
 		try {
-			for (const kind of ['forged', 'stale', 'unsigned'] as const) {
-				const d = await sb.callbacks.send({ vendor: 'volcengine', kind });
-				expect([kind, d.attempts.map((a) => a.status)]).toEqual([kind, [401]]);
-			}
+			const d = await sb.callbacks.send({ vendor: 'volcengine', kind });
+			expect([kind, d.attempts.map((a) => a.status)]).toEqual([kind, [401]]);
 			expect(server.runs()).toHaveLength(0);
+		} finally {
+			await server.close();
+		}
+	});
+
+	test('a duplicate starts nothing the second time', async () => {
+		const server = await serve(triggerWorkflow());
+		try {
 			const dup = await sb.callbacks.send({ vendor: 'volcengine', kind: 'duplicate' });
 			expect(dup.attempts.map((a) => [a.status, JSON.parse(a.body).message])).toEqual([
 				[200, 'ok'],

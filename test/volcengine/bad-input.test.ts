@@ -4,18 +4,14 @@
 // have received nothing. Runs through the real engine against the sandbox.
 if (!process.env.N8N_LOG_LEVEL) process.env.N8N_LOG_LEVEL = 'silent'; // the engine would log every expected error
 import type { IDataObject } from 'n8n-workflow';
-import { itemsOf } from './helpers/fixtures';
-import { volcengineEngine, volcWorkflow } from './helpers/volcengine';
-import { startSandbox, type RtcSandbox } from '../sandbox/server';
+import { volcWorkflow } from '../../harness/fixtures';
+import { volcengineEngine } from '../../harness/registry';
+import type { RtcSandbox } from '../../sandbox/server';
+import { APP, itemsOf, volcengineSuite } from './suite';
 
 let sb: RtcSandbox;
-beforeAll(async () => {
-	sb = await startSandbox();
-});
-afterAll(() => sb.close());
-beforeEach(() => sb.reset());
+volcengineSuite((s) => (sb = s));
 
-const APP = 123456;
 const TWO_53_PLUS_2 = '={{ 9007199254740994 }}'; // a JS number: exactly representable, but above 2^53
 const TWO_63 = '9223372036854775808';
 
