@@ -61,14 +61,10 @@ export function volcengineSuite(started: (sb: RtcSandbox) => void = () => {}) {
 
 		/**
 		 * The next request of `action` gets the vendor's per-second throttle answer
-		 * (FlowLimitExceeded.QPSOverLimit, HTTP 429) before it is processed, through the sandbox's
-		 * `refuseOnce` fault hook. TODO(harness): use sb.throttleNext('volcengine', action, 1) once the
-		 * sbsplit branch is merged.
+		 * (FlowLimitExceeded.QPSOverLimit, HTTP 429) at the sandbox's quota step (sb.throttleNext).
 		 */
 		throttleOnce(action: string) {
-			sb.configure({
-				volcengine: { refuseOnce: [{ action, code: 'FlowLimitExceeded.QPSOverLimit', message: `${action} is over its requests-per-second limit (injected)` }] },
-			});
+			sb.throttleNext('volcengine', action, 1);
 		},
 	};
 }

@@ -12,7 +12,7 @@ import type { RtcSandbox } from '../../sandbox/server';
 import { APP, BIG_USER, itemsOf, volcengineSuite } from './suite';
 
 let sb: RtcSandbox;
-const { run, calls, errorOf, sent, user, tagsOf, clearRequests } = volcengineSuite((s) => (sb = s));
+const { run, calls, errorOf, sent, tagsOf, clearRequests } = volcengineSuite((s) => (sb = s));
 const BIG = BIG_USER;
 
 describe('User Tag → Update (BatchUpdateUserTags)', () => {
@@ -169,10 +169,7 @@ describe('User Tag → Update: current API form by default, legacy per-user map 
 	});
 
 	test('delete (Op 1) in the current form sends the keys / plain tags as written', async () => {
-		sb.seedVolcengineUsers(APP, [{ userId: '9', tags: { level: 'vip', city: 'sh' } }]);
-		// TODO(harness): a plain tag (no value) written into the sandbox's state: seed it with a
-		// seed helper that takes plain tags once sbsplit's seed helpers are merged.
-		user('9').tags.set('beta', null);
+		sb.seedVolcengineUsers(APP, [{ userId: '9', tags: { level: 'vip', city: 'sh', beta: null } }]);
 		const { run: r } = await run({ resource: 'userTag', operation: 'update', userId: '9', mode: 'delete', tagKeys: 'level, beta' });
 		expect(r.data.resultData.error).toBeUndefined();
 		expect(sent('BatchUpdateUserTags')).toEqual([`{"AppId":${APP},"UserIds":[9],"Tags":["level","beta"],"Op":1}`]);
