@@ -147,14 +147,24 @@ function entryList(body: Record<string, unknown>, name: string, field: string): 
 }
 
 
-function im_get_attr(ctx: TimCtx, body: Record<string, unknown>) {
+/**
+ * Applies `apply` to each entry whose account is imported, in order; the others are listed in
+ * ErrorList with 70107 (see ErrorList). `apply` may return an ErrorCode for its user instead.
+ */
+function perAccount<E extends { account: string }>(ctx: TimCtx, entries: E[], apply: (e: E) => number | void, out: Record<string, unknown> = {}) {
 	const errors: ErrorList = [];
-	const attrs: unknown[] = [];
-	for (const a of accountList(body)) {
-		if (!ctx.st.accounts.has(a)) errors.push({ To_Account: a, ErrorCode: 70107 });
-		else attrs.push({ To_Account: a, Attrs: Object.fromEntries(ctx.st.userAttrs.get(a) ?? []) });
+	for (const e of entries) {
+		const code = ctx.st.accounts.has(e.account) ? apply(e) : 70107;
+		if (code) errors.push({ To_Account: e.account, ErrorCode: code });
 	}
-	return withErrors({ UserAttrs: attrs }, errors);
+	return withErrors(out, errors);
+}
+
+const accounts = (body: Record<string, unknown>) => accountList(body).map((account) => ({ account }));
+
+function im_get_attr(ctx: TimCtx, body: Record<string, unknown>) {
+	const attrs: unknown[] = [];
+	return perAccount(ctx, accounts(body), ({ account }) => void attrs.push({ To_Account: account, Attrs: Object.fromEntries(ctx.st.userAttrs.get(account) ?? []) }), { UserAttrs: attrs });
 }
 
 function im_set_attr(ctx: TimCtx, body: Record<string, unknown>) {
@@ -168,17 +178,11 @@ function im_set_attr(ctx: TimCtx, body: Record<string, unknown>) {
 			if (bytes(v) > 50) throw new TimError(90033, `Attrs.${k} is longer than 50 bytes`);
 		}
 	}
-	const errors: ErrorList = [];
-	for (const e of entries) {
-		if (!ctx.st.accounts.has(e.account)) {
-			errors.push({ To_Account: e.account, ErrorCode: 70107 });
-			continue;
-		}
+	return perAccount(ctx, entries, (e) => {
 		let m = ctx.st.userAttrs.get(e.account);
 		if (!m) ctx.st.userAttrs.set(e.account, (m = new Map()));
 		for (const [k, v] of Object.entries(e.value as Record<string, string>)) m.set(k, v);
-	}
-	return withErrors({}, errors);
+	});
 }
 
 function im_remove_attr(ctx: TimCtx, body: Record<string, unknown>) {
@@ -189,26 +193,15 @@ function im_remove_attr(ctx: TimCtx, body: Record<string, unknown>) {
 			if (!known.has(k)) throw new TimError(90033, `Attribute "${k}" is not configured (im_set_attr_name)`);
 		}
 	}
-	const errors: ErrorList = [];
-	for (const e of entries) {
-		if (!ctx.st.accounts.has(e.account)) {
-			errors.push({ To_Account: e.account, ErrorCode: 70107 });
-			continue;
-		}
+	return perAccount(ctx, entries, (e) => {
 		const m = ctx.st.userAttrs.get(e.account);
 		for (const k of e.value as string[]) m?.delete(k);
-	}
-	return withErrors({}, errors);
+	});
 }
 
 function im_get_tag(ctx: TimCtx, body: Record<string, unknown>) {
-	const errors: ErrorList = [];
 	const tags: unknown[] = [];
-	for (const a of accountList(body)) {
-		if (!ctx.st.accounts.has(a)) errors.push({ To_Account: a, ErrorCode: 70107 });
-		else tags.push({ To_Account: a, Tags: [...(ctx.st.userTags.get(a) ?? [])] });
-	}
-	return withErrors({ UserTags: tags }, errors);
+	return perAccount(ctx, accounts(body), ({ account }) => void tags.push({ To_Account: account, Tags: [...(ctx.st.userTags.get(account) ?? [])] }), { UserTags: tags });
 }
 
 function tagEntries(body: Record<string, unknown>) {
@@ -222,44 +215,24 @@ function tagEntries(body: Record<string, unknown>) {
 }
 
 function im_add_tag(ctx: TimCtx, body: Record<string, unknown>) {
-	const errors: ErrorList = [];
-	for (const e of tagEntries(body)) {
-		if (!ctx.st.accounts.has(e.account)) {
-			errors.push({ To_Account: e.account, ErrorCode: 70107 });
-			continue;
-		}
-		const cur = ctx.st.userTags.get(e.account) ?? new Set<string>();
-		const next = new Set([...cur, ...e.tags]);
+	return perAccount(ctx, tagEntries(body), (e) => {
+		const next = new Set([...(ctx.st.userTags.get(e.account) ?? []), ...e.tags]);
 		// §4.11: ≤ 100 tags per user in total. sandbox: reported per user, nothing added for that user.
-		if (next.size > 100) {
-			errors.push({ To_Account: e.account, ErrorCode: 90032 });
-			continue;
-		}
+		if (next.size > 100) return 90032;
 		ctx.st.userTags.set(e.account, next);
-	}
-	return withErrors({}, errors);
+		return 0;
+	});
 }
 
 function im_remove_tag(ctx: TimCtx, body: Record<string, unknown>) {
-	const errors: ErrorList = [];
-	for (const e of tagEntries(body)) {
-		if (!ctx.st.accounts.has(e.account)) {
-			errors.push({ To_Account: e.account, ErrorCode: 70107 });
-			continue;
-		}
+	return perAccount(ctx, tagEntries(body), (e) => {
 		const cur = ctx.st.userTags.get(e.account);
 		for (const t of e.tags) cur?.delete(t);
-	}
-	return withErrors({}, errors);
+	});
 }
 
 function im_remove_all_tags(ctx: TimCtx, body: Record<string, unknown>) {
-	const errors: ErrorList = [];
-	for (const a of accountList(body)) {
-		if (!ctx.st.accounts.has(a)) errors.push({ To_Account: a, ErrorCode: 70107 });
-		else ctx.st.userTags.delete(a);
-	}
-	return withErrors({}, errors);
+	return perAccount(ctx, accounts(body), ({ account }) => void ctx.st.userTags.delete(account));
 }
 
 export const pushRoutes: TimRoute[] = [
