@@ -1,4 +1,3 @@
-/* eslint-disable */
 // Sandbox code (not shipped): Tencent Chat accounts — import (one, many), check, delete, online
 // status (tencent-chat.md §5.1–§5.5).
 import { bytes, isObj, TimError, withErrors, type ErrorList } from './fields';

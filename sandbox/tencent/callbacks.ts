@@ -1,4 +1,3 @@
-/* eslint-disable */
 // Sandbox code (not shipped): the Tencent Chat callback (tencent-chat.md §8) — signer, builder and
 // the after-send callbacks that follow the sandbox's own sends. Written from the spec on its own
 // (it does not reuse the trigger node's verifier), so the two check each other.

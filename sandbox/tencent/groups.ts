@@ -1,4 +1,3 @@
-/* eslint-disable */
 // Sandbox code (not shipped): Tencent Chat groups — create, destroy, list, add and delete members,
 // online member count (tencent-chat.md §6.1–§6.6). Group messages are in messages.ts.
 import { bytes, groupOf, isObj, isOnline, stringArray, stringField, TimError, UINT32_MAX } from './fields';

@@ -1,4 +1,3 @@
-/* eslint-disable */
 // Sandbox code (not shipped): Tencent Chat messages — one-to-one (sendmsg, batchsendmsg, recall;
 // tencent-chat.md §4.1–§4.3) and group (send_group_msg, system notifications, broadcasts to live
 // groups, recall; §4.4–§4.7). Each delivery is emitted as a `tencent.message` event with what was

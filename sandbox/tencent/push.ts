@@ -1,4 +1,3 @@
-/* eslint-disable */
 // Sandbox code (not shipped): Tencent Chat all-user push with its tag and attribute conditions
 // (tencent-chat.md §4.8–§4.11), served on the legacy `all_member_push/im_*` paths and on the
 // current Push service `timpush/*` paths (which of them an app answers: `pushApis`, gateway.ts).
