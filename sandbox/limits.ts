@@ -35,11 +35,7 @@ export class WindowQuota {
 export class QuotaBook {
 	private readonly quotas = new Map<string, WindowQuota>();
 
-	/** `refuse` is asked before every take; true refuses it without taking (a forced throttle, see RtcSandbox.throttleNext). */
-	constructor(private readonly refuse?: (key: string) => boolean) {}
-
 	take(key: string, limit: number, windowMs: number, n: number, now: number, scale: number): boolean {
-		if (this.refuse?.(key)) return false;
 		let q = this.quotas.get(key);
 		if (!q || q.limit !== limit || q.windowMs !== windowMs) {
 			q = new WindowQuota(limit, windowMs);

@@ -37,6 +37,8 @@ export interface Route<Ctx, Answer = unknown> {
 	api: string;
 	/** Taken in order before the handler runs; the first one is the call rate (the one throttleNext refuses). */
 	quotas?: QuotaRule[];
+	/** What a forced throttle (throttleNext) answers when the route has no quota here (its limit is checked in the handler). */
+	throttled?: Pick<QuotaRule, 'code' | 'message'>;
 	handle(ctx: Ctx, body: Body): Answer;
 }
 
@@ -54,7 +56,8 @@ export function routeTable<R extends Route<any, any>>(...lists: R[][]): Readonly
 
 /**
  * Takes the route's quotas (when limits are enforced), after any forced throttle armed with
- * `throttleNext(vendor, api, n)`, which refuses the first quota whether or not limits are enforced.
+ * `throttleNext(vendor, api, n)`, which refuses the first quota (or the route's `throttled` answer)
+ * whether or not limits are enforced.
  * A refusal counts in `stats.throttled` and throws `refuse(rule)`, the vendor's own error.
  */
 export function takeQuotas(
@@ -64,12 +67,13 @@ export function takeQuotas(
 	route: Route<any, any>,
 	body: Body,
 	now: number,
-	refuse: (rule: QuotaRule) => Error,
+	refuse: (rule: Pick<QuotaRule, 'code' | 'message'>) => Error,
 ): void {
 	const rules = route.quotas ?? [];
-	if (rules.length && sb.throttles.draw(vendor, route.api)) {
+	const forced = rules[0] ?? route.throttled;
+	if (forced && sb.throttles.draw(vendor, route.api)) {
 		sb.stats.throttled++;
-		throw refuse(rules[0]);
+		throw refuse(forced);
 	}
 	if (!sb.config.enforceLimits) return;
 	for (const rule of rules) {

@@ -7,23 +7,25 @@ import { stringifyJson, parseJson } from './json';
 import { SANDBOX_TENCENT, SANDBOX_VOLCENGINE } from './demo-credentials';
 import { drawFault, faultAnswer, noFaults, seededRandom, ThrottleQueue, type Vendor } from './faults';
 import { QuotaBook } from './limits';
-// '/index' spelled out: a .tools/ built before the split still holds sandbox/callbacks.js and
-// volcengine.js, which Node would load ahead of the folders (tsc does not delete old output).
+// '/index' spelled out: a .tools/ built before the split still holds sandbox/callbacks.js,
+// volcengine.js and tencent.js, which Node would load ahead of the folders (tsc does not delete old output).
 import { CallbackSender, defaultCallbacksConfig } from './callbacks/index';
 import type { RawRequest, RawResponse, Sandbox, SandboxConfig, SandboxState, SandboxStats } from './types';
 import {
 	handleTencent,
 	newTencentState,
+	seedTencentDeletedAccount,
 	seedTencentGroup,
+	seedTencentGroupMessages,
 	seedTencentOnline,
-	TENCENT_PATHS,
+	seedTencentUserTags,
 	tencentSnapshot,
+	type GroupMessageSeed,
 	type TencentGroup,
 	type TencentGroupMessage,
 	type TencentGroupSeed,
 	type TencentPlatformStatus,
-} from './tencent';
-import { seedTencentDeletedAccount, seedTencentGroupMessages, seedTencentUserTags, type GroupMessageSeed } from './tencent/seed';
+} from './tencent/index';
 import {
 	handleVolcengine,
 	newVolcengineState,
@@ -94,12 +96,7 @@ export class RtcSandbox extends EventEmitter implements Sandbox {
 	state: SandboxState;
 	/** Forced throttles armed with throttleNext. */
 	readonly throttles = new ThrottleQueue();
-	// The Tencent half still takes its quotas itself (sandbox/tencent.ts); a forced Tencent throttle
-	// refuses the route's call-rate quota (`tim:<SdkAppId>:<path>`) here until it uses sandbox/routes.ts.
-	quotas = new QuotaBook((key) => {
-		const m = /^tim:\d+:(.+)$/.exec(key);
-		return m !== null && TENCENT_PATHS.includes(m[1]) && this.throttles.draw('tencent', m[1]);
-	});
+	quotas = new QuotaBook();
 	stats: SandboxStats = { requests: 0, throttled: 0, faults: {}, maxInFlight: 0 };
 	private inFlight = 0;
 	/** When each new connection's emulated handshakes end (connectionSetupMs). */
@@ -352,7 +349,7 @@ export class RtcSandbox extends EventEmitter implements Sandbox {
 			if (wait > 0) await new Promise((r) => setTimeout(r, wait));
 		}
 		const raw: RawRequest = { method: req.method ?? 'GET', url: req.url ?? '/', headers: req.headers, body: Buffer.concat(chunks) };
-		this.emit('sandbox.request', raw); // the callback sender reads ForbidCallbackControl from it
+		this.emit('sandbox.request', raw);
 		const vendorCall = !raw.url.startsWith('/_sandbox/');
 		if (vendorCall) this.stats.maxInFlight = Math.max(this.stats.maxInFlight, ++this.inFlight);
 		try {

@@ -4,7 +4,7 @@ import type { IncomingHttpHeaders } from 'node:http';
 import type { FaultConfig, FaultKind, ThrottleQueue } from './faults';
 import type { CallbacksConfig } from './callbacks';
 import type { QuotaBook } from './limits';
-import type { TencentConfig, TencentState } from './tencent';
+import type { TencentConfig, TencentState } from './tencent/index';
 import type { VolcengineConfig, VolcengineState } from './volcengine';
 
 export interface RawRequest {

@@ -57,6 +57,22 @@ describe('throttleNext(vendor, api, n)', () => {
 		expect(outputOf(run, 'Node')[0]).toMatchObject({ account: 'alice', status: 'imported' });
 	});
 
+	test('Tencent: it fires with enforceLimits off, and on a path whose limit is its handler\'s (send_broadcast_msg → 10023); the node retries', async () => {
+		sb.configure({ enforceLimits: false });
+		sb.seedTencentGroup({ groupId: 'av1', type: 'AVChatRoom' });
+		sb.throttleNext('tencent', 'im_open_login_svc/account_import');
+		sb.throttleNext('tencent', 'group_open_http_svc/send_broadcast_msg');
+		const imported = await tencentEngine(sb.url).run(tencentWorkflow({ resource: 'account', operation: 'import', account: 'alice' }));
+		expect(imported.run.data.resultData.error).toBeUndefined();
+		expect(timCalls('im_open_login_svc/account_import').map((c) => c.code)).toEqual([60007, 0]);
+		const { run } = await tencentEngine(sb.url).run(tencentWorkflow({ resource: 'group', operation: 'broadcastToAvGroups', messageFormat: 'text', text: 'live now' }));
+		expect(run.data.resultData.error).toBeUndefined();
+		expect(timCalls('group_open_http_svc/send_broadcast_msg').map((c) => c.code)).toEqual([10023, 0]);
+		expect(sb.stats.throttled).toBe(2);
+		expect(sb.state.tencent.broadcasts.map((b) => b.groups.map((g) => g.groupId))).toEqual([['av1']]);
+		expect(outputOf(run, 'Node')[0]).toMatchObject({ status: 'sent', msgSeq: 1 });
+	});
+
 	test('reset() disarms every forced throttle', () => {
 		sb.throttleNext('tencent', 'openim/sendmsg', 4);
 		sb.reset();

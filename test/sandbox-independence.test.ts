@@ -9,7 +9,7 @@ import { join, relative, resolve } from 'node:path';
 import { deflateSync } from 'node:zlib';
 import { startSandbox, type RtcSandbox } from '../sandbox/server';
 import { readJson, writeJson } from '../sandbox/json';
-import { TimError, verifyUserSig } from '../sandbox/tencent';
+import { TimError, verifyUserSig } from '../sandbox/tencent/index';
 import { v4CanonicalQuery, v4CanonicalRequest, v4ExpectedSignature, v4HeaderValue, v4SigningKey } from '../sandbox/v4';
 
 const ROOT = resolve(__dirname, '..');
@@ -42,7 +42,7 @@ function nodeImports(file: string): string[] {
 describe('the sandbox imports no node code', () => {
 	const files = sandboxFiles();
 	test('the scan sees the sandbox and would see an offending import', () => {
-		expect(files.map((f) => relative(ROOT, f).split('\\').join('/'))).toEqual(expect.arrayContaining(['sandbox/server.ts', 'sandbox/routes.ts', 'sandbox/volcengine/index.ts', 'sandbox/volcengine/gateway.ts', 'sandbox/callbacks/sender.ts', 'sandbox/tencent.ts', 'sandbox/v4.ts', 'sandbox/json.ts']));
+		expect(files.map((f) => relative(ROOT, f).split('\\').join('/'))).toEqual(expect.arrayContaining(['sandbox/server.ts', 'sandbox/routes.ts', 'sandbox/volcengine/index.ts', 'sandbox/volcengine/gateway.ts', 'sandbox/callbacks/sender.ts', 'sandbox/tencent/index.ts', 'sandbox/tencent/gateway.ts', 'sandbox/v4.ts', 'sandbox/json.ts']));
 		// the detector itself: each of these forms is caught, a sandbox-local import is not
 		const probe = (src: string) => specifiers(src).filter((s) => resolve(SANDBOX_DIR, s).startsWith(join(ROOT, 'nodes')));
 		expect(probe(`import { a } from '../nodes/shared/json';`)).toEqual(['../nodes/shared/json']);
@@ -247,7 +247,7 @@ describe('the sandbox gateway accepts a correct independent signer and refuses o
 	});
 });
 
-// ---- the sandbox's own UserSig check (sandbox/tencent.ts) against tencent-chat.md §2.5 ------------------
+// ---- the sandbox's own UserSig check (sandbox/tencent/gateway.ts) against tencent-chat.md §2.5 ------------------
 
 describe("the sandbox's own UserSig check accepts the spec's vectors and refuses a naive signer's mistakes", () => {
 	const SDKAPPID = 1400000000;

@@ -9,7 +9,7 @@ import { itemsOf } from './helpers/fixtures';
 import { ManualTrigger, outputOf } from './helpers/n8n-engine';
 import { tencentCredentials, tencentEngine, tencentWorkflow } from './helpers/tencent';
 import { startSandbox, type RtcSandbox } from '../sandbox/server';
-import { tencentC2CHistory } from '../sandbox/tencent';
+import { tencentC2CHistory } from '../sandbox/tencent/index';
 import { TencentChatApi } from '../credentials/TencentChatApi.credentials';
 import { SANDBOX_TENCENT } from '../sandbox/demo-credentials';
 

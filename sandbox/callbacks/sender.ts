@@ -6,9 +6,9 @@
 // delivery (copies, simultaneity, retries), tracking and the control endpoints; what a callback
 // looks like and how it is signed lives with each vendor (volcengine/callbacks.ts, tencent/callbacks.ts).
 import { stringifyJson } from '../json';
-import { buildTencentCallback, TencentAfterSend } from '../tencent/callbacks';
+import { buildTencentCallback, tencentCallbacksAfter } from '../tencent/callbacks';
 import { buildVolcengineCallback, volcengineCallbacksAfter } from '../volcengine/callbacks';
-import type { RawRequest, RawResponse, SandboxConfig, SandboxState } from '../types';
+import type { RawResponse, SandboxConfig, SandboxState } from '../types';
 import { post } from './http';
 import { CALLBACK_KINDS, MAX_COPIES, type BuiltCallback, type CallbackDelivery, type CallbackKind, type CallbacksConfig, type SendRequest } from './types';
 
@@ -24,13 +24,11 @@ const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 export class CallbackSender {
 	readonly deliveries: CallbackDelivery[] = [];
 	private readonly inflight = new Set<Promise<unknown>>();
-	private readonly tencentAfterSend = new TencentAfterSend();
 
 	constructor(private readonly sb: Host) {
-		sb.on('sandbox.request', (req: RawRequest) => this.tencentAfterSend.observe(req));
 		sb.on('tencent.message', (e: Record<string, unknown>) => {
 			if (!this.cfg.tencent.url) return;
-			for (const req of this.tencentAfterSend.after(e, this.sb.now())) void this.start(req, 'valid', true);
+			for (const req of tencentCallbacksAfter(e, this.sb.now())) void this.start(req, 'valid', true);
 		});
 		sb.on('volcengine.message', (e: Record<string, unknown>) => {
 			if (!this.cfg.volcengine.url) return;
@@ -44,7 +42,6 @@ export class CallbackSender {
 
 	reset(): void {
 		this.deliveries.length = 0;
-		this.tencentAfterSend.reset();
 	}
 
 	/** Resolves when every callback started so far (retries included) has finished. */

@@ -1,15 +1,10 @@
-/* eslint-disable */
 // Sandbox code (not shipped): the Tencent Chat callback (tencent-chat.md §8) — signer, builder and
 // the after-send callbacks that follow the sandbox's own sends. Written from the spec on its own
 // (it does not reuse the trigger node's verifier), so the two check each other.
-//
-// This folder is where sandbox/tencent.ts goes when it is split onto the shared route table
-// (sandbox/routes.ts); the callback half moved here first.
 import { createHash, randomInt } from 'node:crypto';
-import { parseJson, stringifyJson } from '../json';
+import { stringifyJson } from '../json';
 import { withQuery } from '../callbacks/http';
 import type { BuiltCallback, CallbackKind, TencentCallbackConfig, TencentSendRequest } from '../callbacks/types';
-import type { RawRequest } from '../types';
 
 /** §8.2 as Tencent computes it. */
 export function tencentSign(token: string, requestTime: string | number): string {
@@ -51,84 +46,50 @@ export function buildTencentCallback(cfg: TencentCallbackConfig, req: TencentSen
 	};
 }
 
-const FORBID_AFTER = 'ForbidAfterSendMsgCallback';
-
 /**
- * The after-send callbacks that follow the sandbox's sends (`tencent.message` events), minus the
- * sends that forbade theirs with ForbidCallbackControl ∋ ForbidAfterSendMsgCallback (§3.3).
+ * The after-send callbacks one `tencent.message` event causes (sent at `eventMs`), unless the send
+ * forbade them with ForbidCallbackControl ∋ ForbidAfterSendMsgCallback (§3.3): the send handlers
+ * (tencent/messages.ts) put the delivered message and the sender's ForbidCallbackControl in the event.
  */
-export class TencentAfterSend {
-	/** Send requests that forbid their after-send callback, until their event arrives. */
-	private readonly forbidden = new Set<string>();
-
-	reset(): void {
-		this.forbidden.clear();
+export function tencentCallbacksAfter(e: Record<string, unknown>, eventMs: number): TencentSendRequest[] {
+	if (Array.isArray(e.forbidCallbackControl) && e.forbidCallbackControl.includes('ForbidAfterSendMsgCallback')) return [];
+	if (e.command === 'group_open_http_svc/send_group_msg') {
+		const body: Record<string, unknown> = {
+			CallbackCommand: 'Group.CallbackAfterSendMsg',
+			GroupId: e.groupId,
+			Type: e.groupType,
+			From_Account: e.from,
+			Operator_Account: e.from,
+			Random: e.random,
+			MsgSeq: e.msgSeq,
+			MsgTime: e.msgTime,
+			OnlineOnlyFlag: 0,
+			MsgBody: e.msgBody,
+			CloudCustomData: e.cloudCustomData ?? '',
+			EventTime: eventMs,
+		};
+		return [{ vendor: 'tencent', command: 'Group.CallbackAfterSendMsg', body, sdkAppId: e.sdkAppId as number }];
 	}
-
-	/**
-	 * Remembers the send requests that forbid their after-send callback. It reads the request
-	 * itself because the Tencent handlers do not put ForbidCallbackControl in their events yet
-	 * (once sandbox/tencent.ts is split, its send handlers can emit it and this goes).
-	 */
-	observe(req: RawRequest): void {
-		const path = req.url.split('?')[0];
-		if (path !== '/v4/group_open_http_svc/send_group_msg' && path !== '/v4/openim/sendmsg') return;
-		let body: any;
-		try {
-			body = parseJson(req.body.toString('utf8'));
-		} catch {
-			return;
-		}
-		if (!Array.isArray(body?.ForbidCallbackControl) || !body.ForbidCallbackControl.includes(FORBID_AFTER)) return;
-		if (this.forbidden.size > 1000) this.forbidden.clear();
-		if (path.endsWith('send_group_msg')) this.forbidden.add(`g\u0000${body.GroupId}\u0000${body.Random}`);
-		else this.forbidden.add(`c\u0000${body.To_Account}\u0000${body.MsgRandom}`);
-	}
-
-	/** The callbacks one `tencent.message` event causes (sent at `eventMs`). */
-	after(e: Record<string, unknown>, eventMs: number): TencentSendRequest[] {
-		if (e.command === 'group_open_http_svc/send_group_msg') {
-			if (this.forbidden.delete(`g\u0000${e.groupId}\u0000${e.random}`)) return [];
-			const body: Record<string, unknown> = {
-				CallbackCommand: 'Group.CallbackAfterSendMsg',
-				GroupId: e.groupId,
-				Type: e.groupType,
-				From_Account: e.from,
-				Operator_Account: e.from,
-				Random: e.random,
-				MsgSeq: e.msgSeq,
-				MsgTime: e.msgTime,
-				OnlineOnlyFlag: 0,
-				MsgBody: e.msgBody,
-				CloudCustomData: e.cloudCustomData ?? '',
-				EventTime: eventMs,
-			};
-			return [{ vendor: 'tencent', command: 'Group.CallbackAfterSendMsg', body, sdkAppId: e.sdkAppId as number }];
-		}
-		if (e.command !== 'openim/sendmsg') return [];
-		const out: TencentSendRequest[] = [];
-		for (const to of (e.to as string[]) ?? []) {
-			if (this.forbidden.delete(`c\u0000${to}\u0000${e.msgRandom}`)) continue;
-			const body: Record<string, unknown> = {
-				CallbackCommand: 'C2C.CallbackAfterSendMsg',
-				From_Account: e.from,
-				To_Account: to,
-				MsgSeq: e.msgSeq,
-				MsgRandom: e.msgRandom,
-				MsgTime: e.msgTime,
-				MsgKey: e.msgKey,
-				OnlineOnlyFlag: 0,
-				MsgBody: e.msgBody,
-				CloudCustomData: e.cloudCustomData ?? '',
-				SendMsgResult: 0,
-				ErrorInfo: 'send msg succeed',
-				UnreadMsgNum: 1,
-				EventTime: eventMs,
-			};
-			out.push({ vendor: 'tencent', command: 'C2C.CallbackAfterSendMsg', body, sdkAppId: e.sdkAppId as number });
-		}
-		return out;
-	}
+	if (e.command !== 'openim/sendmsg') return [];
+	return ((e.to as string[]) ?? []).map((to) => {
+		const body: Record<string, unknown> = {
+			CallbackCommand: 'C2C.CallbackAfterSendMsg',
+			From_Account: e.from,
+			To_Account: to,
+			MsgSeq: e.msgSeq,
+			MsgRandom: e.msgRandom,
+			MsgTime: e.msgTime,
+			MsgKey: e.msgKey,
+			OnlineOnlyFlag: 0,
+			MsgBody: e.msgBody,
+			CloudCustomData: e.cloudCustomData ?? '',
+			SendMsgResult: 0,
+			ErrorInfo: 'send msg succeed',
+			UnreadMsgNum: 1,
+			EventTime: eventMs,
+		};
+		return { vendor: 'tencent', command: 'C2C.CallbackAfterSendMsg', body, sdkAppId: e.sdkAppId as number };
+	});
 }
 
 /** A plausible body for a command sent by hand (after-send payloads of §8.5, else a minimal body). */
