@@ -9,7 +9,7 @@ export interface BenchContext {
 	log: (line: string) => void;
 }
 
-/** Documented quotas the sandbox enforces (sandbox/volcengine/, sandbox/tencent.ts). */
+/** Documented quotas the sandbox enforces (sandbox/volcengine/, sandbox/tencent/). */
 export const QUOTA = {
 	volcengine: { requestsPerSecond: 50, messagesPerMinute: 12000 },
 	tencent: { requestsPerSecond: 200, messagesPerMinute: 12000 },
