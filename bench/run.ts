@@ -14,6 +14,7 @@ import { multiProcessScenario } from './scenarios/multiprocess';
 import { signingScenario } from './scenarios/signing';
 import { overheadScenario } from './scenarios/overhead';
 import { memoryScenario } from './scenarios/memory';
+import { queueScenario } from './scenarios/queue';
 
 const SCENARIOS: Array<[string, (ctx: BenchContext) => Promise<ScenarioOutcome>]> = [
 	['signing', signingScenario],
@@ -25,6 +26,7 @@ const SCENARIOS: Array<[string, (ctx: BenchContext) => Promise<ScenarioOutcome>]
 	['naive', naiveScenario],
 	['multiprocess', multiProcessScenario],
 	['memory', memoryScenario],
+	['queue', queueScenario],
 ];
 
 const FORMULAS = [
