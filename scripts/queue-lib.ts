@@ -4,10 +4,14 @@
 // (`n8n worker`) sharing one user folder — so one SQLite database file, one encryption key and the
 // one installed package — and the helpers to fire webhook executions and read them back.
 //
-// SQLite in queue mode: n8n 2.41 logs "Scaling mode is not officially supported with sqlite. Please
-// use PostgreSQL instead." (dist/commands/base-command.js) and then runs: main and workers open the
-// same database file (WAL), main writes the execution, the worker reads and finishes it. Measured
-// here with 2 and 4 workers; for production use PostgreSQL as n8n says.
+// The database: n8n 2.41 runs queue mode on a shared SQLite file only with a warning ("Scaling mode
+// is not officially supported with sqlite. Please use PostgreSQL instead.", dist/commands/
+// base-command.js), and it is not reliable: @n8n/db opens SQLite without a busy timeout
+// (dist/connection/db-connection-options.js passes none to the driver), so a write while another
+// process holds the lock fails at once — measured: 1 of 8 executions "SQLITE_BUSY: database is
+// locked" with 4 workers. So the cluster uses PostgreSQL (Debian's postgresql package, a private
+// cluster in the temp folder: initdb, 127.0.0.1, trust auth, fsync off); RTC_QUEUE_DB=sqlite runs the
+// shared-file setup instead.
 //
 // Compressed time: the sandbox shortens its windows by `limitScale`; the workers' rate limiter must
 // run on a clock `limitScale` times faster (bench/lib/timewarp.ts explains why). Each n8n process
@@ -16,7 +20,8 @@
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { createRequire } from 'node:module';
 import { randomBytes } from 'node:crypto';
-import { createWriteStream, existsSync, mkdirSync } from 'node:fs';
+import { createWriteStream, existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { freePort, importCredentials, importWorkflows, installPackage, mustRunN8n, n8nInstance, packageJson, packPackage, startN8n, tail, type Log, type N8nInstance, type RunningN8n, type Runtime } from './n8n-env';
 
@@ -91,18 +96,23 @@ const onPath = (cmd: string) => spawnSync('sh', ['-c', `command -v ${cmd}`], { e
 export function ensureRedisServer(log: Log): string {
 	const found = onPath('redis-server');
 	if (found) return found;
+	aptInstall('redis-server', log);
+	const installed = onPath('redis-server');
+	if (!installed) throw new Error('apt-get installed redis-server, but it is not on PATH');
+	return installed;
+}
+
+/** apt-get update && apt-get install -y <pkg> (Debian's packages), as root or through sudo -n. */
+function aptInstall(pkg: string, log: Log): void {
 	const root = process.getuid?.() === 0;
 	const sudo = root ? [] : onPath('sudo') ? ['sudo', '-n'] : undefined;
-	if (!sudo) throw new Error('redis-server is not installed and this user cannot run apt-get (no root, no sudo)');
-	log('redis-server not found: apt-get update && apt-get install -y redis-server …');
-	for (const args of [['update'], ['install', '-y', '--no-install-recommends', 'redis-server']]) {
+	if (!sudo) throw new Error(`${pkg} is not installed and this user cannot run apt-get (no root, no sudo)`);
+	log(`${pkg} not found: apt-get update && apt-get install -y ${pkg} …`);
+	for (const args of [['update'], ['install', '-y', '--no-install-recommends', pkg]]) {
 		const [cmd, ...rest] = [...sudo, 'apt-get', ...args];
 		const r = spawnSync(cmd, rest, { encoding: 'utf8', env: { ...process.env, DEBIAN_FRONTEND: 'noninteractive' }, timeout: 10 * 60_000 });
 		if (r.status !== 0) throw new Error(`apt-get ${args.join(' ')} failed (${r.status ?? r.signal})\n${tail((r.stdout ?? '') + (r.stderr ?? ''))}`);
 	}
-	const installed = onPath('redis-server');
-	if (!installed) throw new Error('apt-get installed redis-server, but it is not on PATH');
-	return installed;
 }
 
 export interface RunningRedis extends Proc {
@@ -122,14 +132,111 @@ export async function startRedis(bin: string, dir: string): Promise<RunningRedis
 	return { ...p, port };
 }
 
+// ---- PostgreSQL ------------------------------------------------------------------------------------
+
+/** The bin folder of Debian's PostgreSQL (installed with apt-get when missing, as redis-server). */
+export function ensurePostgres(log: Log): string {
+	const find = () => {
+		const root = '/usr/lib/postgresql';
+		if (!existsSync(root)) return '';
+		const versions = readdirSync(root).filter((v) => existsSync(join(root, v, 'bin', 'initdb'))).sort((a, b) => Number(b) - Number(a));
+		return versions.length ? join(root, versions[0], 'bin') : '';
+	};
+	const found = find();
+	if (found) return found;
+	aptInstall('postgresql', log);
+	const installed = find();
+	if (!installed) throw new Error('apt-get installed postgresql, but /usr/lib/postgresql/*/bin/initdb is missing');
+	return installed;
+}
+
+export interface RunningPostgres extends Proc {
+	port: number;
+	/** DB_* settings for n8n. */
+	env: NodeJS.ProcessEnv;
+}
+
+/** A private PostgreSQL in `dir`: 127.0.0.1 on a free port, trust auth, no durability (a test). */
+export async function startPostgres(bin: string, dir: string): Promise<RunningPostgres> {
+	// PostgreSQL refuses to run as root: as root, run it as the package's "postgres" user, in a
+	// folder of its own (the caller's temp folder is private to root)
+	const asUser = process.getuid?.() === 0 ? ['runuser', '-u', 'postgres', '--'] : [];
+	if (asUser.length) {
+		dir = mkdtempSync(join(tmpdir(), 'rtc-postgres-'));
+		spawnSync('chown', ['-R', 'postgres:postgres', dir]);
+	} else mkdirSync(dir, { recursive: true });
+	const data = join(dir, 'data');
+	const init = spawnSync(asUser[0] ?? join(bin, 'initdb'), [...asUser.slice(1), ...(asUser.length ? [join(bin, 'initdb')] : []), '-D', data, '--auth=trust', '--username=postgres', '--encoding=UTF8', '--no-sync'], {
+		encoding: 'utf8',
+		timeout: 120_000,
+	});
+	if (init.status !== 0) throw new Error(`initdb failed (${init.status ?? init.signal})\n${tail((init.stdout ?? '') + (init.stderr ?? ''))}`);
+	const port = await freePort();
+	const args = ['-D', data, '-p', String(port), '-k', dir, '-c', 'listen_addresses=127.0.0.1', '-c', 'fsync=off', '-c', 'synchronous_commit=off', '-c', 'full_page_writes=off', '-c', 'max_connections=200'];
+	const p = spawnLogged('postgres', asUser[0] ?? join(bin, 'postgres'), [...asUser.slice(1), ...(asUser.length ? [join(bin, 'postgres')] : []), ...args], { env: process.env, cwd: dir, logFile: join(dir, 'postgres.log') });
+	const stop = p.stop;
+	p.stop = async () => {
+		await stop();
+		if (asUser.length) rmSync(dir, { recursive: true, force: true });
+	};
+	await waitForOutput(p, /database system is ready to accept connections/, 60_000).catch(async (e) => {
+		await p.stop();
+		throw e;
+	});
+	const env = {
+		DB_TYPE: 'postgresdb',
+		DB_POSTGRESDB_HOST: '127.0.0.1',
+		DB_POSTGRESDB_PORT: String(port),
+		DB_POSTGRESDB_DATABASE: 'postgres',
+		DB_POSTGRESDB_USER: 'postgres',
+		DB_POSTGRESDB_PASSWORD: '',
+	};
+	return { ...p, port, env };
+}
+
 // ---- n8n in queue mode ------------------------------------------------------------------------------
+
+export interface Backends {
+	redis: RunningRedis;
+	postgres?: RunningPostgres;
+	/** DB_* settings of every n8n process and CLI command (empty: SQLite in the user folder). */
+	dbEnv: NodeJS.ProcessEnv;
+	stop: () => Promise<void>;
+}
+
+/** Redis, and PostgreSQL unless RTC_QUEUE_DB=sqlite (see the header). */
+export async function startBackends(dir: string, log: Log): Promise<Backends> {
+	const redisBin = ensureRedisServer(log);
+	const useSqlite = process.env.RTC_QUEUE_DB === 'sqlite';
+	const pgBin = useSqlite ? '' : ensurePostgres(log);
+	const redis = await startRedis(redisBin, join(dir, 'redis'));
+	log(`redis-server (${redisBin}) on 127.0.0.1:${redis.port}`);
+	let postgres: RunningPostgres | undefined;
+	try {
+		if (!useSqlite) {
+			postgres = await startPostgres(pgBin, join(dir, 'postgres'));
+			log(`postgres (${pgBin}) on 127.0.0.1:${postgres.port}`);
+		} else log('database: one SQLite file shared by main and workers (RTC_QUEUE_DB=sqlite)');
+	} catch (e) {
+		await redis.stop();
+		throw e;
+	}
+	return {
+		redis,
+		postgres,
+		dbEnv: postgres?.env ?? {},
+		stop: async () => {
+			await postgres?.stop().catch(() => undefined);
+			await redis.stop().catch(() => undefined);
+		},
+	};
+}
 
 export interface QueueCluster {
 	main: RunningN8n;
 	n: N8nInstance;
 	workers: Proc[];
-	redis: RunningRedis;
-	/** Every process, main last. */
+	/** The n8n processes, workers first (the backends are the caller's). */
 	stop: () => Promise<void>;
 }
 
@@ -166,10 +273,9 @@ export function timewarpEnv(userFolder: string, scale: number): NodeJS.ProcessEn
  */
 export async function startQueueCluster(o: {
 	rt: Runtime;
-	userFolder: string;
-	encryptionKey: string;
+	folder: PreparedFolder;
+	backends: Backends;
 	workers: number;
-	redisBin: string;
 	dir: string;
 	timeScale?: number;
 	workerConcurrency?: number;
@@ -180,11 +286,8 @@ export async function startQueueCluster(o: {
 		for (const p of started.reverse()) await p.stop().catch(() => undefined);
 	};
 	try {
-		const redis = await startRedis(o.redisBin, join(o.dir, 'redis'));
-		started.push(redis);
-		o.log(`redis-server on 127.0.0.1:${redis.port}`);
-		const base = n8nInstance(o.rt, o.userFolder, o.encryptionKey, await freePort());
-		const extra = { ...queueEnv(redis.port), ...timewarpEnv(o.userFolder, o.timeScale ?? 1) };
+		const base = n8nInstance(o.rt, o.folder.userFolder, o.folder.encryptionKey, await freePort());
+		const extra = { ...o.backends.dbEnv, ...queueEnv(o.backends.redis.port), ...timewarpEnv(o.folder.userFolder, o.timeScale ?? 1) };
 		const n: N8nInstance = { ...base, env: { ...base.env, ...extra } };
 		const t0 = Date.now();
 		const main = await startN8n(n, { logFile: join(o.dir, 'main.log'), timeoutMs: 180_000 });
@@ -195,14 +298,14 @@ export async function startQueueCluster(o: {
 			// each worker launches its own task-runner broker: a port of its own
 			const port = await freePort();
 			const env = { ...n.env, N8N_PORT: String(port), N8N_RUNNERS_BROKER_PORT: String(port + 1), QUEUE_HEALTH_CHECK_ACTIVE: 'false' };
-			const p = spawnLogged(`worker ${w + 1}`, o.rt.node, [o.rt.n8n, 'worker', `--concurrency=${o.workerConcurrency ?? 10}`], { env, cwd: o.userFolder, logFile: join(o.dir, `worker-${w + 1}.log`) });
+			const p = spawnLogged(`worker ${w + 1}`, o.rt.node, [o.rt.n8n, 'worker', `--concurrency=${o.workerConcurrency ?? 10}`], { env, cwd: o.folder.userFolder, logFile: join(o.dir, `worker-${w + 1}.log`) });
 			started.push(p);
 			workers.push(p);
 		}
 		const t1 = Date.now();
 		await Promise.all(workers.map((p) => waitForOutput(p, /n8n worker is now ready/, 180_000)));
 		o.log(`${o.workers} × n8n worker ready in ${((Date.now() - t1) / 1000).toFixed(1)} s`);
-		return { main, n, workers, redis, stop: stopAll };
+		return { main, n, workers, stop: stopAll };
 	} catch (e) {
 		await stopAll();
 		throw e;
@@ -339,12 +442,13 @@ export interface PreparedFolder {
  * A throwaway n8n user folder: the `npm pack` tarball installed, sandbox credentials imported,
  * `workflows` imported and published (production webhooks), all with one random encryption key.
  */
-export async function prepareUserFolder(rt: Runtime, work: string, credentials: Parameters<typeof importCredentials>[1], workflows: any[]): Promise<PreparedFolder> {
+export async function prepareUserFolder(rt: Runtime, work: string, credentials: Parameters<typeof importCredentials>[1], workflows: any[], dbEnv: NodeJS.ProcessEnv = {}): Promise<PreparedFolder> {
 	const userFolder = join(work, 'user');
 	const encryptionKey = randomBytes(24).toString('hex');
 	const tarball = await packPackage(work);
 	const pkgDir = await installPackage(userFolder, tarball);
-	const cli = n8nInstance(rt, userFolder, encryptionKey, 1); // import/publish only: no server
+	const plain = n8nInstance(rt, userFolder, encryptionKey, 1); // import/publish only: no server
+	const cli: N8nInstance = { ...plain, env: { ...plain.env, ...dbEnv } };
 	await importCredentials(cli, credentials, join(work, 'credentials.json'));
 	await importWorkflows(cli, workflows, join(work, 'workflows'));
 	for (const wf of workflows) await mustRunN8n(cli, ['publish:workflow', `--id=${wf.id}`]);

@@ -1,13 +1,14 @@
 /* eslint-disable */
 // `npm run test:queue` (run by .ci/run): this package in n8n QUEUE MODE, end to end.
 //
-//  1. Node 24 + n8n 2.41.1 from the cache (scripts/n8n-env.ts), redis-server from the system
-//     (apt-get install -y redis-server when missing; scripts/queue-lib.ts).
+//  1. Node 24 + n8n 2.41.1 from the cache (scripts/n8n-env.ts), redis-server and PostgreSQL from the
+//     system (apt-get install -y redis-server / postgresql when missing; scripts/queue-lib.ts).
 //  2. The `npm pack` tarball installed into a throwaway user folder; credentials for the sandbox; a
 //     webhook fan-out workflow (Webhook → Volcengine RTC Send to Users, default Delivery settings)
 //     and the e2e Volcengine trigger workflow imported and published.
-//  3. Redis on a free 127.0.0.1 port (no persistence), n8n main + 2 × `n8n worker` (EXECUTIONS_MODE
-//     =queue, one user folder: one SQLite file, one encryption key), sandbox limits enforced in
+//  3. Redis on a free 127.0.0.1 port (no persistence), a private PostgreSQL (Debian's package; a
+//     shared SQLite file is not reliable in queue mode, see queue-lib.ts), n8n main + 2 × `n8n worker`
+//     (EXECUTIONS_MODE=queue, one user folder and encryption key), sandbox limits enforced in
 //     compressed time (limitScale QUEUE_SCALE; the workers' limiter on the same clock).
 //  4. Checks: every execution ran in a worker, none in main; QUEUE_EXECUTIONS executions started at
 //     once on one quota delivered every receiver exactly once (sandbox counts), all "sent", no
@@ -25,7 +26,7 @@ import { SANDBOX_VOLCENGINE } from '../sandbox/demo-credentials';
 import { stringifyJson } from '../nodes/shared/json';
 import { E2E_VOLCENGINE_SECRET, sandboxCredentials, volcengineTriggerWorkflow } from './e2e';
 import { ensureRuntime, login, setupOwner, tail, workflowId, type Runtime } from './n8n-env';
-import { ensureRedisServer, fanoutWorkflow, getExecution, prepareUserFolder, sendFacts, startQueueCluster, waitForExecutions, waitForWebhook, workerOf, type QueueCluster } from './queue-lib';
+import { fanoutWorkflow, getExecution, prepareUserFolder, sendFacts, startBackends, startQueueCluster, waitForExecutions, waitForWebhook, workerOf, type Backends, type QueueCluster } from './queue-lib';
 
 export const QUEUE_SCALE = 20;
 export const QUEUE_WORKERS = 2;
@@ -147,25 +148,24 @@ async function main() {
 	const work = mkdtempSync(join(tmpdir(), 'rtc-queue-'));
 	let sb: RtcSandbox | undefined;
 	let cluster: QueueCluster | undefined;
+	let backends: Backends | undefined;
 	const timings: string[] = [];
 	try {
 		let t = Date.now();
 		const rt = await ensureRuntime((l) => log(`  ${l}`));
-		const redisBin = ensureRedisServer((l) => log(`  ${l}`));
-		timings.push(`runtime+redis ${secs(Date.now() - t)}`);
+		backends = await startBackends(work, (l) => log(`  ${l}`));
+		timings.push(`runtime, redis, postgres ${secs(Date.now() - t)}`);
 		t = Date.now();
 		sb = await startSandbox({ host: '127.0.0.1', port: 0 });
 		const fanout = fanoutWorkflow(workflowId('queue-fanout'), 'rtc-queue-fanout', '0b6f7c1e-2a3d-4e5f-8a9b-0ee000000001');
-		const folder = await prepareUserFolder(rt, work, sandboxCredentials(sb.url), [fanout, volcengineTriggerWorkflow]);
-		log(`  installed ${folder.pkgDir}; sandbox ${sb.url}; ${redisBin}`);
+		const folder = await prepareUserFolder(rt, work, sandboxCredentials(sb.url), [fanout, volcengineTriggerWorkflow], backends.dbEnv);
+		log(`  installed ${folder.pkgDir}; sandbox ${sb.url}`);
 		timings.push(`setup ${secs(Date.now() - t)}`);
 
 		t = Date.now();
-		cluster = await startQueueCluster({ rt, userFolder: folder.userFolder, encryptionKey: folder.encryptionKey, workers: QUEUE_WORKERS, redisBin, dir: work, timeScale: QUEUE_SCALE, log: (l) => log(`  ${l}`) });
+		cluster = await startQueueCluster({ rt, folder, backends, workers: QUEUE_WORKERS, dir: work, timeScale: QUEUE_SCALE, log: (l) => log(`  ${l}`) });
 		timings.push(`start ${secs(Date.now() - t)}`);
-		check(`n8n main + ${QUEUE_WORKERS} workers in queue mode (Redis, one SQLite file) started`, []);
-		const sqliteWarning = /Scaling mode is not officially supported with sqlite/.test(cluster.main.output());
-		log(`  (n8n ${sqliteWarning ? 'warns' : 'does not warn'}: "Scaling mode is not officially supported with sqlite")`);
+		check(`n8n main + ${QUEUE_WORKERS} workers in queue mode (Redis, ${backends.postgres ? 'PostgreSQL' : 'one SQLite file'}) started`, []);
 		await setupOwner(cluster.n.baseUrl);
 		const cookie = await login(cluster.n.baseUrl);
 
@@ -193,6 +193,7 @@ async function main() {
 			}
 			await cluster.stop();
 		}
+		await backends?.stop();
 		if (sb) await sb.close();
 		if (keep) log(`\nkept ${work} (RTC_QUEUE_KEEP=1)`);
 		else rmSync(work, { recursive: true, force: true });

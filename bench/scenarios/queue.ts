@@ -9,8 +9,8 @@ import { join } from 'node:path';
 import { ensureRuntime, login, setupOwner, workflowId, type Runtime } from '../../scripts/n8n-env';
 import { sandboxCredentials } from '../../scripts/e2e';
 import {
-	ensureRedisServer,
 	fanoutWorkflow,
+	startBackends,
 	getExecution,
 	prepareUserFolder,
 	sendFacts,
@@ -61,8 +61,9 @@ async function runSetup(ctx: BenchContext, rt: Runtime, baseUrl: string, wfId: s
 	const list = await waitForExecutions(baseUrl, cookie, wfId, QUEUE_BENCH_EXECUTIONS, 600_000);
 	const execs = await Promise.all(list.map((e) => getExecution(rt, baseUrl, cookie, e.id)));
 	const facts = execs.map((x) => sendFacts(x));
-	const start = Math.min(...facts.map((f) => f.nodeStartedAt));
-	const end = Math.max(...facts.map((f) => f.nodeStartedAt + f.nodeMs));
+	const ran = facts.filter((f) => f.nodeStartedAt > 0);
+	const start = Math.min(...ran.map((f) => f.nodeStartedAt));
+	const end = Math.max(...ran.map((f) => f.nodeStartedAt + f.nodeMs));
 	const totalMs = end - start;
 	const seen = new Map<string, number>();
 	for (const m of sb.state.volcengine.messages) seen.set(String(m.receiver), (seen.get(String(m.receiver)) ?? 0) + 1);
@@ -115,9 +116,9 @@ function rows(x: SetupResult): Row[] {
 export async function queueScenario(ctx: BenchContext): Promise<ScenarioOutcome> {
 	const t0 = Date.now();
 	const rt = await ensureRuntime((l) => ctx.log(`  ${l}`));
-	const redisBin = ensureRedisServer((l) => ctx.log(`  ${l}`));
 	const work = mkdtempSync(join(tmpdir(), 'rtc-bench-queue-'));
 	const results: SetupResult[] = [];
+	let database = '';
 	try {
 		const path = 'rtc-bench-queue';
 		const wf = fanoutWorkflow(workflowId('bench-queue-fanout'), path, '0b6f7c1e-2a3d-4e5f-8a9b-0be000000001');
@@ -135,12 +136,18 @@ export async function queueScenario(ctx: BenchContext): Promise<ScenarioOutcome>
 		}
 		{
 			const dir = join(work, 'queue');
-			const folder = await prepareUserFolder(rt, dir, sandboxCredentials(ctx.sb.url), [wf]);
-			const cluster = await startQueueCluster({ rt, userFolder: folder.userFolder, encryptionKey: folder.encryptionKey, workers: QUEUE_BENCH_WORKERS, redisBin, dir, timeScale: FANOUT_SCALE, log: (l) => ctx.log(`  ${l}`) });
+			const backends = await startBackends(dir, (l) => ctx.log(`  ${l}`));
 			try {
-				results.push(await runSetup(ctx, rt, cluster.n.baseUrl, wf.id, path, cluster.workers, `queue mode, ${QUEUE_BENCH_WORKERS} workers`));
+				const folder = await prepareUserFolder(rt, dir, sandboxCredentials(ctx.sb.url), [wf], backends.dbEnv);
+				database = backends.postgres ? 'PostgreSQL (Debian package, private cluster)' : 'one SQLite file shared by main and workers';
+				const cluster = await startQueueCluster({ rt, folder, backends, workers: QUEUE_BENCH_WORKERS, dir, timeScale: FANOUT_SCALE, log: (l) => ctx.log(`  ${l}`) });
+				try {
+					results.push(await runSetup(ctx, rt, cluster.n.baseUrl, wf.id, path, cluster.workers, `queue mode, ${QUEUE_BENCH_WORKERS} workers`));
+				} finally {
+					await cluster.stop();
+				}
 			} finally {
-				await cluster.stop();
+				await backends.stop();
 			}
 		}
 	} finally {
@@ -160,7 +167,7 @@ export async function queueScenario(ctx: BenchContext): Promise<ScenarioOutcome>
 			workerConcurrency: 10,
 			batchSize: 500,
 			delivery: 'defaults',
-			database: 'sqlite (one file, main and workers)',
+			database: { regular: 'SQLite', queue: database },
 		},
 		rows: results.flatMap(rows),
 		data: { setups: results },
