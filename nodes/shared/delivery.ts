@@ -77,6 +77,14 @@ export const deliveryProperty: INodeProperties = {
 				'Give up retrying a request after this long (throttled sends to many receivers: after this long without any send of this process getting through). Three windows of the per-minute receiver quota: enough for several n8n workers sharing it.',
 		},
 		{
+			displayName: 'Messages per Minute',
+			name: 'messagesPerMinute',
+			type: 'number',
+			default: 0,
+			typeOptions: { minValue: 0, numberPrecision: 0 },
+			description: 'Override the receiver quota of batch sends (vendor default 12,000). 0 = the documented default.',
+		},
+		{
 			displayName: 'Processes Sharing This Quota',
 			name: 'processesSharingQuota',
 			type: 'number',
@@ -84,14 +92,6 @@ export const deliveryProperty: INodeProperties = {
 			typeOptions: { minValue: 1, maxValue: 64, numberPrecision: 0 },
 			description:
 				'How many n8n processes (queue-mode workers, webhook processors, main) send with this credential at the same time. 1 = find out from the vendor’s throttle answers and share fairly. N = each process keeps to 1/N of the quota: no throttling, but a process alone still uses only 1/N.',
-		},
-		{
-			displayName: 'Messages per Minute',
-			name: 'messagesPerMinute',
-			type: 'number',
-			default: 0,
-			typeOptions: { minValue: 0, numberPrecision: 0 },
-			description: 'Override the receiver quota of batch sends (vendor default 12,000). 0 = the documented default.',
 		},
 		{
 			displayName: 'Requests per Second',

@@ -247,7 +247,7 @@ export class RateLimiter {
 
 	/** Waits until one request carrying `units` receivers may be sent under `rule`, and books it. */
 	async acquire(key: string, rule: RateRule, units = 0, retry = false): Promise<Booking> {
-		let b = this.bucket(key, rule);
+		const b = this.bucket(key, rule);
 		// A key nobody used for a window since it stalled starts a new stall clock (an earlier run
 		// gave up on it); requests that follow each other on a stalled key share one clock.
 		if (b.waiting === 0 && b.inFlight === 0 && this.clock() - b.lastActivity > RateLimiter.quotaWindowMs(b)) b.stalledSince = null;
