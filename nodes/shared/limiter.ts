@@ -114,6 +114,9 @@ interface Bucket {
 	/** Requests waiting in acquire() and sent but not settled: none of either = the key is idle. */
 	waiting: number;
 	inFlight: number;
+	/** New requests waiting their turn, first come first served, and those to wake when it moves. */
+	line: object[];
+	wakers: Array<() => void>;
 	/** Last booking or answer on the key. */
 	lastActivity: number;
 	pausedUntil: number;
@@ -197,6 +200,8 @@ export class RateLimiter {
 				stalledSince: null,
 				waiting: 0,
 				inFlight: 0,
+				line: [],
+				wakers: [],
 				lastActivity: -Infinity,
 				pausedUntil: 0,
 				probeMs: 0,
@@ -259,40 +264,59 @@ export class RateLimiter {
 		}
 	}
 
+	/**
+	 * First come, first served: new requests book in the order they asked (items to one
+	 * conversation leave in input order), a retry of a throttled one goes past the line (it already
+	 * had its turn, and probing is what gets a throttled process its share back).
+	 */
 	private async book(b: Bucket, key: string, rule: RateRule, units: number, retry: boolean): Promise<Booking> {
-		for (;;) {
-			const now = this.clock();
-			const paused = b.pausedUntil - now;
-			const contended = now - b.cutAt < CONTENDED * RateLimiter.quotaWindowMs(b);
-			const windowWait = Math.max(
-				b.requests.waitFor(1, now),
-				b.units && units > 0 ? b.units.waitFor(units, now) : 0,
-				contended && !retry ? b.nextAt - now : 0,
-			);
-			if (paused <= 0 && windowWait <= 0) {
-				if (contended && !retry) b.nextAt = Math.max(b.nextAt, now) + this.spacingMs(b, units);
-				// Still throttled: the others waiting on the key go after this one's answer, not with it.
-				if (b.probeMs > 0) b.pausedUntil = now + b.probeMs;
-				const request = b.requests.take(1, now);
-				const unit = b.units && units > 0 ? b.units.take(units, now) : undefined;
-				const bookedAt = now;
-				const bucket = b;
-				b.inFlight++;
-				b.lastActivity = now;
-				let settled = false;
-				return {
-					settle: (throttled = false) => {
-						if (settled) return;
-						settled = true;
-						bucket.inFlight--;
-						this.settle(bucket, request, unit, bookedAt, throttled);
-					},
-				};
+		const ticket = {};
+		if (!retry) b.line.push(ticket);
+		const leave = () => {
+			const k = b.line.indexOf(ticket);
+			if (k >= 0) b.line.splice(k, 1);
+			if (k === 0) for (const wake of b.wakers.splice(0)) wake();
+		};
+		try {
+			for (;;) {
+				if (!retry && b.line[0] !== ticket) {
+					await new Promise<void>((resolve) => b.wakers.push(resolve));
+					continue;
+				}
+				const now = this.clock();
+				const paused = b.pausedUntil - now;
+				const contended = now - b.cutAt < CONTENDED * RateLimiter.quotaWindowMs(b);
+				const windowWait = Math.max(
+					b.requests.waitFor(1, now),
+					b.units && units > 0 ? b.units.waitFor(units, now) : 0,
+					contended && !retry ? b.nextAt - now : 0,
+				);
+				if (paused <= 0 && windowWait <= 0) {
+					if (contended && !retry) b.nextAt = Math.max(b.nextAt, now) + this.spacingMs(b, units);
+					// Still throttled: the others waiting on the key go after this one's answer, not with it.
+					if (b.probeMs > 0) b.pausedUntil = now + b.probeMs;
+					const request = b.requests.take(1, now);
+					const unit = b.units && units > 0 ? b.units.take(units, now) : undefined;
+					const bookedAt = now;
+					b.inFlight++;
+					b.lastActivity = now;
+					let settled = false;
+					return {
+						settle: (throttled = false) => {
+							if (settled) return;
+							settled = true;
+							b.inFlight--;
+							this.settle(b, request, unit, bookedAt, throttled);
+						},
+					};
+				}
+				// Held back by our own share (not by a throttle pause): the process wants more than it has.
+				if (windowWait > 0 && windowWait >= paused) b.limitedAt = now;
+				await this.pause(Math.min(Math.max(paused, windowWait), 60000));
+				this.bucket(key, rule); // the share may have grown meanwhile
 			}
-			// Held back by our own share (not by a throttle pause): the process wants more than it has.
-			if (windowWait > 0 && windowWait >= paused) b.limitedAt = now;
-			await this.pause(Math.min(Math.max(paused, windowWait), 60000));
-			b = this.bucket(key, rule);
+		} finally {
+			leave();
 		}
 	}
 
