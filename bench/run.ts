@@ -16,6 +16,7 @@ import { overheadScenario } from './scenarios/overhead';
 import { memoryScenario } from './scenarios/memory';
 import { anchorScenario, ANCHOR_SCALE, ANCHOR_LATENCY_MS, USER_BATCHING } from './scenarios/anchor';
 import { latencyScenario, LATENCY_GUARD, SETUP_ROUND_TRIPS } from './scenarios/latency';
+import { queueScenario } from './scenarios/queue';
 
 const SCENARIOS: Array<[string, (ctx: BenchContext) => Promise<ScenarioOutcome>]> = [
 	['signing', signingScenario],
@@ -29,6 +30,7 @@ const SCENARIOS: Array<[string, (ctx: BenchContext) => Promise<ScenarioOutcome>]
 	['memory', memoryScenario],
 	['latency', latencyScenario],
 	['anchor', anchorScenario],
+	['queue', queueScenario],
 ];
 
 const FORMULAS = [

@@ -5,7 +5,8 @@ import { tencentEngine, tencentWorkflow } from './helpers/tencent';
 import { volcengineEngine, volcWorkflow } from './helpers/volcengine';
 import { startSandbox, type RtcSandbox } from '../sandbox/server';
 import { DELIVERY_DEFAULTS, deliveryProperty } from '../nodes/shared/delivery';
-import { RateLimiter } from '../nodes/shared/limiter';
+import { RateLimiter, rateLimiter } from '../nodes/shared/limiter';
+import { SANDBOX_VOLCENGINE } from '../sandbox/demo-credentials';
 
 let sb: RtcSandbox;
 beforeAll(async () => {
@@ -210,4 +211,43 @@ describe('delivery options are read once per item and execution', () => {
 		expect(opt.default).toBe(DELIVERY_DEFAULTS.onPartial);
 		expect(opt.options.map((o: any) => o.value)).toEqual(['summary', 'fail']);
 	});
+});
+
+describe('one quota shared by several n8n processes', () => {
+	const key = `volcengine|${SANDBOX_VOLCENGINE.accessKeyId}|BatchSendMessage`;
+	afterEach(() => rateLimiter.reset());
+
+	test('"Processes Sharing This Quota" = 4: the node paces this process to a quarter of the receiver quota', async () => {
+		rateLimiter.reset();
+		const receivers = Array.from({ length: 3000 }, (_, i) => String(5000 + i)).join(',');
+		const { run } = await volcengineEngine(sb.url).run(volcWorkflow(volcSend({ receivers, options: { batchSize: 500 }, delivery: { processesSharingQuota: 4 } })));
+		expect(run.data.resultData.error).toBeUndefined();
+		expect(outputOf(run, 'Node')[0]).toMatchObject({ status: 'sent', deliveredCount: 3000, calls: 6 });
+		expect(sb.state.volcengine.messages).toHaveLength(3000);
+		expect(sb.stats.throttled).toBe(0);
+		expect(rateLimiter.shareOf(key)).toEqual({ share: 0.25, cuts: 0 });
+	});
+
+	test('the default (1): a throttle answer from the shared receiver quota cuts this process’s share, nothing reaches the user', async () => {
+		rateLimiter.reset();
+		// another process used 11,800 of the 12,000 receivers of this window already (window 6 s)
+		sb.configure({ enforceLimits: true, limitScale: 10 });
+		const other = Array.from({ length: 11800 }, (_, i) => String(900000 + i));
+		const { run: first } = await volcengineEngine(sb.url).run(volcWorkflow(volcSend({ receivers: other.join(','), options: { batchSize: 500 } })));
+		expect(outputOf(first, 'Node')[0]).toMatchObject({ status: 'sent', deliveredCount: 11800 });
+		rateLimiter.reset(); // "another process": this one has not seen that traffic
+		const receivers = Array.from({ length: 400 }, (_, i) => String(7000 + i)).join(',');
+		const t0 = Date.now();
+		const { run } = await volcengineEngine(sb.url).run(
+			volcWorkflow(volcSend({ receivers, options: { batchSize: 200 }, delivery: { concurrency: 2 } })),
+		);
+		expect(run.data.resultData.error).toBeUndefined();
+		expect(outputOf(run, 'Node')[0]).toMatchObject({ status: 'sent', deliveredCount: 400 });
+		expect(sb.stats.throttled).toBeGreaterThan(0);
+		const { share, cuts } = rateLimiter.shareOf(key);
+		expect(cuts).toBeGreaterThan(0);
+		expect(share).toBeLessThan(1);
+		// the second chunk got through when the vendor's window rolled (probing every 600 ms), not after a budget
+		expect(Date.now() - t0).toBeLessThan(20_000);
+	}, 60_000);
 });

@@ -31,11 +31,13 @@ export interface DeliveryOptions {
 	messagesPerMinute?: number;
 	/** What an item that was not fully delivered (partial, failed, unknown, dropped) becomes. */
 	onPartial: 'summary' | 'fail';
+	/** Processes sharing the quota (n8n queue-mode workers on one credential); absent = 1, adaptive. */
+	sharedBy?: number;
 }
 
 export const DELIVERY_DEFAULTS: DeliveryOptions = {
 	maxAttempts: 6,
-	maxRetryMs: 120000,
+	maxRetryMs: 180000,
 	timeoutMs: 30000,
 	retryAmbiguous: false,
 	concurrency: 8,
@@ -72,9 +74,10 @@ export const deliveryProperty: INodeProperties = {
 			displayName: 'Max Retry Time (Seconds)',
 			name: 'maxRetrySeconds',
 			type: 'number',
-			default: 120,
+			default: 180,
 			typeOptions: { minValue: 0, maxValue: 3600 },
-			description: 'Give up retrying a request after this long (throttled sends to many receivers: after this long without any send getting through)',
+			description:
+				'Give up retrying a request after this long (throttled sends to many receivers: after this long without any send of this process getting through). Three windows of the per-minute receiver quota: enough for several n8n workers sharing it.',
 		},
 		{
 			displayName: 'Messages per Minute',
@@ -103,6 +106,15 @@ export const deliveryProperty: INodeProperties = {
 				},
 			],
 			description: 'What happens to an item that did not reach every receiver',
+		},
+		{
+			displayName: 'Processes Sharing This Quota',
+			name: 'processesSharingQuota',
+			type: 'number',
+			default: 1,
+			typeOptions: { minValue: 1, maxValue: 64, numberPrecision: 0 },
+			description:
+				'How many n8n processes (queue-mode workers, webhook processors, main) send with this credential at the same time. 1 = find out from the vendor’s throttle answers and share fairly. N = each process keeps to 1/N of the quota: no throttling, but a process alone still uses only 1/N.',
 		},
 		{
 			displayName: 'Requests per Second',
@@ -141,6 +153,7 @@ export function quotaRule(quota: RateRule, options: DeliveryOptions): RateRule {
 	return {
 		perSecond: options.requestsPerSecond ?? quota.perSecond,
 		unitsPerMinute: quota.unitsPerMinute ? (options.messagesPerMinute ?? quota.unitsPerMinute) : undefined,
+		sharedBy: options.sharedBy,
 	};
 }
 
@@ -162,6 +175,7 @@ function parseDeliveryOptions(ctx: IExecuteFunctions, itemIndex: number): Delive
 	const raw = (ctx.getNodeParameter('delivery', itemIndex, {}) ?? {}) as Record<string, unknown>;
 	const rps = num(raw.requestsPerSecond, 0, 100000, 0);
 	const mpm = num(raw.messagesPerMinute, 0, 100000000, 0);
+	const shared = Math.round(num(raw.processesSharingQuota, 1, 64, 1));
 	return {
 		maxAttempts: Math.round(num(raw.maxAttempts, 1, 20, DELIVERY_DEFAULTS.maxAttempts)),
 		maxRetryMs: num(raw.maxRetrySeconds, 0, 3600, DELIVERY_DEFAULTS.maxRetryMs / 1000) * 1000,
@@ -171,6 +185,7 @@ function parseDeliveryOptions(ctx: IExecuteFunctions, itemIndex: number): Delive
 		requestsPerSecond: rps > 0 ? rps : undefined,
 		messagesPerMinute: mpm > 0 ? mpm : undefined,
 		onPartial: raw.onPartial === 'fail' ? 'fail' : 'summary',
+		sharedBy: shared > 1 ? shared : undefined,
 	};
 }
 
@@ -227,13 +242,24 @@ function codeOf(error: unknown): string | undefined {
 /** Exponential back-off with full jitter, base 200 ms, cap 10 s. */
 export const backoffMs = (attempt: number): number => Math.random() * Math.min(10000, 200 * 2 ** (attempt - 1));
 
+/**
+ * Pause of the key after the k-th throttle answer of one request: 250 ms doubling, cap 8 s; for a
+ * receiver quota (a window of a minute, `quotaWindowMs`) cap 1 % of the window. Our windows are kept
+ * 2 % longer than the vendor's (limiter.ts `slack`), so a process that is over its share sees its own
+ * window open a little after the vendor's: a throttled process that probes more often than that gap
+ * gets the receivers the vendor frees first. That is how the processes that were not throttled learn
+ * about it (they get throttled in turn and cut their share), and why nobody starves.
+ */
+export const throttlePauseMs = (throttles: number, quotaWindowMs = 0): number =>
+	Math.min(250 * 2 ** Math.min(throttles - 1, 5), quotaWindowMs >= 10000 ? Math.max(100, quotaWindowMs * 0.01) : Infinity);
+
 export async function deliver<T>(req: DeliveryRequest<T>): Promise<T> {
 	const { options } = req;
 	let refreshed = false;
 	let throttles = 0;
 	let firstSent = 0;
 	for (let attempt = 1; ; attempt++) {
-		const booking = await rateLimiter.acquire(req.limiterKey, req.rule, req.units ?? 0);
+		const booking = await rateLimiter.acquire(req.limiterKey, req.rule, req.units ?? 0, throttles > 0);
 		firstSent ||= rateLimiter.now();
 		let answer: Answer<T>;
 		try {
@@ -260,16 +286,14 @@ export async function deliver<T>(req: DeliveryRequest<T>): Promise<T> {
 				throw answer.error;
 			case 'throttle': {
 				throttles++;
-				const pause = 250 * 2 ** Math.min(throttles - 1, 5);
-				rateLimiter.throttled(req.limiterKey, pause);
+				rateLimiter.throttled(req.limiterKey, throttlePauseMs(throttles, req.units ? rateLimiter.windowMs(req.limiterKey) : 0));
 				if (req.units) {
 					// A per-minute receiver quota refills every minute; shared with other processes it can
 					// stay full for several. Not processed, so the request waits its turn without using up
-					// attempts, and gives up only after Max Retry Time in which the vendor took nothing
-					// of this key.
+					// attempts, and gives up only after the stall budget in which the vendor took nothing
+					// of this key from this process.
 					attempt--;
-					const stalledMs = Math.min(rateLimiter.now() - firstSent, rateLimiter.sinceProgress(req.limiterKey));
-					if (stalledMs < options.maxRetryMs) continue;
+					if (rateLimiter.stalledMs(req.limiterKey) < options.maxRetryMs) continue;
 					throw answer.error;
 				}
 				if (budgetLeft) continue;

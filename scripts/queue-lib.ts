@@ -1,0 +1,479 @@
+/* eslint-disable */
+// n8n in queue mode for `scripts/queue.ts` (CI) and `bench/scenarios/queue.ts`: Redis from the
+// system (Debian's redis-server, installed with apt-get when missing), n8n main + N workers
+// (`n8n worker`) sharing one user folder — so one SQLite database file, one encryption key and the
+// one installed package — and the helpers to fire webhook executions and read them back.
+//
+// The database: n8n 2.41 runs queue mode on a shared SQLite file only with a warning ("Scaling mode
+// is not officially supported with sqlite. Please use PostgreSQL instead.", dist/commands/
+// base-command.js), and it is not reliable: @n8n/db opens SQLite without a busy timeout
+// (dist/connection/db-connection-options.js passes none to the driver), so a write while another
+// process holds the lock fails at once — measured: 1 of 8 executions "SQLITE_BUSY: database is
+// locked" with 4 workers. So the cluster uses PostgreSQL (Debian's postgresql package, a private
+// cluster in the temp folder: initdb, 127.0.0.1, trust auth, fsync off); RTC_QUEUE_DB=sqlite runs the
+// shared-file setup instead.
+//
+// Compressed time: the sandbox shortens its windows by `limitScale`; the workers' rate limiter must
+// run on a clock `limitScale` times faster (bench/lib/timewarp.ts explains why). Each n8n process
+// gets NODE_OPTIONS=--require <.tools/scripts/queue-timewarp.js>, which patches the limiter of the
+// installed package in that process (RTC_TIMEWARP_SCALE, RTC_TIMEWARP_PACKAGE).
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { createRequire } from 'node:module';
+import { randomBytes } from 'node:crypto';
+import { createWriteStream, existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { freePort, importCredentials, importWorkflows, installPackage, mustRunN8n, n8nInstance, packageJson, packPackage, startN8n, tail, type Log, type N8nInstance, type RunningN8n, type Runtime } from './n8n-env';
+
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+// ---- processes ---------------------------------------------------------------------------------
+
+export interface Proc {
+	name: string;
+	child: ChildProcess;
+	output: () => string;
+	stop: () => Promise<void>;
+}
+
+function spawnLogged(name: string, cmd: string, args: string[], opts: { env: NodeJS.ProcessEnv; cwd: string; logFile?: string }): Proc {
+	const child = spawn(cmd, args, { env: opts.env, cwd: opts.cwd, stdio: ['ignore', 'pipe', 'pipe'], detached: true });
+	let out = '';
+	const file = opts.logFile ? createWriteStream(opts.logFile) : undefined;
+	const onData = (c: Buffer) => {
+		out += c.toString('utf8');
+		if (out.length > 4_000_000) out = out.slice(-2_000_000);
+		file?.write(c);
+	};
+	child.stdout!.on('data', onData);
+	child.stderr!.on('data', onData);
+	let exited = false;
+	const exit = new Promise<void>((r) =>
+		child.on('close', () => {
+			exited = true;
+			r();
+		}),
+	);
+	const signal = (s: NodeJS.Signals) => {
+		if (exited || child.pid === undefined) return;
+		try {
+			process.kill(-child.pid, s); // its own process group: n8n's task runners go with it
+		} catch {
+			try {
+				child.kill(s);
+			} catch {}
+		}
+	};
+	const stop = async () => {
+		if (exited) return;
+		signal('SIGTERM');
+		const t = setTimeout(() => signal('SIGKILL'), 20_000);
+		await exit;
+		clearTimeout(t);
+		file?.end();
+	};
+	return { name, child, output: () => out, stop };
+}
+
+async function waitForOutput(p: Proc, re: RegExp, timeoutMs: number): Promise<void> {
+	const end = Date.now() + timeoutMs;
+	while (Date.now() < end) {
+		if (re.test(p.output())) return;
+		if (p.child.exitCode !== null || p.child.signalCode !== null) throw new Error(`${p.name} exited before it was ready\n${tail(p.output(), 30)}`);
+		await sleep(200);
+	}
+	throw new Error(`${p.name} was not ready within ${timeoutMs} ms\n${tail(p.output(), 30)}`);
+}
+
+// ---- Redis -------------------------------------------------------------------------------------
+
+const onPath = (cmd: string) => spawnSync('sh', ['-c', `command -v ${cmd}`], { encoding: 'utf8' }).stdout.trim();
+
+/**
+ * redis-server from the system; when missing, Debian's package (apt-get update && apt-get install -y
+ * redis-server), as root or through sudo. Returns the binary's path.
+ */
+export function ensureRedisServer(log: Log): string {
+	const found = onPath('redis-server');
+	if (found) return found;
+	aptInstall('redis-server', log);
+	const installed = onPath('redis-server');
+	if (!installed) throw new Error('apt-get installed redis-server, but it is not on PATH');
+	return installed;
+}
+
+/** apt-get update && apt-get install -y <pkg> (Debian's packages), as root or through sudo -n. */
+function aptInstall(pkg: string, log: Log): void {
+	const root = process.getuid?.() === 0;
+	const sudo = root ? [] : onPath('sudo') ? ['sudo', '-n'] : undefined;
+	if (!sudo) throw new Error(`${pkg} is not installed and this user cannot run apt-get (no root, no sudo)`);
+	log(`${pkg} not found: apt-get update && apt-get install -y ${pkg} …`);
+	for (const args of [['update'], ['install', '-y', '--no-install-recommends', pkg]]) {
+		const [cmd, ...rest] = [...sudo, 'apt-get', ...args];
+		const r = spawnSync(cmd, rest, { encoding: 'utf8', env: { ...process.env, DEBIAN_FRONTEND: 'noninteractive' }, timeout: 10 * 60_000 });
+		if (r.status !== 0) throw new Error(`apt-get ${args.join(' ')} failed (${r.status ?? r.signal})\n${tail((r.stdout ?? '') + (r.stderr ?? ''))}`);
+	}
+}
+
+export interface RunningRedis extends Proc {
+	port: number;
+}
+
+/** A private Redis: 127.0.0.1 on a free port, no persistence, its files in `dir`. */
+export async function startRedis(bin: string, dir: string): Promise<RunningRedis> {
+	mkdirSync(dir, { recursive: true });
+	const port = await freePort();
+	const p = spawnLogged('redis-server', bin, ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no', '--dir', dir, '--protected-mode', 'yes', '--daemonize', 'no'], {
+		env: process.env,
+		cwd: dir,
+		logFile: join(dir, 'redis.log'),
+	});
+	await waitForOutput(p, /Ready to accept connections/, 20_000);
+	return { ...p, port };
+}
+
+// ---- PostgreSQL ------------------------------------------------------------------------------------
+
+/** The bin folder of Debian's PostgreSQL (installed with apt-get when missing, as redis-server). */
+export function ensurePostgres(log: Log): string {
+	const find = () => {
+		const root = '/usr/lib/postgresql';
+		if (!existsSync(root)) return '';
+		const versions = readdirSync(root).filter((v) => existsSync(join(root, v, 'bin', 'initdb'))).sort((a, b) => Number(b) - Number(a));
+		return versions.length ? join(root, versions[0], 'bin') : '';
+	};
+	const found = find();
+	if (found) return found;
+	aptInstall('postgresql', log);
+	const installed = find();
+	if (!installed) throw new Error('apt-get installed postgresql, but /usr/lib/postgresql/*/bin/initdb is missing');
+	return installed;
+}
+
+export interface RunningPostgres extends Proc {
+	port: number;
+	/** DB_* settings for n8n. */
+	env: NodeJS.ProcessEnv;
+}
+
+/** A private PostgreSQL in `dir`: 127.0.0.1 on a free port, trust auth, no durability (a test). */
+export async function startPostgres(bin: string, dir: string): Promise<RunningPostgres> {
+	// PostgreSQL refuses to run as root: as root, run it as the package's "postgres" user, in a
+	// folder of its own (the caller's temp folder is private to root)
+	const asUser = process.getuid?.() === 0 ? ['runuser', '-u', 'postgres', '--'] : [];
+	if (asUser.length) {
+		dir = mkdtempSync(join(tmpdir(), 'rtc-postgres-'));
+		spawnSync('chown', ['-R', 'postgres:postgres', dir]);
+	} else mkdirSync(dir, { recursive: true });
+	const data = join(dir, 'data');
+	const init = spawnSync(asUser[0] ?? join(bin, 'initdb'), [...asUser.slice(1), ...(asUser.length ? [join(bin, 'initdb')] : []), '-D', data, '--auth=trust', '--username=postgres', '--encoding=UTF8', '--no-sync'], {
+		encoding: 'utf8',
+		timeout: 120_000,
+	});
+	if (init.status !== 0) throw new Error(`initdb failed (${init.status ?? init.signal})\n${tail((init.stdout ?? '') + (init.stderr ?? ''))}`);
+	const port = await freePort();
+	const args = ['-D', data, '-p', String(port), '-k', dir, '-c', 'listen_addresses=127.0.0.1', '-c', 'fsync=off', '-c', 'synchronous_commit=off', '-c', 'full_page_writes=off', '-c', 'max_connections=200'];
+	const p = spawnLogged('postgres', asUser[0] ?? join(bin, 'postgres'), [...asUser.slice(1), ...(asUser.length ? [join(bin, 'postgres')] : []), ...args], { env: process.env, cwd: dir, logFile: join(dir, 'postgres.log') });
+	const stop = p.stop;
+	p.stop = async () => {
+		await stop();
+		if (asUser.length) rmSync(dir, { recursive: true, force: true });
+	};
+	await waitForOutput(p, /database system is ready to accept connections/, 60_000).catch(async (e) => {
+		await p.stop();
+		throw e;
+	});
+	const env = {
+		DB_TYPE: 'postgresdb',
+		DB_POSTGRESDB_HOST: '127.0.0.1',
+		DB_POSTGRESDB_PORT: String(port),
+		DB_POSTGRESDB_DATABASE: 'postgres',
+		DB_POSTGRESDB_USER: 'postgres',
+		DB_POSTGRESDB_PASSWORD: '',
+	};
+	return { ...p, port, env };
+}
+
+// ---- n8n in queue mode ------------------------------------------------------------------------------
+
+export interface Backends {
+	redis: RunningRedis;
+	postgres?: RunningPostgres;
+	/** DB_* settings of every n8n process and CLI command (empty: SQLite in the user folder). */
+	dbEnv: NodeJS.ProcessEnv;
+	stop: () => Promise<void>;
+}
+
+/** Redis, and PostgreSQL unless RTC_QUEUE_DB=sqlite (see the header). */
+export async function startBackends(dir: string, log: Log): Promise<Backends> {
+	const redisBin = ensureRedisServer(log);
+	const useSqlite = process.env.RTC_QUEUE_DB === 'sqlite';
+	const pgBin = useSqlite ? '' : ensurePostgres(log);
+	const redis = await startRedis(redisBin, join(dir, 'redis'));
+	log(`redis-server (${redisBin}) on 127.0.0.1:${redis.port}`);
+	let postgres: RunningPostgres | undefined;
+	try {
+		if (!useSqlite) {
+			postgres = await startPostgres(pgBin, join(dir, 'postgres'));
+			log(`postgres (${pgBin}) on 127.0.0.1:${postgres.port}`);
+		} else log('database: one SQLite file shared by main and workers (RTC_QUEUE_DB=sqlite)');
+	} catch (e) {
+		await redis.stop();
+		throw e;
+	}
+	return {
+		redis,
+		postgres,
+		dbEnv: postgres?.env ?? {},
+		stop: async () => {
+			await postgres?.stop().catch(() => undefined);
+			await redis.stop().catch(() => undefined);
+		},
+	};
+}
+
+export interface QueueCluster {
+	main: RunningN8n;
+	n: N8nInstance;
+	workers: Proc[];
+	/** The n8n processes, workers first (the backends are the caller's). */
+	stop: () => Promise<void>;
+}
+
+/** Environment of every process of the cluster (on top of n8nInstance's). */
+export function queueEnv(redisPort: number, extra: NodeJS.ProcessEnv = {}): NodeJS.ProcessEnv {
+	return {
+		EXECUTIONS_MODE: 'queue',
+		QUEUE_BULL_REDIS_HOST: '127.0.0.1',
+		QUEUE_BULL_REDIS_PORT: String(redisPort),
+		// keep every execution with its data, so the checks can read the node's output
+		EXECUTIONS_DATA_SAVE_ON_SUCCESS: 'all',
+		EXECUTIONS_DATA_SAVE_ON_ERROR: 'all',
+		N8N_LOG_LEVEL: 'info',
+		...extra,
+	};
+}
+
+/** NODE_OPTIONS for compressed time in an n8n process (see the header). */
+export function timewarpEnv(userFolder: string, scale: number): NodeJS.ProcessEnv {
+	if (!(scale > 1)) return {};
+	const preload = join(__dirname, 'queue-timewarp.js');
+	if (!existsSync(preload)) throw new Error(`${preload} is missing: run npm run build:tools`);
+	return {
+		NODE_OPTIONS: `--require ${preload}`,
+		RTC_TIMEWARP_SCALE: String(scale),
+		RTC_TIMEWARP_PACKAGE: join(userFolder, '.n8n', 'nodes', 'node_modules', packageJson().name),
+	};
+}
+
+/**
+ * Redis, `n8n start` (main: editor, REST, production webhooks, enqueues executions) and `workers`
+ * × `n8n worker`, all on one user folder. The caller has installed the package, imported credentials
+ * and workflows and published the webhook workflows in that folder before.
+ */
+export async function startQueueCluster(o: {
+	rt: Runtime;
+	folder: PreparedFolder;
+	backends: Backends;
+	workers: number;
+	dir: string;
+	timeScale?: number;
+	workerConcurrency?: number;
+	log: Log;
+}): Promise<QueueCluster> {
+	const started: Array<{ stop: () => Promise<void> }> = [];
+	const stopAll = async () => {
+		for (const p of started.reverse()) await p.stop().catch(() => undefined);
+	};
+	try {
+		const base = n8nInstance(o.rt, o.folder.userFolder, o.folder.encryptionKey, await freePort());
+		const extra = { ...o.backends.dbEnv, ...queueEnv(o.backends.redis.port), ...timewarpEnv(o.folder.userFolder, o.timeScale ?? 1) };
+		const n: N8nInstance = { ...base, env: { ...base.env, ...extra } };
+		const t0 = Date.now();
+		const main = await startN8n(n, { logFile: join(o.dir, 'main.log'), timeoutMs: 180_000 });
+		started.push(main);
+		o.log(`n8n main (queue mode) on ${n.baseUrl} in ${((Date.now() - t0) / 1000).toFixed(1)} s`);
+		const workers: Proc[] = [];
+		for (let w = 0; w < o.workers; w++) {
+			// each worker launches its own task-runner broker: a port of its own
+			const port = await freePort();
+			const env = { ...n.env, N8N_PORT: String(port), N8N_RUNNERS_BROKER_PORT: String(port + 1), QUEUE_HEALTH_CHECK_ACTIVE: 'false' };
+			const p = spawnLogged(`worker ${w + 1}`, o.rt.node, [o.rt.n8n, 'worker', `--concurrency=${o.workerConcurrency ?? 10}`], { env, cwd: o.folder.userFolder, logFile: join(o.dir, `worker-${w + 1}.log`) });
+			started.push(p);
+			workers.push(p);
+		}
+		const t1 = Date.now();
+		await Promise.all(workers.map((p) => waitForOutput(p, /n8n worker is now ready/, 180_000)));
+		o.log(`${o.workers} × n8n worker ready in ${((Date.now() - t1) / 1000).toFixed(1)} s`);
+		return { main, n, workers, stop: stopAll };
+	} catch (e) {
+		await stopAll();
+		throw e;
+	}
+}
+
+// ---- REST ---------------------------------------------------------------------------------------------
+
+export interface ExecutionSummary {
+	id: string;
+	status: string;
+	workflowId: string;
+	startedAt?: string;
+	stoppedAt?: string;
+}
+
+export async function listExecutions(baseUrl: string, cookie: string, workflowId: string): Promise<ExecutionSummary[]> {
+	const filter = encodeURIComponent(JSON.stringify({ workflowId }));
+	const res = await fetch(`${baseUrl}/rest/executions?filter=${filter}&limit=100`, { headers: { cookie } });
+	if (!res.ok) throw new Error(`GET /rest/executions: HTTP ${res.status} ${(await res.text()).slice(0, 300)}`);
+	const body = (await res.json()) as { data: { results: ExecutionSummary[] } };
+	return body.data.results;
+}
+
+/** GET /rest/executions/:id with the run data unflattened (n8n stores it with `flatted`). */
+export async function getExecution(rt: Runtime, baseUrl: string, cookie: string, id: string): Promise<any> {
+	const res = await fetch(`${baseUrl}/rest/executions/${id}`, { headers: { cookie } });
+	if (!res.ok) throw new Error(`GET /rest/executions/${id}: HTTP ${res.status} ${(await res.text()).slice(0, 300)}`);
+	const body = (await res.json()) as { data: any };
+	const exec = body.data;
+	if (typeof exec.data === 'string') {
+		const req = createRequire(join(rt.dir, 'n8n', 'node_modules', 'n8n', 'package.json'));
+		exec.data = req('flatted').parse(exec.data);
+	}
+	return exec;
+}
+
+const FINISHED = new Set(['success', 'error', 'crashed', 'canceled']);
+
+/** Waits until `count` executions of the workflow are finished; returns them. */
+export async function waitForExecutions(baseUrl: string, cookie: string, workflowId: string, count: number, timeoutMs: number): Promise<ExecutionSummary[]> {
+	const end = Date.now() + timeoutMs;
+	let last: ExecutionSummary[] = [];
+	while (Date.now() < end) {
+		last = await listExecutions(baseUrl, cookie, workflowId);
+		if (last.length >= count && last.every((e) => FINISHED.has(e.status))) return last;
+		await sleep(500);
+	}
+	throw new Error(`${last.filter((e) => FINISHED.has(e.status)).length} of ${count} executions finished within ${timeoutMs} ms (statuses: ${last.map((e) => e.status).join(', ')})`);
+}
+
+/** Which worker's log says it ran each execution ("Worker started/finished execution N"). */
+export function workerOf(workers: Proc[], id: string): string[] {
+	const re = new RegExp(`Worker finished execution ${id}\\b`);
+	return workers.filter((w) => re.test(w.output())).map((w) => w.name);
+}
+
+// ---- the fan-out workflow -------------------------------------------------------------------------------
+
+export const PKG = 'n8n-nodes-rtc-messaging';
+
+/**
+ * Webhook (POST /webhook/<path>, answered at once) → Volcengine RTC "Send to Users" with the
+ * node's default Delivery settings; the receivers come from the request: { offset, count }, ids
+ * 10,000,000 + offset + k. No Code node (no task runner needed in the workers).
+ */
+export function fanoutWorkflow(id: string, path: string, webhookId: string, delivery: Record<string, unknown> = {}): any {
+	return {
+		id,
+		name: `Queue mode: fan-out (${path})`,
+		nodes: [
+			{
+				parameters: { httpMethod: 'POST', path, responseMode: 'onReceived', options: {} },
+				id: `${id}-w`,
+				name: 'Webhook',
+				type: 'n8n-nodes-base.webhook',
+				typeVersion: 2,
+				position: [0, 0],
+				webhookId,
+			},
+			{
+				parameters: {
+					resource: 'message',
+					operation: 'sendToUsers',
+					sender: '10001',
+					content: 'queue mode',
+					msgType: 10001,
+					receivers: '={{ Array.from({ length: $json.body.count }, (_, k) => String(10000000 + $json.body.offset + k)) }}',
+					options: { batchSize: 500, includeMessageIds: false },
+					delivery,
+				},
+				id: `${id}-n`,
+				name: 'Send',
+				type: `${PKG}.volcengineRtc`,
+				typeVersion: 1,
+				position: [240, 0],
+				credentials: { volcengineRtcApi: { id: 'sandbox-volcengine', name: 'Volcengine RTC (sandbox)' } },
+			},
+		],
+		connections: { Webhook: { main: [[{ node: 'Send', type: 'main', index: 0 }]] } },
+		settings: { executionOrder: 'v1' },
+		active: false,
+	};
+}
+
+/** What one execution's "Send" node did, from its run data. */
+export interface SendFacts {
+	status: string;
+	nodeStartedAt: number;
+	nodeMs: number;
+	summary: Record<string, any> | undefined;
+	/** Throttle codes in the node's output (errors and per-chunk errors). */
+	throttleErrors: number;
+}
+
+export function sendFacts(exec: any, node = 'Send'): SendFacts {
+	const run = exec.data?.resultData?.runData?.[node]?.[0];
+	const summary = run?.data?.main?.[0]?.[0]?.json;
+	const text = JSON.stringify(run?.data ?? {}) + JSON.stringify(run?.error ?? {});
+	const throttleErrors = (text.match(/FlowLimitExceeded/g) ?? []).length;
+	return { status: exec.status, nodeStartedAt: run?.startTime ?? 0, nodeMs: run?.executionTime ?? 0, summary, throttleErrors };
+}
+
+// ---- one user folder for a cluster --------------------------------------------------------------------
+
+export interface PreparedFolder {
+	userFolder: string;
+	encryptionKey: string;
+	/** The installed package (…/.n8n/nodes/node_modules/<name>). */
+	pkgDir: string;
+}
+
+/**
+ * A throwaway n8n user folder: the `npm pack` tarball installed, sandbox credentials imported,
+ * `workflows` imported and published (production webhooks), all with one random encryption key.
+ */
+export async function prepareUserFolder(rt: Runtime, work: string, credentials: Parameters<typeof importCredentials>[1], workflows: any[], dbEnv: NodeJS.ProcessEnv = {}): Promise<PreparedFolder> {
+	const userFolder = join(work, 'user');
+	const encryptionKey = randomBytes(24).toString('hex');
+	const tarball = await packPackage(work);
+	const pkgDir = await installPackage(userFolder, tarball);
+	const plain = n8nInstance(rt, userFolder, encryptionKey, 1); // import/publish only: no server
+	const cli: N8nInstance = { ...plain, env: { ...plain.env, ...dbEnv } };
+	await importCredentials(cli, credentials, join(work, 'credentials.json'));
+	await importWorkflows(cli, workflows, join(work, 'workflows'));
+	for (const wf of workflows) await mustRunN8n(cli, ['publish:workflow', `--id=${wf.id}`]);
+	return { userFolder, encryptionKey, pkgDir };
+}
+
+/** `n8n start` in regular mode (executions in this one process) on a prepared folder, compressed time. */
+export async function startRegular(rt: Runtime, folder: PreparedFolder, dir: string, timeScale: number): Promise<{ main: RunningN8n; n: N8nInstance }> {
+	const base = n8nInstance(rt, folder.userFolder, folder.encryptionKey, await freePort());
+	const n: N8nInstance = {
+		...base,
+		env: { ...base.env, EXECUTIONS_DATA_SAVE_ON_SUCCESS: 'all', EXECUTIONS_DATA_SAVE_ON_ERROR: 'all', ...timewarpEnv(folder.userFolder, timeScale) },
+	};
+	const main = await startN8n(n, { logFile: join(dir, 'regular.log'), timeoutMs: 180_000 });
+	return { main, n };
+}
+
+/** Waits until n8n serves a production webhook (a GET to a POST-only webhook names the method). */
+export async function waitForWebhook(url: string, timeoutMs: number): Promise<boolean> {
+	const end = Date.now() + timeoutMs;
+	while (Date.now() < end) {
+		const res = await fetch(url, { method: 'GET' }).catch(() => undefined);
+		const text = res ? await res.text().catch(() => '') : '';
+		if (res && (res.status !== 404 || /POST/.test(text))) return true;
+		await sleep(300);
+	}
+	return false;
+}
