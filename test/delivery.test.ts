@@ -1,8 +1,10 @@
 /* eslint-disable */
-import { itemsOf } from './helpers/fixtures';
-import { outputOf } from './helpers/n8n-engine';
-import { tencentEngine, tencentWorkflow } from './helpers/tencent';
-import { volcengineEngine, volcWorkflow } from './helpers/volcengine';
+import { itemsOf } from '../harness/fixtures';
+import { outputOf } from '../harness/engine';
+import { tencentWorkflow } from '../harness/fixtures';
+import { tencentEngine } from '../harness/registry';
+import { volcWorkflow } from '../harness/fixtures';
+import { volcengineEngine } from '../harness/registry';
 import { startSandbox, type RtcSandbox } from '../sandbox/server';
 import { DELIVERY_DEFAULTS, deliveryProperty } from '../nodes/shared/delivery';
 import { RateLimiter } from '../nodes/shared/limiter';

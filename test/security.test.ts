@@ -10,11 +10,15 @@ import {
 	type INodeExecutionData,
 	type INodeType,
 } from 'n8n-workflow';
-import { PKG, itemsOf, workflow } from './helpers/fixtures';
-import { createEngine } from './helpers/n8n-engine';
-import { findSecrets } from './helpers/secrets';
-import { tencentCredentials, tencentEngine, tencentWorkflow } from './helpers/tencent';
-import { volcengineCredentials, volcengineEngine, volcWorkflow } from './helpers/volcengine';
+import { PKG, itemsOf, workflow } from '../harness/fixtures';
+import { createEngine } from '../harness/engine';
+import { findSecrets } from '../harness/secrets';
+import { tencentCredentials } from '../harness/credentials';
+import { tencentWorkflow } from '../harness/fixtures';
+import { tencentEngine } from '../harness/registry';
+import { volcengineCredentials } from '../harness/credentials';
+import { volcWorkflow } from '../harness/fixtures';
+import { volcengineEngine } from '../harness/registry';
 import { startSandbox, type RtcSandbox } from '../sandbox/server';
 import { SANDBOX_TENCENT } from '../sandbox/demo-credentials';
 import type { RawRequest, RawResponse } from '../sandbox/types';
