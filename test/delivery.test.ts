@@ -1,10 +1,7 @@
 /* eslint-disable */
-import { itemsOf } from '../harness/fixtures';
+import { itemsOf, tencentWorkflow, volcWorkflow } from '../harness/fixtures';
 import { outputOf } from '../harness/engine';
-import { tencentWorkflow } from '../harness/fixtures';
-import { tencentEngine } from '../harness/registry';
-import { volcWorkflow } from '../harness/fixtures';
-import { volcengineEngine } from '../harness/registry';
+import { tencentEngine, volcengineEngine } from '../harness/registry';
 import { startSandbox, type RtcSandbox } from '../sandbox/server';
 import { DELIVERY_DEFAULTS, deliveryProperty } from '../nodes/shared/delivery';
 import { RateLimiter } from '../nodes/shared/limiter';

@@ -3,10 +3,8 @@
 // emulator's internals: each hook is driven through the real nodes, and both sides are asserted.
 if (!process.env.N8N_LOG_LEVEL) process.env.N8N_LOG_LEVEL = 'silent';
 import { outputOf } from '../harness/engine';
-import { tencentWorkflow } from '../harness/fixtures';
-import { tencentEngine } from '../harness/registry';
-import { volcWorkflow } from '../harness/fixtures';
-import { volcengineEngine } from '../harness/registry';
+import { tencentWorkflow, volcWorkflow } from '../harness/fixtures';
+import { tencentEngine, volcengineEngine } from '../harness/registry';
 import { startSandbox, type RtcSandbox } from '../sandbox/server';
 
 let sb: RtcSandbox;

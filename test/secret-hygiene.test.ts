@@ -3,10 +3,8 @@
 // proves the scanner finds what it must, and runs the failure paths most likely to leak.
 import type { IDataObject } from 'n8n-workflow';
 import { findSecrets, secretScan } from '../harness/secrets';
-import { tencentWorkflow } from '../harness/fixtures';
-import { tencentEngine } from '../harness/registry';
-import { volcWorkflow } from '../harness/fixtures';
-import { volcengineEngine } from '../harness/registry';
+import { tencentWorkflow, volcWorkflow } from '../harness/fixtures';
+import { tencentEngine, volcengineEngine } from '../harness/registry';
 import { startSandbox, type RtcSandbox } from '../sandbox/server';
 import { SANDBOX_TENCENT, SANDBOX_VOLCENGINE } from '../sandbox/demo-credentials';
 import { genUserSig } from '../nodes/TencentChat/transport/usersig';
