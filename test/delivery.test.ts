@@ -1,8 +1,7 @@
 /* eslint-disable */
-import { itemsOf } from './helpers/fixtures';
-import { outputOf } from './helpers/n8n-engine';
-import { tencentEngine, tencentWorkflow } from './helpers/tencent';
-import { volcengineEngine, volcWorkflow } from './helpers/volcengine';
+import { itemsOf, tencentWorkflow, volcWorkflow } from '../harness/fixtures';
+import { outputOf } from '../harness/engine';
+import { tencentEngine, volcengineEngine } from '../harness/registry';
 import { startSandbox, type RtcSandbox } from '../sandbox/server';
 import { DELIVERY_DEFAULTS, deliveryProperty } from '../nodes/shared/delivery';
 import { RateLimiter, rateLimiter } from '../nodes/shared/limiter';

@@ -2,10 +2,9 @@
 // Honest outcomes shared by every operation: the status words, lost calls next to refused ones,
 // "On Partial Delivery", and n8n's error output. Real WorkflowExecute against the sandbox.
 import type { IDataObject, IWorkflowBase } from 'n8n-workflow';
-import { itemsOf } from './helpers/fixtures';
-import { outputOf } from './helpers/n8n-engine';
-import { tencentEngine, tencentWorkflow } from './helpers/tencent';
-import { volcengineEngine, volcWorkflow } from './helpers/volcengine';
+import { itemsOf, tencentWorkflow, volcWorkflow } from '../harness/fixtures';
+import { outputOf } from '../harness/engine';
+import { tencentEngine, volcengineEngine } from '../harness/registry';
 import { startSandbox, type RtcSandbox } from '../sandbox/server';
 import { outcomeStatus } from '../nodes/shared/fanout';
 import { SANDBOX_TENCENT } from '../sandbox/demo-credentials';

@@ -2,9 +2,9 @@
 // The sandbox's fault and seed hooks (design review §5.3), so that no test has to reach into the
 // emulator's internals: each hook is driven through the real nodes, and both sides are asserted.
 if (!process.env.N8N_LOG_LEVEL) process.env.N8N_LOG_LEVEL = 'silent';
-import { outputOf } from './helpers/n8n-engine';
-import { tencentEngine, tencentWorkflow } from './helpers/tencent';
-import { volcengineEngine, volcWorkflow } from './helpers/volcengine';
+import { outputOf } from '../harness/engine';
+import { tencentWorkflow, volcWorkflow } from '../harness/fixtures';
+import { tencentEngine, volcengineEngine } from '../harness/registry';
 import { startSandbox, type RtcSandbox } from '../sandbox/server';
 
 let sb: RtcSandbox;

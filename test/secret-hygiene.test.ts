@@ -1,10 +1,10 @@
 /* eslint-disable */
-// Every engine run in this suite (and the soak) is scanned by test/helpers/secrets.ts; this file
+// Every engine run in this suite (and the soak) is scanned by harness/secrets.ts; this file
 // proves the scanner finds what it must, and runs the failure paths most likely to leak.
 import type { IDataObject } from 'n8n-workflow';
-import { findSecrets, secretScan } from './helpers/secrets';
-import { tencentEngine, tencentWorkflow } from './helpers/tencent';
-import { volcengineEngine, volcWorkflow } from './helpers/volcengine';
+import { findSecrets, secretScan } from '../harness/secrets';
+import { tencentWorkflow, volcWorkflow } from '../harness/fixtures';
+import { tencentEngine, volcengineEngine } from '../harness/registry';
 import { startSandbox, type RtcSandbox } from '../sandbox/server';
 import { SANDBOX_TENCENT, SANDBOX_VOLCENGINE } from '../sandbox/demo-credentials';
 import { genUserSig } from '../nodes/TencentChat/transport/usersig';

@@ -10,14 +10,13 @@ import {
 	type INodeExecutionData,
 	type INodeType,
 } from 'n8n-workflow';
-import { PKG, itemsOf, workflow } from './helpers/fixtures';
-import { createEngine } from './helpers/n8n-engine';
-import { findSecrets } from './helpers/secrets';
-import { tencentCredentials, tencentEngine, tencentWorkflow } from './helpers/tencent';
-import { volcengineCredentials, volcengineEngine, volcWorkflow } from './helpers/volcengine';
+import { PKG, itemsOf, tencentWorkflow, volcWorkflow, workflow } from '../harness/fixtures';
+import { createEngine } from '../harness/engine';
+import { findSecrets } from '../harness/secrets';
+import { tencentCredentials, volcengineCredentials } from '../harness/credentials';
+import { tencentEngine, volcengineEngine } from '../harness/registry';
 import { startSandbox, type RtcSandbox } from '../sandbox/server';
 import { SANDBOX_TENCENT } from '../sandbox/demo-credentials';
-import type { RawRequest, RawResponse } from '../sandbox/types';
 import { VolcengineRtcApi } from '../credentials/VolcengineRtcApi.credentials';
 import { TencentChatApi } from '../credentials/TencentChatApi.credentials';
 import { redactSecrets, registerSecret } from '../nodes/shared/errors';
@@ -29,10 +28,7 @@ beforeAll(async () => {
 	sb = await startSandbox();
 });
 afterAll(() => sb.close());
-beforeEach(() => {
-	delete (sb as any).handle; // back to the sandbox's own handler
-	sb.reset();
-});
+beforeEach(() => sb.reset());
 
 const volcSend = (extra: Record<string, unknown> = {}) => ({
 	resource: 'message',
@@ -254,33 +250,45 @@ describe('secrets echoed by an endpoint are removed from every error', () => {
 		expect(text).toBe('a *** b *** c short');
 	});
 
-	/** Replaces the sandbox's answers with an error that echoes what the request carried. */
-	function echoingSandbox(seen: { values: string[] }) {
-		(sb as any).handle = async (req: RawRequest): Promise<RawResponse> => {
-			const url = new URL(req.url, 'http://x');
-			if (url.pathname === '/') {
-				const auth = String(req.headers.authorization ?? '');
-				const token = String(req.headers['x-security-token'] ?? '');
-				const signature = auth.replace(/^.*Signature=/, '');
-				seen.values.push(auth, token, signature);
-				const message = `rejected ${auth} | token ${token} | sig ${signature}`;
-				return { status: 200, body: JSON.stringify({ ResponseMetadata: { RequestId: 'echo-1', Error: { Code: 'InvalidAuthorization', Message: message } }, Result: {} }) };
-			}
-			const usersig = url.searchParams.get('usersig') ?? '';
-			seen.values.push(usersig, SANDBOX_TENCENT.secretKey);
-			const info = `bad sig ${usersig} for ${req.url} with key ${SANDBOX_TENCENT.secretKey}`;
-			return { status: 200, body: JSON.stringify({ ActionStatus: 'FAIL', ErrorCode: 70003, ErrorInfo: info }) };
-		};
+	/**
+	 * An endpoint (on 127.0.0.1, in place of the sandbox) whose every answer is an error echoing what
+	 * the request carried, as a hostile or careless gateway might. The engine's credentials point at it.
+	 */
+	async function echoingEndpoint(seen: { values: string[] }) {
+		const server = createServer((req, res) => {
+			req.resume();
+			req.on('end', () => {
+				const url = new URL(req.url ?? '/', 'http://x');
+				let body: unknown;
+				if (url.pathname === '/') {
+					const auth = String(req.headers.authorization ?? '');
+					const token = String(req.headers['x-security-token'] ?? '');
+					const signature = auth.replace(/^.*Signature=/, '');
+					seen.values.push(auth, token, signature);
+					const message = `rejected ${auth} | token ${token} | sig ${signature}`;
+					body = { ResponseMetadata: { RequestId: 'echo-1', Error: { Code: 'InvalidAuthorization', Message: message } }, Result: {} };
+				} else {
+					const usersig = url.searchParams.get('usersig') ?? '';
+					seen.values.push(usersig, SANDBOX_TENCENT.secretKey);
+					const info = `bad sig ${usersig} for ${req.url} with key ${SANDBOX_TENCENT.secretKey}`;
+					body = { ActionStatus: 'FAIL', ErrorCode: 70003, ErrorInfo: info };
+				}
+				res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify(body));
+			});
+		});
+		await new Promise<void>((ok) => server.listen(0, '127.0.0.1', ok));
+		const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+		return { url, close: () => new Promise<void>((ok) => server.close(() => ok())) };
 	}
 
 	const leakIn = (values: string[], text: string) => values.filter((v) => v.length >= 8 && text.includes(v));
 
 	test.each([true, false])('Volcengine with an STS token (continue-on-fail %s): no Authorization, signature or token in the error', async (continueOnFail) => {
 		const seen = { values: [] as string[] };
-		echoingSandbox(seen);
-		const { run } = await volcengineEngine(sb.url, { sessionToken: 'STS-session-token-0001' }).run(
-			volcWorkflow(volcSend(), { items: [{}], continueOnFail }),
-		);
+		const echo = await echoingEndpoint(seen);
+		const { run } = await volcengineEngine(echo.url, { sessionToken: 'STS-session-token-0001' })
+			.run(volcWorkflow(volcSend(), { items: [{}], continueOnFail }))
+			.finally(echo.close);
 		expect(seen.values.filter(Boolean).length).toBe(3);
 		const text = JSON.stringify(continueOnFail ? itemsOf(run) : run.data.resultData.error);
 		expect(text).toContain('InvalidAuthorization'); // the error is there ...
@@ -292,8 +300,8 @@ describe('secrets echoed by an endpoint are removed from every error', () => {
 
 	test.each([true, false])('Tencent (continue-on-fail %s): no UserSig or secret key in the error, bare or in a URL', async (continueOnFail) => {
 		const seen = { values: [] as string[] };
-		echoingSandbox(seen);
-		const { run } = await tencentEngine(sb.url).run(tencentWorkflow(tencentC2c(), { items: [{}], continueOnFail }));
+		const echo = await echoingEndpoint(seen);
+		const { run } = await tencentEngine(echo.url).run(tencentWorkflow(tencentC2c(), { items: [{}], continueOnFail })).finally(echo.close);
 		expect(seen.values[0].length).toBeGreaterThan(80);
 		const text = JSON.stringify(continueOnFail ? itemsOf(run) : run.data.resultData.error);
 		expect(text).toContain('70003');

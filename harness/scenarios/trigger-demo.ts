@@ -1,6 +1,6 @@
 /* eslint-disable */
 // The trigger demo, run by `npm run demo` (scripts/demo.ts), on its own by scripts/demo-triggers.ts,
-// and by test/tencent-trigger.test.ts: a Tencent group message in the sandbox → signed
+// and by test/tencent/trigger.test.ts: a Tencent group message in the sandbox → signed
 // Group.CallbackAfterSendMsg → Tencent Chat Trigger → Tencent Chat "group/sendMessage" reply that
 // lands in the sandbox group; then forged, stale, unsigned and wrong-app callbacks must get 401.
 import { tencentEngine } from '../registry';

@@ -2,8 +2,8 @@
 // The Tencent Cloud Chat half of the sandbox, driven with raw HTTP requests (tencent-chat.md §1–§6).
 import { createHmac } from 'node:crypto';
 import { deflateSync } from 'node:zlib';
-import { SANDBOX_TENCENT } from '../sandbox/demo-credentials';
-import { startSandbox, type RtcSandbox } from '../sandbox/server';
+import { SANDBOX_TENCENT } from '../../sandbox/demo-credentials';
+import { startSandbox, type RtcSandbox } from '../../sandbox/server';
 
 let sb: RtcSandbox;
 let clock: number;
@@ -395,5 +395,57 @@ describe('rate limits (§1.4)', () => {
 		sb.configure({ enforceLimits: false });
 		sb.seedTencentGroup({ groupId: 'av', type: 'AVChatRoom' });
 		for (const r of [1, 2, 3]) expect((await call('group_open_http_svc/send_broadcast_msg', { Random: r, MsgBody: text('x') })).ErrorCode).toBe(0);
+	});
+});
+
+const ids = (prefix: string, n: number) => Array.from({ length: n }, (_, i) => `${prefix}${i}`);
+
+describe('sandbox: vendor-side validation of the new paths', () => {
+	test.each([
+		['im_open_login_svc/account_delete', { DeleteItem: ids('a', 101).map((UserID) => ({ UserID })) }, 70402],
+		['im_open_login_svc/account_delete', { DeleteItem: [] }, 70402],
+		['openim/query_online_status', { To_Account: ids('a', 501) }, 90018],
+		['openim/query_online_status', { To_Account: 'a' }, 90028],
+		['openim/query_online_status', { To_Account: ['a'], IsNeedDetail: 2 }, 90010],
+		['group_open_http_svc/create_group', { Type: 'AVChatRoom', Name: 'live', MemberList: [{ Member_Account: 'administrator' }] }, 10007],
+		['group_open_http_svc/create_group', { Type: 'Public', Name: 'n', Introduction: 'x'.repeat(241) }, 10004],
+		['group_open_http_svc/create_group', { Type: 'Public', Name: 'n', ApplyJoinOption: 'Maybe' }, 10004],
+		['group_open_http_svc/create_group', { Type: 'Public', Name: 'n', SupportTopic: 1 }, 10004],
+		['group_open_http_svc/create_group', { Type: 'Public', Name: 'n', GroupId: '@TGS#_x' }, 10004],
+		['group_open_http_svc/destroy_group', { GroupId: 'nope' }, 10010],
+		['group_open_http_svc/get_appid_group_list', { Limit: 10001 }, 10004],
+		['group_open_http_svc/get_appid_group_list', { GroupType: 'Secret' }, 10004],
+		['group_open_http_svc/add_group_member', { GroupId: 'pub', MemberList: ids('a', 301).map((Member_Account) => ({ Member_Account })) }, 10005],
+		['group_open_http_svc/add_group_member', { GroupId: 'pub', MemberList: [] }, 10004],
+		['group_open_http_svc/add_group_member', { GroupId: 'pub', Silence: 2, MemberList: [{ Member_Account: 'a' }] }, 10004],
+		['group_open_http_svc/delete_group_member', { GroupId: 'pub', MemberToDel_Account: ids('a', 101) }, 10005],
+		['group_open_http_svc/get_online_member_num', { GroupId: 'com' }, 10007],
+		['openconfigsvr/setnospeaking', { Set_Account: 'administrator' }, 70402],
+		['openconfigsvr/setnospeaking', { Set_Account: 'administrator', C2CmsgNospeakingTime: 4294967296 }, 70402],
+		['openconfigsvr/getnospeaking', { Get_Account: 'ghost' }, 70107],
+	])('%s %j → %d', async (path, body, code) => {
+		sb.seedTencentGroup({ groupId: 'pub', type: 'Public' });
+		sb.seedTencentGroup({ groupId: 'com', type: 'Community' });
+		expect((await call(path, body)).ErrorCode).toBe(code);
+	});
+
+	test('a Community may use the @TGS#_ prefix; a deleted ID is blocked from re-import on paid editions', async () => {
+		expect(await call('group_open_http_svc/create_group', { Type: 'Community', Name: 'c', GroupId: '@TGS#_fans' })).toMatchObject({ ErrorCode: 0, GroupId: '@TGS#_fans' });
+		sb.configure({ tencent: { reimportBlockSeconds: 7776000 } });
+		sb.seedTencentAccounts(['u']);
+		expect((await call('im_open_login_svc/account_delete', { DeleteItem: [{ UserID: 'u' }] })).ResultItem).toEqual([{ UserID: 'u', ResultCode: 0, ResultInfo: '' }]);
+		expect((await call('im_open_login_svc/account_import', { UserID: 'u' })).ErrorCode).toBe(70399);
+		expect((await call('im_open_login_svc/multiaccount_import', { Accounts: ['u', 'v'] })).FailAccounts).toEqual(['u']);
+	});
+
+	test('get_appid_group_list: Next is 0 when done; TotalCount counts the filtered type', async () => {
+		for (const id of ['a', 'b', 'c']) sb.seedTencentGroup({ groupId: id, type: 'Public' });
+		sb.seedTencentGroup({ groupId: 'live', type: 'AVChatRoom' });
+		const p1 = await call('group_open_http_svc/get_appid_group_list', { Limit: 2, GroupType: 'Public' });
+		expect(p1).toMatchObject({ TotalCount: 3, GroupIdList: [{ GroupId: 'a' }, { GroupId: 'b' }] });
+		expect(p1.Next).toBeGreaterThan(0);
+		clock += 1100; // 1 call/s (269/1614), enforced since issue 11
+		const p2 = await call('group_open_http_svc/get_appid_group_list', { Limit: 2, GroupType: 'Public', Next: p1.Next });
+		expect(p2).toMatchObject({ TotalCount: 3, GroupIdList: [{ GroupId: 'c' }], Next: 0 });
 	});
 });

@@ -4,9 +4,10 @@
 // With continue-on-fail, the bad item becomes an error item and the good ones go through.
 // (The Volcengine half of the corpus is test/volcengine-bad-input.test.ts.)
 import type { IDataObject } from 'n8n-workflow';
-import { itemsOf } from './helpers/fixtures';
-import { tencentEngine, tencentWorkflow } from './helpers/tencent';
-import { startSandbox, type RtcSandbox } from '../sandbox/server';
+import { itemsOf } from '../../harness/fixtures';
+import { tencentWorkflow } from '../../harness/fixtures';
+import { tencentEngine } from '../../harness/registry';
+import { startSandbox, type RtcSandbox } from '../../sandbox/server';
 
 let sb: RtcSandbox;
 beforeAll(async () => {

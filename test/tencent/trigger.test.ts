@@ -1,18 +1,19 @@
 /* eslint-disable */
 // Tencent Chat Trigger through the engine's webhook path (WebhookContext → WorkflowExecute) with
 // real SHA-256 signs, and with the sandbox's callback sender as the caller (real HTTP POSTs).
-import { runTriggerDemo, tencentTriggerEngine, DEMO_CALLBACK_TOKEN } from '../harness/scenarios/trigger-demo';
-import { n8nAnswer, startWebhookServer } from '../harness/webhook-server';
+import { runTriggerDemo, tencentTriggerEngine, DEMO_CALLBACK_TOKEN } from '../../harness/scenarios/trigger-demo';
+import { n8nAnswer, startWebhookServer } from '../../harness/webhook-server';
 import { createHash } from 'node:crypto';
 import { NodeConnectionTypes, type IDataObject, type IWorkflowBase } from 'n8n-workflow';
-import { PKG } from './helpers/fixtures';
-import { startSandbox, type RtcSandbox } from '../sandbox/server';
-import { tencentSign } from '../sandbox/callbacks';
-import { SANDBOX_TENCENT } from '../sandbox/demo-credentials';
-import { TencentChatTrigger } from '../nodes/TencentChatTrigger/TencentChatTrigger.node';
-import { TencentChatTriggerV1 } from '../nodes/TencentChatTrigger/v1/TencentChatTriggerV1.node';
-import { TENCENT_CALLBACK_COMMANDS, tencentCallbackSign, verifyTencentCallback } from '../nodes/TencentChatTrigger/transport/callback';
-import { hexDigestEquals } from '../nodes/shared/webhook';
+import { PKG, triggerWorkflow as triggerFixture } from '../../harness/fixtures';
+import type { RtcSandbox } from '../../sandbox/server';
+import { tencentSign } from '../../sandbox/callbacks';
+import { SANDBOX_TENCENT } from '../../sandbox/demo-credentials';
+import { TencentChatTrigger } from '../../nodes/TencentChatTrigger/TencentChatTrigger.node';
+import { TencentChatTriggerV1 } from '../../nodes/TencentChatTrigger/v1/TencentChatTriggerV1.node';
+import { TENCENT_CALLBACK_COMMANDS, tencentCallbackSign, verifyTencentCallback } from '../../nodes/TencentChatTrigger/transport/callback';
+import { hexDigestEquals } from '../../nodes/shared/webhook';
+import { tencentSuite } from './suite';
 
 const TOKEN = DEMO_CALLBACK_TOKEN;
 const APP = String(SANDBOX_TENCENT.sdkAppId);
@@ -20,29 +21,14 @@ const ACK = { ActionStatus: 'OK', ErrorInfo: '', ErrorCode: 0 };
 const sha = (s: string) => createHash('sha256').update(s).digest('hex');
 
 let sb: RtcSandbox;
-beforeAll(async () => {
-	sb = await startSandbox();
-});
-afterAll(() => sb.close());
-beforeEach(() => sb.reset());
+tencentSuite((s) => (sb = s));
 
-let wfSeq = 0;
 /** Trigger → (optional) Code node. Each workflow gets its own id, so its own static data. */
-function triggerWorkflow(parameters: IDataObject, code?: string): IWorkflowBase {
-	const nodes: any[] = [
-		{
-			id: 't', name: 'Trigger', type: `${PKG}.tencentChatTrigger`, typeVersion: 1, position: [0, 0], webhookId: 'c0ffee00-0000-4000-8000-000000000001',
-			parameters: { events: ['*'], responseMode: 'onReceived', options: {}, ...parameters },
-			credentials: { tencentChatApi: { id: '1', name: 'sandbox' } },
-		},
-	];
-	const connections: IDataObject = {};
-	if (code !== undefined) {
-		nodes.push({ id: 'c', name: 'Decide', type: 'n8n-nodes-base.code', typeVersion: 2, position: [200, 0], parameters: { jsCode: code } });
-		connections.Trigger = { main: [[{ node: 'Decide', type: 'main', index: 0 }]] };
-	}
-	return { id: `tencent-trigger-${++wfSeq}`, name: 'trigger', active: true, settings: { executionOrder: 'v1' }, nodes, connections } as unknown as IWorkflowBase;
-}
+const triggerWorkflow = (parameters: IDataObject, code?: string): IWorkflowBase =>
+	triggerFixture({
+		nodeType: 'tencentChatTrigger', credentialType: 'tencentChatApi', webhookId: 'c0ffee00-0000-4000-8000-000000000001',
+		idPrefix: 'tencent-trigger', parameters: { events: ['*'], responseMode: 'onReceived', options: {}, ...parameters }, code,
+	});
 
 const groupBody = (over: IDataObject = {}) => ({
 	CallbackCommand: 'Group.CallbackAfterSendMsg',
@@ -179,39 +165,36 @@ describe('verification through WebhookContext', () => {
 		expect(Math.abs(Date.parse(rt) - Date.now())).toBeLessThan(5000);
 	});
 
-	test('bad Sign, other token, stale and future RequestTime, malformed or repeated values: 401, nothing runs', async () => {
-		const engine = engineWith();
-		const wf = triggerWorkflow({});
-		const now = Math.floor(Date.now() / 1000);
-		const cases = [
-			callback('Group.CallbackAfterSendMsg', groupBody(), { token: TOKEN, sign: 'f'.repeat(64) }),
-			callback('Group.CallbackAfterSendMsg', groupBody(), { token: 'another-token' }),
-			callback('Group.CallbackAfterSendMsg', groupBody(), { token: TOKEN, requestTime: now - 61 }),
-			callback('Group.CallbackAfterSendMsg', groupBody(), { token: TOKEN, requestTime: now + 61 }),
-			callback('Group.CallbackAfterSendMsg', groupBody(), { token: TOKEN, query: { RequestTime: 'yesterday' } }),
-			callback('Group.CallbackAfterSendMsg', groupBody(), { token: TOKEN, query: { Sign: [sha(TOKEN + now), sha(TOKEN + now)] } }),
-			callback('Group.CallbackAfterSendMsg', groupBody()), // no Sign at all
-		];
-		for (const c of cases) {
-			const r = await engine.webhook(wf, 'Trigger', c);
-			expect(r.sent.status).toBe(401);
-			expect(r.sent.body).toMatchObject({ ActionStatus: 'FAIL', ErrorCode: 401 });
-			expect(r.response).toEqual({ noWebhookResponse: true });
-			expect(r.run).toBeUndefined();
-		}
-		// just inside the window
-		const ok = await engine.webhook(wf, 'Trigger', callback('Group.CallbackAfterSendMsg', groupBody(), { token: TOKEN, requestTime: now - 55 }));
+	const nowSeconds = () => Math.floor(Date.now() / 1000);
+	test.each<[string, () => ReturnType<typeof callback>]>([
+		['bad Sign', () => callback('Group.CallbackAfterSendMsg', groupBody(), { token: TOKEN, sign: 'f'.repeat(64) })],
+		['other token', () => callback('Group.CallbackAfterSendMsg', groupBody(), { token: 'another-token' })],
+		['stale RequestTime (61 s old)', () => callback('Group.CallbackAfterSendMsg', groupBody(), { token: TOKEN, requestTime: nowSeconds() - 61 })],
+		['future RequestTime (61 s ahead)', () => callback('Group.CallbackAfterSendMsg', groupBody(), { token: TOKEN, requestTime: nowSeconds() + 61 })],
+		['RequestTime not a time', () => callback('Group.CallbackAfterSendMsg', groupBody(), { token: TOKEN, query: { RequestTime: 'yesterday' } })],
+		['Sign repeated', () => callback('Group.CallbackAfterSendMsg', groupBody(), { token: TOKEN, query: { Sign: [sha(TOKEN + nowSeconds()), sha(TOKEN + nowSeconds())] } })],
+		['no Sign at all', () => callback('Group.CallbackAfterSendMsg', groupBody())],
+	])('bad Sign, other token, stale and future RequestTime, malformed or repeated values: 401, nothing runs: %s', async (_label, c) => {
+		const r = await engineWith().webhook(triggerWorkflow({}), 'Trigger', c());
+		expect(r.sent.status).toBe(401);
+		expect(r.sent.body).toMatchObject({ ActionStatus: 'FAIL', ErrorCode: 401 });
+		expect(r.response).toEqual({ noWebhookResponse: true });
+		expect(r.run).toBeUndefined();
+	});
+
+	test('a RequestTime just inside the window (55 s old) is accepted', async () => {
+		const ok = await engineWith().webhook(triggerWorkflow({}), 'Trigger', callback('Group.CallbackAfterSendMsg', groupBody(), { token: TOKEN, requestTime: nowSeconds() - 55 }));
 		expect(ok.sent.status).toBe(200);
 	});
 
-	test('wrong or missing SdkAppid: 401', async () => {
-		const engine = engineWith();
-		const wf = triggerWorkflow({});
-		for (const sdkAppId of ['1400000001', '', ' ']) {
-			const r = await engine.webhook(wf, 'Trigger', callback('Group.CallbackAfterSendMsg', groupBody(), { token: TOKEN, sdkAppId }));
-			expect(r.sent.status).toBe(401);
-			expect(r.run).toBeUndefined();
-		}
+	test.each([
+		['another app', '1400000001'],
+		['empty', ''],
+		['blank', ' '],
+	])('wrong or missing SdkAppid: 401: %s', async (_label, sdkAppId) => {
+		const r = await engineWith().webhook(triggerWorkflow({}), 'Trigger', callback('Group.CallbackAfterSendMsg', groupBody(), { token: TOKEN, sdkAppId }));
+		expect(r.sent.status).toBe(401);
+		expect(r.run).toBeUndefined();
 	});
 
 	test('fail closed: no token anywhere → 401 even for a "signed" request; Accept Unsigned switches it off explicitly', async () => {
@@ -255,12 +238,9 @@ describe('event filter', () => {
 	const engine = () => engineWith();
 	const deliver = (wf: IWorkflowBase, command: string, over: IDataObject = {}) =>
 		engine().webhook(wf, 'Trigger', callback(command, groupBody({ CallbackCommand: command, ...over }), { token: TOKEN }));
-	test('All Events runs every command, listed or not', async () => {
-		const wf = triggerWorkflow({ events: ['*'] });
-		for (const c of ['Group.CallbackAfterSendMsg', 'State.StateChange', 'Something.New']) {
-			const r = await deliver(wf, c, { Random: Math.random() });
-			expect(r.run?.status).toBe('success');
-		}
+	test.each(['Group.CallbackAfterSendMsg', 'State.StateChange', 'Something.New'])('All Events runs every command, listed or not: %s', async (c) => {
+		const r = await deliver(triggerWorkflow({ events: ['*'] }), c, { Random: Math.random() });
+		expect(r.run?.status).toBe('success');
 	});
 	test('a selection runs only its commands; others get the OK answer and start nothing', async () => {
 		const wf = triggerWorkflow({ events: ['C2C.CallbackAfterSendMsg', 'Group.CallbackAfterSendMsg'] });
@@ -363,15 +343,14 @@ describe('before-events: the workflow can allow, deny or rewrite', () => {
 		expect((r.run!.data.resultData.runData.Trigger[0].data!.main[0]![0].json as any)).toMatchObject({ beforeEvent: true, workflowResponds: false });
 	});
 
-	test('every before/prev command of §8.4 is answerable; after-events are not', async () => {
-		const answerable = TENCENT_CALLBACK_COMMANDS.map((c) => c[2]).filter((c) => /\.Callback(Before|Prev)/.test(c));
+	const answerable = TENCENT_CALLBACK_COMMANDS.map((c) => c[2]).filter((c) => /\.Callback(Before|Prev)/.test(c));
+	test('the before/prev commands of §8.4 include the message, join and friend ones', () => {
 		expect(answerable).toEqual(expect.arrayContaining(['C2C.CallbackBeforeSendMsg', 'Group.CallbackBeforeSendMsg', 'Group.CallbackBeforeApplyJoinGroup', 'Sns.CallbackPrevFriendAdd']));
-		const engine = engineWith();
+	});
+	test.each(answerable)('every before/prev command of §8.4 is answerable; after-events are not: %s', async (c) => {
 		const wf = triggerWorkflow({ responseMode: 'lastNode' }, 'return [{ json: { ActionStatus: "OK", ErrorCode: 0, ErrorInfo: "", seen: $input.first().json.command } }]');
-		for (const c of answerable) {
-			const r = await engine.webhook(wf, 'Trigger', callback(c, { CallbackCommand: c, EventTime: Date.now() + Math.random() }, { token: TOKEN }));
-			expect(n8nAnswer(wf, 'Trigger', r)).toEqual({ status: 200, body: { ActionStatus: 'OK', ErrorCode: 0, ErrorInfo: '', seen: c } });
-		}
+		const r = await engineWith().webhook(wf, 'Trigger', callback(c, { CallbackCommand: c, EventTime: Date.now() + Math.random() }, { token: TOKEN }));
+		expect(n8nAnswer(wf, 'Trigger', r)).toEqual({ status: 200, body: { ActionStatus: 'OK', ErrorCode: 0, ErrorInfo: '', seen: c } });
 	});
 });
 
@@ -434,21 +413,23 @@ describe('the sandbox as the caller (real HTTP POSTs to an n8n-like webhook endp
 		}
 	});
 
-	test('forged, stale, unsigned and wrong-app callbacks: 401 and nothing starts; a duplicate starts nothing the second time', async () => {
+	// Each kind against a fresh endpoint: refused ones start nothing; a duplicate (sent twice) and a
+	// valid one start one run each.
+	test.each<[string, 'forged' | 'stale' | 'unsigned' | 'wrongApp' | 'duplicate' | 'valid', number[], number]>([
+		['forged', 'forged', [401], 0],
+		['stale', 'stale', [401], 0],
+		['unsigned', 'unsigned', [401], 0],
+		['wrong app', 'wrongApp', [401], 0],
+		['a duplicate', 'duplicate', [200, 200], 1],
+		['a valid one', 'valid', [200], 1],
+	])('forged, stale, unsigned and wrong-app callbacks: 401 and nothing starts; a duplicate starts nothing the second time: %s', async (_label, kind, statuses, runs) => {
 		const { server } = await serve(GROUP_REPLY());
 		try {
-			for (const kind of ['forged', 'stale', 'unsigned', 'wrongApp'] as const) {
-				const d = await sb.callbacks.send({ vendor: 'tencent', kind });
-				expect([kind, d.status]).toEqual([kind, 401]);
-				expect(JSON.parse(d.attempts[0].body)).toMatchObject({ ActionStatus: 'FAIL', ErrorCode: 401 });
-			}
-			expect(server.runs()).toHaveLength(0);
-			const dup = await sb.callbacks.send({ vendor: 'tencent', kind: 'duplicate' });
-			expect(dup.attempts.map((a) => a.status)).toEqual([200, 200]);
-			expect(server.runs()).toHaveLength(1);
-			const ok = await sb.callbacks.send({ vendor: 'tencent', kind: 'valid' });
-			expect(ok.status).toBe(200);
-			expect(server.runs()).toHaveLength(2);
+			const d = await sb.callbacks.send({ vendor: 'tencent', kind });
+			expect([kind, d.attempts.map((a) => a.status).slice(0, statuses.length)]).toEqual([kind, statuses]);
+			expect(d.status).toBe(statuses[statuses.length - 1]);
+			if (statuses[0] === 401) expect(JSON.parse(d.attempts[0].body)).toMatchObject({ ActionStatus: 'FAIL', ErrorCode: 401 });
+			expect(server.runs()).toHaveLength(runs);
 		} finally {
 			await server.close();
 		}

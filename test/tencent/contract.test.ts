@@ -5,11 +5,12 @@
 // at every level, and the values the example fixes — and the sandbox accepted it; (2) the vendor's
 // documented answer, served verbatim (sandbox respondNext), parses to the expected node output.
 import type { IDataObject } from 'n8n-workflow';
-import { outputOf } from './helpers/n8n-engine';
-import { tencentEngine, tencentWorkflow } from './helpers/tencent';
-import { startSandbox, type RtcSandbox } from '../sandbox/server';
-import { readJson } from '../sandbox/json';
-import { loadFixture, shapeDiff } from './fixtures/vendor/shape';
+import { outputOf } from '../../harness/engine';
+import { tencentWorkflow } from '../../harness/fixtures';
+import { tencentEngine } from '../../harness/registry';
+import { startSandbox, type RtcSandbox } from '../../sandbox/server';
+import { readJson } from '../../sandbox/json';
+import { loadFixture, shapeDiff } from '../fixtures/vendor/shape';
 
 let sb: RtcSandbox;
 beforeAll(async () => {

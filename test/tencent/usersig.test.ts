@@ -1,8 +1,15 @@
 /* eslint-disable */
 import { createHmac } from 'node:crypto';
 import { deflateSync, inflateSync } from 'node:zlib';
-import { adler32, base64UrlTencent, genUserSig, userSigHmac, zlibStored } from '../nodes/TencentChat/transport/usersig';
-import { cachedUserSig, invalidateUserSig, refreshMargin, userSigGenerations } from '../nodes/TencentChat/transport/usersigCache';
+import { adler32, base64UrlTencent, genUserSig, userSigHmac, zlibStored } from '../../nodes/TencentChat/transport/usersig';
+import { cachedUserSig, invalidateUserSig, refreshMargin, userSigGenerations } from '../../nodes/TencentChat/transport/usersigCache';
+import { tencentWorkflow } from '../../harness/fixtures';
+import { tencentEngine } from '../../harness/registry';
+import type { RtcSandbox } from '../../sandbox/server';
+import { tencentSuite, text } from './suite';
+
+let sb: RtcSandbox;
+const { calls } = tencentSuite((s) => (sb = s));
 
 // tencent-chat.md §2.5: common inputs of vectors A–C.
 const common = { sdkAppId: 1400000000, key: '5bd2850fff3ecb11d7c805251c51ee463a25727bddc2385f3fa8bfee1bb93b5e', nowSeconds: 1700000000, expireSeconds: 15552000 };
@@ -71,7 +78,7 @@ describe('zlib without the zlib module (stored deflate blocks + Adler-32)', () =
 	});
 
 	test('the usersig module does not import zlib', () => {
-		const src = require('node:fs').readFileSync(require.resolve('../nodes/TencentChat/transport/usersig.ts'), 'utf8');
+		const src = require('node:fs').readFileSync(require.resolve('../../nodes/TencentChat/transport/usersig.ts'), 'utf8');
 		expect(src).not.toMatch(/from ['"](node:)?zlib['"]|require\(['"](node:)?zlib/);
 	});
 });
@@ -102,5 +109,35 @@ describe('UserSig cache', () => {
 		invalidateUserSig(p.sdkAppId, p.identifier);
 		cachedUserSig(p, t + 1000);
 		expect(userSigGenerations() - before).toBe(1);
+	});
+});
+
+describe('UserSig: cached, regenerated once on 70001', () => {
+	test('1,000 requests use one UserSig', async () => {
+		sb.configure({ enforceLimits: false });
+		sb.seedTencentAccounts(['bob']);
+		const items = Array.from({ length: 1000 }, (_, i) => ({ i }));
+		const before = userSigGenerations();
+		const { run } = await tencentEngine(sb.url, { userSigTtl: 3600 }).run(
+			tencentWorkflow({ resource: 'message', operation: 'sendToUser', toAccount: 'bob', text: '={{ "n" + $json.i }}', messageFormat: 'text' }, { items }),
+		);
+		expect(run.data.resultData.error).toBeUndefined();
+		expect(calls('sendmsg').filter((r) => r.code === 0)).toHaveLength(1000);
+		expect(userSigGenerations() - before).toBeLessThanOrEqual(1);
+	});
+
+	test('an expired UserSig (70001) is regenerated once and the call repeated with the same body', async () => {
+		sb.seedTencentAccounts(['bob']);
+		const wf = tencentWorkflow({ resource: 'message', operation: 'sendToUser', toAccount: 'bob', ...text('after expiry'), options: { msgRandom: 9, msgSeq: 9 } });
+		await tencentEngine(sb.url, { userSigTtl: 7200 }).run(wf); // caches a UserSig
+		sb.configure({ tencent: { userSigNotBefore: Math.floor(Date.now() / 1000) + 1 } });
+		await new Promise((r) => setTimeout(r, 1100));
+		const before = userSigGenerations();
+		const { run } = await tencentEngine(sb.url, { userSigTtl: 7200 }).run(wf);
+		expect(run.data.resultData.error).toBeUndefined();
+		expect(userSigGenerations() - before).toBe(1);
+		const codes = calls('sendmsg').map((r) => r.code);
+		expect(codes).toEqual([0, 70001, 0]);
+		expect(sb.state.tencent.c2c).toHaveLength(1); // same MsgSeq/MsgRandom/content: de-duplicated
 	});
 });

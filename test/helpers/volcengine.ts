@@ -1,5 +1,0 @@
-// Moved to harness/ (one harness for test/, scripts/ and bench/). This re-export keeps the test
-// files that are being edited in parallel compiling; delete it once nothing imports test/helpers/.
-export { volcengineCredentials } from '../../harness/credentials';
-export { volcengineEngine } from '../../harness/registry';
-export { volcWorkflow } from '../../harness/fixtures';
