@@ -1,6 +1,5 @@
 import type {
 	IDataObject,
-	IHookFunctions,
 	INodeType,
 	INodeTypeDescription,
 	IWebhookFunctions,
@@ -11,14 +10,12 @@ import {
 	callbackScope,
 	claimCallback,
 	dedupSlot,
-	forgetManualCallback,
-	manualCallbackRecorded,
 	parseUnixMillis,
 	parseUnixSeconds,
 	readCallbackBody,
-	recordManualCallback,
 	sha256Hex,
 } from '../../shared/webhook';
+import { manualCallbackMethods, unsignedCallbackProperties, webhookAnswer } from '../../shared/triggerScaffold';
 import { tencentChatTriggerIcon } from '../icon';
 import {
 	TENCENT_ACK,
@@ -129,22 +126,7 @@ export class TencentChatTriggerV1 implements INodeType {
 				default: '',
 				description: 'Overrides the credential\'s Callback Token. Every callback must carry Sign = SHA-256(token + RequestTime) and a RequestTime within 60 seconds.',
 			},
-			{
-				displayName: 'Accept Unsigned Callbacks',
-				name: 'acceptUnsigned',
-				type: 'boolean',
-				default: false,
-				description:
-					'Whether to accept callbacks when no callback token is configured (neither here nor in the credential). Off: such callbacks are refused with HTTP 401.',
-			},
-			{
-				displayName:
-					'Unsigned callbacks are accepted: anyone who knows this URL and your SDKAppID can start this workflow with made-up events. Set a callback token in the console and in the credential instead.',
-				name: 'unsignedNotice',
-				type: 'notice',
-				default: '',
-				displayOptions: { show: { acceptUnsigned: [true] } },
-			},
+			...unsignedCallbackProperties('callback token', 'this URL and your SDKAppID'),
 			{
 				displayName: 'Options',
 				name: 'options',
@@ -165,26 +147,10 @@ export class TencentChatTriggerV1 implements INodeType {
 		],
 	};
 
-	webhookMethods = {
-		default: {
-			async checkExists(this: IHookFunctions): Promise<boolean> {
-				return manualCallbackRecorded(this);
-			},
-			async create(this: IHookFunctions): Promise<boolean> {
-				return recordManualCallback(this, Date.now());
-			},
-			async delete(this: IHookFunctions): Promise<boolean> {
-				return forgetManualCallback(this);
-			},
-		},
-	};
+	webhookMethods = manualCallbackMethods;
 
 	async webhook(this: IWebhookFunctions): Promise<IWebhookResponseData> {
-		const res = this.getResponseObject();
-		const answer = (status: number, body: IDataObject): IWebhookResponseData => {
-			res.status(status).json(body);
-			return { noWebhookResponse: true };
-		};
+		const answer = webhookAnswer(this);
 		const refuse = (status: number, reason: string) => answer(status, { ActionStatus: 'FAIL', ErrorCode: status, ErrorInfo: `Callback refused: ${reason}` });
 		const nowMs = Date.now();
 
@@ -252,7 +218,6 @@ export class TencentChatTriggerV1 implements INodeType {
 			if (sighting.duplicate) return answer(200, { ...TENCENT_ACK });
 		}
 		if (workflowResponds) return { workflowData };
-		res.status(200).json({ ...TENCENT_ACK });
-		return { noWebhookResponse: true, workflowData };
+		return { ...answer(200, { ...TENCENT_ACK }), workflowData };
 	}
 }

@@ -1,6 +1,5 @@
 import type {
 	IDataObject,
-	IHookFunctions,
 	INodeType,
 	INodeTypeDescription,
 	IWebhookFunctions,
@@ -12,12 +11,10 @@ import {
 	callbackScope,
 	claimCallback,
 	dedupSlot,
-	forgetManualCallback,
-	manualCallbackRecorded,
 	readCallbackBody,
-	recordManualCallback,
 	sha256Hex,
 } from '../../shared/webhook';
+import { manualCallbackMethods, unsignedCallbackProperties, webhookAnswer } from '../../shared/triggerScaffold';
 import { volcengineRtcTriggerIcon } from '../icon';
 import { VOLCENGINE_EVENT_TYPES, readVolcengineEnvelope, verifyVolcengineCallback } from '../transport/callback';
 
@@ -94,22 +91,7 @@ export class VolcengineRtcTriggerV1 implements INodeType {
 				default: '',
 				description: 'Overrides the credential\'s Callback Secret Key. Every callback must carry a Signature made with it.',
 			},
-			{
-				displayName: 'Accept Unsigned Callbacks',
-				name: 'acceptUnsigned',
-				type: 'boolean',
-				default: false,
-				description:
-					'Whether to accept callbacks when no callback secret key is configured (neither here nor in the credential). Off: such callbacks are refused with HTTP 401.',
-			},
-			{
-				displayName:
-					'Unsigned callbacks are accepted: anyone who knows this URL can start this workflow with made-up events. Set a callback secret key in the console and in the credential instead.',
-				name: 'unsignedNotice',
-				type: 'notice',
-				default: '',
-				displayOptions: { show: { acceptUnsigned: [true] } },
-			},
+			...unsignedCallbackProperties('callback secret key'),
 			{
 				displayName: 'Options',
 				name: 'options',
@@ -131,26 +113,10 @@ export class VolcengineRtcTriggerV1 implements INodeType {
 		],
 	};
 
-	webhookMethods = {
-		default: {
-			async checkExists(this: IHookFunctions): Promise<boolean> {
-				return manualCallbackRecorded(this);
-			},
-			async create(this: IHookFunctions): Promise<boolean> {
-				return recordManualCallback(this, Date.now());
-			},
-			async delete(this: IHookFunctions): Promise<boolean> {
-				return forgetManualCallback(this);
-			},
-		},
-	};
+	webhookMethods = manualCallbackMethods;
 
 	async webhook(this: IWebhookFunctions): Promise<IWebhookResponseData> {
-		const res = this.getResponseObject();
-		const answer = (status: number, body: IDataObject): IWebhookResponseData => {
-			res.status(status).json(body);
-			return { noWebhookResponse: true };
-		};
+		const answer = webhookAnswer(this);
 		const refuse = (status: number, reason: string) => answer(status, { message: `Callback refused: ${reason}` });
 		const nowMs = Date.now();
 
@@ -221,7 +187,6 @@ export class VolcengineRtcTriggerV1 implements INodeType {
 			maxEntries: DUPLICATE_MAX_ENTRIES,
 		});
 		if (sighting.duplicate) return answer(200, { message: 'duplicate' });
-		res.status(200).json({ message: 'ok' });
-		return { noWebhookResponse: true, workflowData };
+		return { ...answer(200, { message: 'ok' }), workflowData };
 	}
 }
