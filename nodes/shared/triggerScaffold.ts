@@ -54,3 +54,26 @@ export function webhookAnswer(ctx: IWebhookFunctions): (status: number, body: ID
 		return { noWebhookResponse: true };
 	};
 }
+
+/**
+ * The Events options: "All Events" first, then the vendor's catalogue (`[area, label, vendor name]`)
+ * sorted by the name people read, with the vendor's name as the description.
+ */
+export function eventOptions(catalogue: ReadonlyArray<readonly [string, string, string]>, allDescription: string) {
+	return [
+		{ name: 'All Events', value: '*', description: allDescription },
+		...catalogue.map(([area, label, value]) => ({ name: `${area}: ${label}`, value, description: value })).sort((a, b) => a.name.localeCompare(b.name)),
+	];
+}
+
+/**
+ * Whether the event `name` was selected: All Events, one of the Events options, or one of the names
+ * typed in the free-text parameter `otherParameter` (separated by commas, spaces or new lines).
+ */
+export function eventSelected(ctx: IWebhookFunctions, name: string, otherParameter: string): boolean {
+	const events = (ctx.getNodeParameter('events', []) as string[]) ?? [];
+	if (events.includes('*') || events.includes(name)) return true;
+	return String(ctx.getNodeParameter(otherParameter, '') ?? '')
+		.split(/[\s,]+/)
+		.some((s) => s !== '' && s === name);
+}

@@ -15,7 +15,7 @@ import {
 	readCallbackBody,
 	sha256Hex,
 } from '../../shared/webhook';
-import { manualCallbackMethods, unsignedCallbackProperties, webhookAnswer } from '../../shared/triggerScaffold';
+import { eventOptions, eventSelected, manualCallbackMethods, unsignedCallbackProperties, webhookAnswer } from '../../shared/triggerScaffold';
 import { tencentChatTriggerIcon } from '../icon';
 import {
 	TENCENT_ACK,
@@ -29,19 +29,7 @@ import {
 const DUPLICATE_TTL_MS = 10 * 60 * 1000;
 const DUPLICATE_MAX_ENTRIES = 2000;
 
-const eventOptions = [
-	{ name: 'All Events', value: '*', description: 'Every callback command, including ones not listed here' },
-	...TENCENT_CALLBACK_COMMANDS.map(([area, label, command]) => ({ name: `${area}: ${label}`, value: command, description: command })).sort((a, b) =>
-		a.name.localeCompare(b.name),
-	),
-];
-
-function commandList(text: string): string[] {
-	return text
-		.split(/[\s,]+/)
-		.map((s) => s.trim())
-		.filter(Boolean);
-}
+const events = eventOptions(TENCENT_CALLBACK_COMMANDS, 'Every callback command, including ones not listed here');
 
 export class TencentChatTriggerV1 implements INodeType {
 	description: INodeTypeDescription = {
@@ -77,7 +65,7 @@ export class TencentChatTriggerV1 implements INodeType {
 				displayName: 'Events',
 				name: 'events',
 				type: 'multiOptions',
-				options: eventOptions,
+				options: events,
 				default: ['*'],
 				required: true,
 				description: 'Callback commands that start the workflow. Others are acknowledged with ActionStatus OK and start nothing.',
@@ -173,9 +161,7 @@ export class TencentChatTriggerV1 implements INodeType {
 		const command = typeof fromQuery === 'string' && fromQuery !== '' ? fromQuery : typeof body.json.CallbackCommand === 'string' ? body.json.CallbackCommand : '';
 		if (command === '') return refuse(400, 'CallbackCommand is missing');
 
-		const events = (this.getNodeParameter('events', []) as string[]) ?? [];
-		const others = commandList(String(this.getNodeParameter('otherCommands', '') ?? ''));
-		if (!events.includes('*') && !events.includes(command) && !others.includes(command)) return answer(200, { ...TENCENT_ACK });
+		if (!eventSelected(this, command, 'otherCommands')) return answer(200, { ...TENCENT_ACK });
 
 		const queryOut: IDataObject = {};
 		for (const [k, v] of Object.entries(query)) if (k.toLowerCase() !== 'sign') queryOut[k] = v as IDataObject[string];

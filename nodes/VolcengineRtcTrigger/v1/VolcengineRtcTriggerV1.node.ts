@@ -14,7 +14,7 @@ import {
 	readCallbackBody,
 	sha256Hex,
 } from '../../shared/webhook';
-import { manualCallbackMethods, unsignedCallbackProperties, webhookAnswer } from '../../shared/triggerScaffold';
+import { eventOptions, eventSelected, manualCallbackMethods, unsignedCallbackProperties, webhookAnswer } from '../../shared/triggerScaffold';
 import { volcengineRtcTriggerIcon } from '../icon';
 import { VOLCENGINE_EVENT_TYPES, readVolcengineEnvelope, verifyVolcengineCallback } from '../transport/callback';
 
@@ -22,19 +22,7 @@ const DEFAULT_MAX_AGE_SECONDS = 300;
 /** Bounded de-duplication store (node static data). */
 const DUPLICATE_MAX_ENTRIES = 2000;
 
-const eventOptions = [
-	{ name: 'All Events', value: '*', description: 'Every event type, including ones not listed here' },
-	...VOLCENGINE_EVENT_TYPES.map(([area, label, type]) => ({ name: `${area}: ${label}`, value: type, description: type })).sort((a, b) =>
-		a.name.localeCompare(b.name),
-	),
-];
-
-function typeList(text: string): string[] {
-	return text
-		.split(/[\s,]+/)
-		.map((s) => s.trim())
-		.filter(Boolean);
-}
+const events = eventOptions(VOLCENGINE_EVENT_TYPES, 'Every event type, including ones not listed here');
 
 export class VolcengineRtcTriggerV1 implements INodeType {
 	description: INodeTypeDescription = {
@@ -70,7 +58,7 @@ export class VolcengineRtcTriggerV1 implements INodeType {
 				displayName: 'Events',
 				name: 'events',
 				type: 'multiOptions',
-				options: eventOptions,
+				options: events,
 				default: ['*'],
 				required: true,
 				description: 'Event types that start the workflow. Others are answered with HTTP 200 and start nothing.',
@@ -138,11 +126,7 @@ export class VolcengineRtcTriggerV1 implements INodeType {
 		});
 		if (!verdict.ok) return refuse(401, verdict.reason);
 
-		const events = (this.getNodeParameter('events', []) as string[]) ?? [];
-		const others = typeList(String(this.getNodeParameter('otherEvents', '') ?? ''));
-		if (!events.includes('*') && !events.includes(envelope.EventType) && !others.includes(envelope.EventType)) {
-			return answer(200, { message: 'ignored' });
-		}
+		if (!eventSelected(this, envelope.EventType, 'otherEvents')) return answer(200, { message: 'ignored' });
 
 		let eventData: unknown = envelope.EventData;
 		let eventDataIsJson = false;
