@@ -1,6 +1,6 @@
 /* eslint-disable */
 import { createHmac } from 'node:crypto';
-import { deriveSigningKey, signVolcengineRequest, sha256Hex, canonicalQueryString } from '../../nodes/VolcengineRtc/transport/signer';
+import { deriveSigningKey, formatXDate, signVolcengineRequest, sha256Hex, canonicalQueryString } from '../../nodes/VolcengineRtc/transport/signer';
 
 // volcengine-rtc.md §2.9: common inputs of TV1–TV3.
 const AK = 'AKLTEXAMPLEACCESSKEYID000000000000';
@@ -64,5 +64,36 @@ describe('Volcengine signer (spec §2.9 vectors)', () => {
 		expect(canonicalQueryString({ b: 'x y', a: "it's*", Version: '2020-12-01', Action: 'A' })).toBe(
 			"Action=A&Version=2020-12-01&a=it%27s%2A&b=x%20y",
 		);
+	});
+	test('X-Date: UTC, zero-padded, no milliseconds', () => {
+		expect(formatXDate(new Date(Date.UTC(2026, 0, 5, 3, 4, 5, 678)))).toBe('20260105T030405Z');
+		expect(formatXDate(new Date(Date.UTC(2026, 11, 31, 23, 59, 59, 999)))).toBe('20261231T235959Z');
+	});
+
+	test('the memoised signing key: the same signature as a fresh derivation; another secret, day or region gives another', () => {
+		const body = '{"AppId":1}';
+		const query = { Action: 'BatchGetUser', Version: '2020-12-01' };
+		const expected = (secret: string, at: Date, region: string) => {
+			const x = formatXDate(at);
+			const sig = signVolcengineRequest({ ...common, secretAccessKey: secret, now: at, region, query, body });
+			const key = deriveSigningKey(secret, x.slice(0, 8), region, 'rtc');
+			return [sig.signature, createHmac('sha256', key).update(sig.stringToSign).digest('hex')];
+		};
+		const day2 = new Date(Date.UTC(2024, 0, 16, 0, 0, 1));
+		for (const [secret, at, region] of [
+			[SK, now, 'cn-north-1'],
+			[SK, now, 'cn-north-1'],
+			['another-secret', now, 'cn-north-1'],
+			[SK, day2, 'cn-north-1'],
+			[SK, now, 'ap-singapore-1'],
+		] as Array<[string, Date, string]>) {
+			const [got, want] = expected(secret, at, region);
+			expect(got).toBe(want);
+		}
+		// more distinct keys than the memo holds: still right
+		for (let i = 0; i < 40; i++) {
+			const [got, want] = expected(`secret-${i}`, now, 'cn-north-1');
+			expect(got).toBe(want);
+		}
 	});
 });
