@@ -10,14 +10,8 @@ import * as userTag from './userTag/UserTag.resource';
 
 /** Resource → operation map: the router looks every (resource, operation) pair up here. */
 export const operations = {
-	account: {
-		check: account.check,
-		delete: account.deleteAccount,
-		import: account.importAccount,
-		importMany: account.importMany,
-		queryOnlineStatus: account.queryOnlineStatus,
-	},
-	globalMute: { get: globalMute.get, set: globalMute.set },
+	account: account.operations,
+	globalMute: globalMute.operations,
 	group: {
 		broadcastToAvGroups: group.broadcastToAvGroups,
 		create: group.create,
@@ -30,8 +24,8 @@ export const operations = {
 	groupMember: { add: groupMember.add, delete: groupMember.deleteMembers, getOnlineCount: groupMember.getOnlineCount },
 	message: { recall: message.recall, sendToUser: message.sendToUser, sendToUsers: message.sendToUsers },
 	push: { getAttributeNames: push.getAttributeNames, pushToAll: push.pushToAll, setAttributeNames: push.setAttributeNames },
-	userAttribute: { get: userAttribute.get, remove: userAttribute.remove, set: userAttribute.set },
-	userTag: { add: userTag.add, get: userTag.get, remove: userTag.remove, removeAll: userTag.removeAll },
+	userAttribute: userAttribute.operations,
+	userTag: userTag.operations,
 } satisfies OperationMap;
 
 export type TencentChatResource = keyof typeof operations;
