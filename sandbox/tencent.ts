@@ -5,6 +5,7 @@ import { inflateSync } from 'node:zlib';
 // The sandbox's own int64-safe codec, never the node's (issue 11 §4).
 import { parseJson, stringifyJson } from './json';
 import type { RawRequest, RawResponse, Sandbox } from './types';
+import { importmsg } from './tencent-importmsg';
 
 /**
  * Behaves like the Tencent Cloud Chat REST ("v4") API for the endpoints this package uses
@@ -149,7 +150,9 @@ export interface TencentC2CMessage {
 	msgLifeTime: number;
 	msgBody: unknown[];
 	cloudCustomData?: string;
-	via: 'sendmsg' | 'batchsendmsg';
+	via: 'sendmsg' | 'batchsendmsg' | 'importmsg';
+	/** importmsg: SyncFromOldSystem 1 or 5 count the message as unread, 2 (history) does not. */
+	unread?: boolean;
 	recalled: boolean;
 	at: number;
 	/** batchsendmsg with OnlineOnlyFlag 1: delivered to an online receiver only, not stored for roaming or unread. */
@@ -1450,6 +1453,7 @@ const ROUTES: Record<string, Route> = {
 	'openim/sendmsg': route('openim', 200, sendmsg),
 	'openim/batchsendmsg': route('openim', 200, batchsendmsg),
 	'openim/admin_msgwithdraw': route('openim', 200, admin_msgwithdraw),
+	[importmsg.api]: route('openim', 200, importmsg.handle),
 	'group_open_http_svc/send_group_msg': route('group', 200, send_group_msg),
 	'group_open_http_svc/send_group_system_notification': route('group', 200, send_group_system_notification),
 	'group_open_http_svc/send_broadcast_msg': route('group', 0, send_broadcast_msg),

@@ -22,7 +22,7 @@ export const operations = {
 		sendSystemNotification: group.sendSystemNotification,
 	},
 	groupMember: { add: groupMember.add, delete: groupMember.deleteMembers, getOnlineCount: groupMember.getOnlineCount },
-	message: { recall: message.recall, sendToUser: message.sendToUser, sendToUsers: message.sendToUsers },
+	message: message.operations,
 	push: { getAttributeNames: push.getAttributeNames, pushToAll: push.pushToAll, setAttributeNames: push.setAttributeNames },
 	userAttribute: userAttribute.operations,
 	userTag: userTag.operations,

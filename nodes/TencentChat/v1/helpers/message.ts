@@ -360,7 +360,7 @@ export const messageFields: INodeProperties[] = [
 ];
 
 /** Message options shared by send operations; which ones apply depends on the API. */
-export function messageOptions(kind: 'c2c' | 'batch' | 'group' | 'broadcast' | 'push'): INodeProperties[] {
+export function messageOptions(kind: 'c2c' | 'batch' | 'group' | 'broadcast' | 'push' | 'import'): INodeProperties[] {
 	const out: INodeProperties[] = [];
 	if (kind !== 'push') {
 		out.push({
@@ -371,7 +371,8 @@ export function messageOptions(kind: 'c2c' | 'batch' | 'group' | 'broadcast' | '
 			description: 'Custom data stored with the message in the cloud (CloudCustomData)',
 		});
 	}
-	if (kind !== 'broadcast') {
+	// An imported message is not pushed (importmsg takes no OfflinePushInfo).
+	if (kind !== 'broadcast' && kind !== 'import') {
 		out.push({
 			displayName: 'Offline Push',
 			name: 'offlinePush',
@@ -488,7 +489,7 @@ function fromElements(el: Record<string, unknown>): Array<{ MsgType: string; Msg
 }
 
 /** Reads and validates the message of item `i`: the error names the field (and element) and the item. */
-export function readMessage(ctx: IExecuteFunctions, i: number, kind: 'c2c' | 'batch' | 'group' | 'broadcast' | 'push'): BuiltMessage {
+export function readMessage(ctx: IExecuteFunctions, i: number, kind: 'c2c' | 'batch' | 'group' | 'broadcast' | 'push' | 'import'): BuiltMessage {
 	const node = ctx.getNode();
 	const format = ctx.getNodeParameter('messageFormat', i, 'text') as string;
 	let raw: unknown;
@@ -531,7 +532,7 @@ export function readMessage(ctx: IExecuteFunctions, i: number, kind: 'c2c' | 'ba
 		built.CloudCustomData = options.cloudCustomData;
 	}
 	const push = (options.offlinePush ?? {}) as IDataObject;
-	if (kind !== 'broadcast' && Object.keys(push).length) {
+	if (kind !== 'broadcast' && kind !== 'import' && Object.keys(push).length) {
 		const info: IDataObject = { PushFlag: push.disable ? 1 : 0 };
 		if (push.title) info.Title = String(push.title);
 		if (push.desc) info.Desc = String(push.desc);

@@ -3,6 +3,8 @@ import { updateDisplayOptions } from 'n8n-workflow';
 import { z } from 'zod';
 import { errorFor, Fate, fanOut, fanOutFails, fanOutStatus, fateName, receiversWith, settleFanOut } from '../../../../shared/fanout';
 import { chunks } from '../../../../shared/batching';
+import type { DefinedOperation } from '../../../../shared/engine/defineOperation';
+import { itemReader } from '../../../../shared/engine/reader';
 import { readOption, readParam } from '../../../../shared/params';
 import { intInRange } from '../../../../shared/schemas';
 import { tencentApiRequest } from '../../../transport/request';
@@ -111,7 +113,6 @@ const properties: INodeProperties[] = [
 	},
 ];
 
-export const description = updateDisplayOptions({ show: { resource: ['message'], operation: ['sendToUsers'] } }, properties);
 
 export interface BatchSendPlan {
 	base: Record<string, unknown>;
@@ -126,11 +127,11 @@ export interface BatchSendPlan {
 }
 
 /** Items to the same receivers (from the same sender) go out one after the other, in input order. */
-export function orderKey(plan: BatchSendPlan): string | undefined {
+function orderKey(plan: BatchSendPlan): string | undefined {
 	return plan.lane ? laneKey(plan.lane) : undefined;
 }
 
-export async function prepare(this: IExecuteFunctions, i: number): Promise<BatchSendPlan> {
+async function prepare(this: IExecuteFunctions, i: number): Promise<BatchSendPlan> {
 	const from = readParam(this, 'fromAccount', i, optionalUserId, 'Sender User ID', '');
 	const all = readParam<string[]>(this, 'toAccounts', i, userIdList, 'Receiver User IDs');
 	const msg = readMessage(this, i, 'batch');
@@ -143,7 +144,7 @@ export async function prepare(this: IExecuteFunctions, i: number): Promise<Batch
 	const accounts = dedupe ? [...new Set(all)] : all;
 	const base: Record<string, unknown> = {};
 	if (from) base.From_Account = from;
-	Object.assign(base, readC2cFields(this, i), messageBodyFields(msg));
+	Object.assign(base, readC2cFields(itemReader(this, i)), messageBodyFields(msg));
 	if (onlineOnly) {
 		// The CN page (cloud.tencent.com/document/product/269/1612, 2026) says online-only is
 		// OnlineOnlyFlag 1; the English page (tencentcloud.com 1047/34920) still says MsgLifeTime 0.
@@ -183,7 +184,7 @@ async function unknownAccounts(ctx: IExecuteFunctions, plan: BatchSendPlan, i: n
 	return { unknown, imported };
 }
 
-export async function executeItem(this: IExecuteFunctions, plan: BatchSendPlan, i: number): Promise<IDataObject | IDataObject[]> {
+async function executeItem(this: IExecuteFunctions, plan: BatchSendPlan, i: number): Promise<IDataObject | IDataObject[]> {
 	const check = plan.checkAccounts ? await unknownAccounts(this, plan, i) : undefined;
 	const unknown = check?.unknown ?? new Set<string>();
 	const r = await fanOut(
@@ -247,3 +248,22 @@ export async function executeItem(this: IExecuteFunctions, plan: BatchSendPlan, 
 	// Nothing delivered and a call did not go through: the item fails, and its error keeps this summary.
 	return settleFanOut(this, i, r, summary);
 }
+
+/**
+ * Not a declaration: Check Accounts First (account_check, then multiaccount_import) runs before the
+ * fan-out and the per-receiver output reads the accounting itself, so the operation implements the
+ * router's contract directly — the same contract `defineOperation` produces.
+ */
+export const sendToUsers: DefinedOperation<BatchSendPlan> = {
+	value: 'sendToUsers',
+	option: {
+		name: 'Send to Users',
+		value: 'sendToUsers',
+		description: 'Send one message to any number of users, in calls of 500 (batchsendmsg)',
+		action: 'Send a message to many users',
+	},
+	description: updateDisplayOptions({ show: { resource: ['message'], operation: ['sendToUsers'] } }, properties),
+	prepare,
+	executeItem,
+	orderKey,
+};
