@@ -1,4 +1,3 @@
-/* eslint-disable */
 // Sandbox code (not shipped): openim/importmsg, the first Tencent handler in a file of its own (the
 // shape every handler takes once sandbox/tencent.ts is split: an API name and a handler).
 import { TimError, type TencentC2CMessage, type TencentState } from './tencent';

@@ -12,18 +12,10 @@ import * as userTag from './userTag/UserTag.resource';
 export const operations = {
 	account: account.operations,
 	globalMute: globalMute.operations,
-	group: {
-		broadcastToAvGroups: group.broadcastToAvGroups,
-		create: group.create,
-		destroy: group.destroy,
-		listAll: group.listAll,
-		recallMessages: group.recallMessages,
-		sendMessage: group.sendMessage,
-		sendSystemNotification: group.sendSystemNotification,
-	},
-	groupMember: { add: groupMember.add, delete: groupMember.deleteMembers, getOnlineCount: groupMember.getOnlineCount },
+	group: group.operations,
+	groupMember: groupMember.operations,
 	message: message.operations,
-	push: { getAttributeNames: push.getAttributeNames, pushToAll: push.pushToAll, setAttributeNames: push.setAttributeNames },
+	push: push.operations,
 	userAttribute: userAttribute.operations,
 	userTag: userTag.operations,
 } satisfies OperationMap;
