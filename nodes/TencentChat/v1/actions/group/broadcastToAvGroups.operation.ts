@@ -7,7 +7,9 @@ import { readOption, readParam } from '../../../../shared/params';
 import type { ItemResult, PreparedItem } from '../../../../shared/router';
 import { tencentApiRequest } from '../../../transport/request';
 import { drawUint32, fromAccountField, optionalUint32, optionalUserId, randomOption } from '../../helpers/fields';
-import { MAX_MESSAGE_BYTES, messageBytes, messageFields, messageOptions, readMessage, type MsgElement } from '../../helpers/message';
+import { MAX_MESSAGE_BYTES, messageBytes, type MsgElement } from '../../../transport/msgBody';
+import { messageFields, messageOptions } from '../../descriptions/message.description';
+import { readMessage } from '../../helpers/readMessage';
 
 /**
  * send_broadcast_msg — tencent-chat.md §4.6: one message into every audio-video group (AVChatRoom)

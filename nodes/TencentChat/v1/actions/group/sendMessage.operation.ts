@@ -6,7 +6,8 @@ import { readOption, readParam } from '../../../../shared/params';
 import { GROUP_MESSAGES_PER_SECOND } from '../../../transport/limits';
 import { tencentApiRequest } from '../../../transport/request';
 import { drawUint32, fromAccountField, groupIdField, groupIdSchema, optionalUint32, optionalUserId, randomOption } from '../../helpers/fields';
-import { messageFields, messageOptions, readMessage, type BuiltMessage } from '../../helpers/message';
+import { messageFields, messageOptions } from '../../descriptions/message.description';
+import { readMessage, type BuiltMessage } from '../../helpers/readMessage';
 
 /**
  * send_group_msg — tencent-chat.md §4.4.
@@ -100,14 +101,10 @@ export async function prepare(this: IExecuteFunctions, i: number): Promise<Group
 	if (onlineOnly && msg.SendMsgControl) {
 		throw new NodeOperationError(this.getNode(), `"Online Members Only" cannot be combined with "Send Control" (item ${i})`, { itemIndex: i });
 	}
-	const body: Record<string, unknown> = { GroupId: groupId, Random: random, MsgBody: msg.MsgBody };
+	const body: Record<string, unknown> = { GroupId: groupId, Random: random, ...msg };
 	if (from) body.From_Account = from;
 	if (priority) body.MsgPriority = priority;
 	if (onlineOnly) body.OnlineOnlyFlag = 1;
-	if (msg.CloudCustomData !== undefined) body.CloudCustomData = msg.CloudCustomData;
-	if (msg.OfflinePushInfo) body.OfflinePushInfo = msg.OfflinePushInfo;
-	if (msg.SendMsgControl) body.SendMsgControl = msg.SendMsgControl;
-	if (msg.ForbidCallbackControl) body.ForbidCallbackControl = msg.ForbidCallbackControl;
 	if (topicId) body.TopicId = topicId;
 	const groupRate = readOption(this, 'options', 'groupRate', i, z.number().min(0), 'Messages per Second per Group', GROUP_MESSAGES_PER_SECOND.perSecond);
 	const retryDropped = readOption(this, 'options', 'retryDropped', i, z.boolean(), 'Retry Dropped Messages', false);

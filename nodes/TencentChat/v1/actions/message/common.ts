@@ -3,7 +3,6 @@ import type { ItemReader } from '../../../../shared/engine/reader';
 import { intInRange } from '../../../../shared/schemas';
 import { drawUint32, optionalUint32, randomOption } from '../../helpers/fields';
 import { nextMsgSeq } from '../../helpers/order';
-import type { BuiltMessage } from '../../helpers/message';
 
 /** Options and body fields shared by sendmsg and batchsendmsg (tencent-chat.md §4.1–4.2). */
 
@@ -65,13 +64,4 @@ export function readC2cFields(r: ItemReader): C2cFields {
 	if (sync === 'sync') fields.SyncOtherMachine = 1;
 	if (sync === 'noSync') fields.SyncOtherMachine = 2;
 	return fields;
-}
-
-export function messageBodyFields(msg: BuiltMessage): Record<string, unknown> {
-	const body: Record<string, unknown> = { MsgBody: msg.MsgBody };
-	if (msg.CloudCustomData !== undefined) body.CloudCustomData = msg.CloudCustomData;
-	if (msg.OfflinePushInfo) body.OfflinePushInfo = msg.OfflinePushInfo;
-	if (msg.SendMsgControl) body.SendMsgControl = msg.SendMsgControl;
-	if (msg.ForbidCallbackControl) body.ForbidCallbackControl = msg.ForbidCallbackControl;
-	return body;
 }

@@ -4,8 +4,9 @@ import { intInRange } from '../../../../shared/schemas';
 import { tencentApi } from '../../../transport/request';
 import { requestIdOf, tencentOperation } from '../../helpers/common';
 import { randomOption, userId } from '../../helpers/fields';
-import { messageFields, messageOptions, readMessage } from '../../helpers/message';
-import { messageBodyFields, readDedupFields } from './common';
+import { messageFields, messageOptions } from '../../descriptions/message.description';
+import { readMessage } from '../../helpers/readMessage';
+import { readDedupFields } from './common';
 
 /**
  * importmsg — import one historical (or, during a migration, real-time) one-to-one message.
@@ -73,8 +74,8 @@ export const importMessage = tencentOperation<Plan>({
 			MsgTimeStamp: r.param('msgTimeStamp', intInRange(1, 4294967295), 'Message Time'),
 		};
 		const mode = r.param('syncFromOldSystem', z.enum(['history', 'realtime']), 'Import As', 'history');
-		const { MsgBody, CloudCustomData } = readMessage(r.ctx, r.itemIndex, 'import');
-		Object.assign(body, { SyncFromOldSystem: SYNC[mode] }, readDedupFields(r), messageBodyFields({ MsgBody, CloudCustomData }));
+		// The 'import' message shows only the body and Cloud Custom Data (importmsg takes nothing else).
+		Object.assign(body, { SyncFromOldSystem: SYNC[mode] }, readDedupFields(r), readMessage(r.ctx, r.itemIndex, 'import'));
 		return { body, mode };
 	},
 	// A conversation's messages are imported in input order (Tencent asks for time order).

@@ -2,8 +2,9 @@ import { single } from '../../../../shared/engine/callShapes';
 import { tencentApi } from '../../../transport/request';
 import { requestIdOf, tencentOperation, type Body } from '../../helpers/common';
 import { fromAccountField, optionalUserId, userId } from '../../helpers/fields';
-import { messageFields, messageOptions, readMessage } from '../../helpers/message';
-import { c2cOptions, messageBodyFields, readC2cFields } from './common';
+import { messageFields, messageOptions } from '../../descriptions/message.description';
+import { readMessage } from '../../helpers/readMessage';
+import { c2cOptions, readC2cFields } from './common';
 
 /** sendmsg — tencent-chat.md §4.1. MsgSeq and MsgRandom are fixed before the first attempt (§3.4). */
 export const sendToUser = tencentOperation<Body>({
@@ -32,7 +33,7 @@ export const sendToUser = tencentOperation<Body>({
 		const body: Body = {};
 		if (from) body.From_Account = from;
 		body.To_Account = to;
-		return Object.assign(body, readC2cFields(r), messageBodyFields(msg));
+		return Object.assign(body, readC2cFields(r), msg);
 	},
 	// Messages in one conversation go out in input order.
 	orderKey: (body) => `c2c:${String(body.From_Account ?? '')}>${String(body.To_Account)}`,

@@ -9,9 +9,10 @@ import { readOption, readParam } from '../../../../shared/params';
 import { intInRange } from '../../../../shared/schemas';
 import { tencentApiRequest } from '../../../transport/request';
 import { fromAccountField, optionalUserId, userIdList } from '../../helpers/fields';
-import { messageFields, messageOptions, readMessage } from '../../helpers/message';
+import { messageFields, messageOptions } from '../../descriptions/message.description';
+import { readMessage } from '../../helpers/readMessage';
 import { conversation, joinLane, laneKey, type Lane } from '../../helpers/order';
-import { c2cOptions, messageBodyFields, readC2cFields } from './common';
+import { c2cOptions, readC2cFields } from './common';
 
 /**
  * batchsendmsg — tencent-chat.md §4.2: ≤ 500 receivers per call, any number per item. Accounts
@@ -144,7 +145,7 @@ async function prepare(this: IExecuteFunctions, i: number): Promise<BatchSendPla
 	const accounts = dedupe ? [...new Set(all)] : all;
 	const base: Record<string, unknown> = {};
 	if (from) base.From_Account = from;
-	Object.assign(base, readC2cFields(itemReader(this, i)), messageBodyFields(msg));
+	Object.assign(base, readC2cFields(itemReader(this, i)), msg);
 	if (onlineOnly) {
 		// The CN page (cloud.tencent.com/document/product/269/1612, 2026) says online-only is
 		// OnlineOnlyFlag 1; the English page (tencentcloud.com 1047/34920) still says MsgLifeTime 0.

@@ -7,7 +7,8 @@ import { stringifyJson } from '../../../../shared/json';
 import { credentialFields } from '../../../../shared/credentialIdentity';
 import { pushApiOf, TENCENT_CREDENTIAL, tencentApiRequest } from '../../../transport/request';
 import { drawUint32, fromAccountField, optionalUint32, optionalUserId, randomOption } from '../../helpers/fields';
-import { messageFields, messageOptions, readMessage } from '../../helpers/message';
+import { messageFields, messageOptions } from '../../descriptions/message.description';
+import { readMessage } from '../../helpers/readMessage';
 
 /**
  * im_push — tencent-chat.md §4.8: push to all users, or to users matching tags or attributes.
@@ -155,8 +156,8 @@ export async function prepare(this: IExecuteFunctions, i: number): Promise<Recor
 	body.MsgRandom = readOption(this, 'options', 'msgRandom', i, optionalUint32, 'MsgRandom', '') ?? drawUint32();
 	body.MsgLifeTime = readOption(this, 'options', 'msgLifeTime', i, intInRange(0, 604800), 'Message Lifetime (Seconds)', 0);
 	if (target !== 'all') body.Condition = condition;
-	body.MsgBody = msg.MsgBody;
-	if (msg.OfflinePushInfo) body.OfflinePushInfo = msg.OfflinePushInfo;
+	// Push shows no Cloud Custom Data and no controls: the message is MsgBody and OfflinePushInfo.
+	Object.assign(body, msg);
 	const size = utf8Length(stringifyJson(body));
 	if (size > MAX_PUSH_BYTES) {
 		throw new NodeOperationError(node, `The push request of item ${i} is ${size} bytes; the limit is ${MAX_PUSH_BYTES} bytes`, { itemIndex: i });
