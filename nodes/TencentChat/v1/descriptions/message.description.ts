@@ -306,3 +306,13 @@ export function messageOptions(kind: MessageKind): INodeProperties[] {
 	}
 	return out;
 }
+
+/** The "Message Options" collection of a send. */
+export const messageOptionsField = (kind: MessageKind): INodeProperties => ({
+	displayName: 'Message Options',
+	name: 'messageOptions',
+	type: 'collection',
+	placeholder: 'Add Option',
+	default: {},
+	options: messageOptions(kind),
+});

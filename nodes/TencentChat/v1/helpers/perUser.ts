@@ -2,6 +2,7 @@ import type { IDataObject, INodeProperties } from 'n8n-workflow';
 import { coalesce, type CallShape } from '../../../shared/engine/callShapes';
 import type { ItemReader } from '../../../shared/engine/reader';
 import type { PreparedItem } from '../../../shared/router';
+import { collection } from '../../../shared/rules';
 import { intInRange } from '../../../shared/schemas';
 import type { TencentApi } from '../../transport/request';
 import { userId } from './fields';
@@ -32,14 +33,7 @@ export function batchSizeOption(max: number): INodeProperties {
 	};
 }
 
-export const batchSizeOptions: INodeProperties = {
-	displayName: 'Options',
-	name: 'options',
-	type: 'collection',
-	placeholder: 'Add Option',
-	default: {},
-	options: [batchSizeOption(MAX_USERS_PER_CALL)],
-};
+export const batchSizeOptions = collection([batchSizeOption(MAX_USERS_PER_CALL)]);
 
 export interface PerUserPlan<T = unknown> {
 	account: string;

@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { tencentApi } from '../../../transport/request';
 import { tencentOperation } from '../../helpers/common';
 import { accountField, batchSizeOption, entryFor, perUserCalls, readPerUser } from '../../helpers/perUser';
+import { collection } from '../../../../shared/rules';
 
 /**
  * query_online_status — tencent-chat.md §5.5: ≤ 500 accounts per call. QueryResult and ErrorList
@@ -21,23 +22,16 @@ export const queryOnlineStatus = tencentOperation({
 	},
 	properties: [
 		accountField('One account per input item; many items are combined into calls of up to 500 accounts'),
-		{
-			displayName: 'Options',
-			name: 'options',
-			type: 'collection',
-			placeholder: 'Add Option',
-			default: {},
-			options: [
-				batchSizeOption(MAX_STATUS_PER_CALL),
-				{
-					displayName: 'Include Device Details',
-					name: 'detail',
-					type: 'boolean',
-					default: false,
-					description: 'Whether to return the status of each platform (iPhone, Android, Web, PC, iPad, Mac) the user is logged in on (IsNeedDetail)',
-				},
-			],
-		},
+		collection([
+			batchSizeOption(MAX_STATUS_PER_CALL),
+			{
+				displayName: 'Include Device Details',
+				name: 'detail',
+				type: 'boolean',
+				default: false,
+				description: 'Whether to return the status of each platform (iPhone, Android, Web, PC, iPad, Mac) the user is logged in on (IsNeedDetail)',
+			},
+		]),
 	],
 	read: (r) =>
 		readPerUser(r, r.option('options', 'detail', z.boolean({ invalid_type_error: 'must be true or false' }), 'Include Device Details', false), MAX_STATUS_PER_CALL),

@@ -5,6 +5,7 @@ import { readOption, readParam } from '../../../../shared/params';
 import { intInRange, listInput, text, utf8Length } from '../../../../shared/schemas';
 import { tencentApiRequest } from '../../../transport/request';
 import { optionalUserId, userId } from '../../helpers/fields';
+import { collection } from '../../../../shared/rules';
 
 /**
  * create_group — tencent-chat.md §6.1. Name ≤ 30 bytes, introduction ≤ 240, notification ≤ 300,
@@ -40,93 +41,86 @@ const properties: INodeProperties[] = [
 		placeholder: 'Project Apollo',
 		description: 'Group name (Name), at most 30 bytes in UTF-8 (10 Chinese characters)',
 	},
-	{
-		displayName: 'Options',
-		name: 'options',
-		type: 'collection',
-		placeholder: 'Add Option',
-		default: {},
-		options: [
-			{
-				displayName: 'Apply Join Option',
-				name: 'applyJoinOption',
-				type: 'options',
-				default: '',
-				options: [
-					{ name: 'Anyone Can Join (FreeAccess)', value: 'FreeAccess' },
-					{ name: 'Approval Required (NeedPermission)', value: 'NeedPermission' },
-					{ name: 'No Applications (DisableApply)', value: 'DisableApply' },
-					{ name: 'Tencent Default', value: '' },
-				],
-				description: 'How users may apply to join (ApplyJoinOption). The default is not sent; Tencent then applies its own rule for the group type.',
-			},
-			{
-				displayName: 'Avatar URL',
-				name: 'faceUrl',
-				type: 'string',
-				default: '',
-				placeholder: 'https://example.com/group.png',
-				description: 'Group picture URL (FaceUrl), at most 100 bytes',
-			},
-			{
-				displayName: 'Custom Group ID',
-				name: 'groupId',
-				type: 'string',
-				default: '',
-				placeholder: 'project-apollo',
-				description:
-					'Your own ID for the group (GroupId): printable ASCII without spaces, at most 48 bytes, not starting with @TGS# (a Community may use the @TGS#_ prefix). Leave empty to let Tencent generate one.',
-			},
-			{
-				displayName: 'Enable Topics',
-				name: 'supportTopic',
-				type: 'boolean',
-				default: false,
-				description: 'Whether the community supports topics (SupportTopic); Community groups only',
-			},
-			{
-				displayName: 'Initial Member User IDs',
-				name: 'members',
-				type: 'string',
-				default: '',
-				placeholder: 'user_1, user_2',
-				description:
-					'Up to 500 imported users, separated by commas, or an array from an expression (MemberList). Not for audio-video groups, whose members join through the client SDK.',
-			},
-			{
-				displayName: 'Introduction',
-				name: 'introduction',
-				type: 'string',
-				default: '',
-				typeOptions: { rows: 3 },
-				description: 'Group introduction (Introduction), at most 240 bytes',
-			},
-			{
-				displayName: 'Max Member Count',
-				name: 'maxMemberCount',
-				type: 'number',
-				default: 200,
-				typeOptions: { minValue: 1, numberPrecision: 0 },
-				description: 'Member limit of the group (MaxMemberCount); without it the limit of your plan applies',
-			},
-			{
-				displayName: 'Notification',
-				name: 'notification',
-				type: 'string',
-				default: '',
-				typeOptions: { rows: 3 },
-				description: 'Group notice (Notification), at most 300 bytes',
-			},
-			{
-				displayName: 'Owner User ID',
-				name: 'owner',
-				type: 'string',
-				default: '',
-				placeholder: 'user_1001',
-				description: 'Group owner (Owner_Account): an imported user, added as a member. Leave empty for a group without owner.',
-			},
-		],
-	},
+	collection([
+		{
+			displayName: 'Apply Join Option',
+			name: 'applyJoinOption',
+			type: 'options',
+			default: '',
+			options: [
+				{ name: 'Anyone Can Join (FreeAccess)', value: 'FreeAccess' },
+				{ name: 'Approval Required (NeedPermission)', value: 'NeedPermission' },
+				{ name: 'No Applications (DisableApply)', value: 'DisableApply' },
+				{ name: 'Tencent Default', value: '' },
+			],
+			description: 'How users may apply to join (ApplyJoinOption). The default is not sent; Tencent then applies its own rule for the group type.',
+		},
+		{
+			displayName: 'Avatar URL',
+			name: 'faceUrl',
+			type: 'string',
+			default: '',
+			placeholder: 'https://example.com/group.png',
+			description: 'Group picture URL (FaceUrl), at most 100 bytes',
+		},
+		{
+			displayName: 'Custom Group ID',
+			name: 'groupId',
+			type: 'string',
+			default: '',
+			placeholder: 'project-apollo',
+			description:
+				'Your own ID for the group (GroupId): printable ASCII without spaces, at most 48 bytes, not starting with @TGS# (a Community may use the @TGS#_ prefix). Leave empty to let Tencent generate one.',
+		},
+		{
+			displayName: 'Enable Topics',
+			name: 'supportTopic',
+			type: 'boolean',
+			default: false,
+			description: 'Whether the community supports topics (SupportTopic); Community groups only',
+		},
+		{
+			displayName: 'Initial Member User IDs',
+			name: 'members',
+			type: 'string',
+			default: '',
+			placeholder: 'user_1, user_2',
+			description:
+				'Up to 500 imported users, separated by commas, or an array from an expression (MemberList). Not for audio-video groups, whose members join through the client SDK.',
+		},
+		{
+			displayName: 'Introduction',
+			name: 'introduction',
+			type: 'string',
+			default: '',
+			typeOptions: { rows: 3 },
+			description: 'Group introduction (Introduction), at most 240 bytes',
+		},
+		{
+			displayName: 'Max Member Count',
+			name: 'maxMemberCount',
+			type: 'number',
+			default: 200,
+			typeOptions: { minValue: 1, numberPrecision: 0 },
+			description: 'Member limit of the group (MaxMemberCount); without it the limit of your plan applies',
+		},
+		{
+			displayName: 'Notification',
+			name: 'notification',
+			type: 'string',
+			default: '',
+			typeOptions: { rows: 3 },
+			description: 'Group notice (Notification), at most 300 bytes',
+		},
+		{
+			displayName: 'Owner User ID',
+			name: 'owner',
+			type: 'string',
+			default: '',
+			placeholder: 'user_1001',
+			description: 'Group owner (Owner_Account): an imported user, added as a member. Leave empty for a group without owner.',
+		},
+	]),
 ];
 
 export const description = updateDisplayOptions({ show: { resource: ['group'], operation: ['create'] } }, properties);

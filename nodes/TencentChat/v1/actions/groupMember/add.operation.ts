@@ -9,6 +9,7 @@ import { intInRange } from '../../../../shared/schemas';
 import { tencentApiRequest } from '../../../transport/request';
 import { groupIdField, groupIdSchema } from '../../helpers/fields';
 import { membersField, membersSchema, outputOption } from './common';
+import { collection } from '../../../../shared/rules';
 
 /**
  * add_group_member — tencent-chat.md §6.4. The per-call limit is 300 (English page) or 20 (newest
@@ -24,32 +25,25 @@ const RESULTS: Record<number, string> = { 0: 'failed', 1: 'added', 2: 'alreadyMe
 const properties: INodeProperties[] = [
 	groupIdField,
 	membersField('Imported users to add, separated by commas or new lines, or an array from an expression. Sent in calls of 20 (see Batch Size).'),
-	{
-		displayName: 'Options',
-		name: 'options',
-		type: 'collection',
-		placeholder: 'Add Option',
-		default: {},
-		options: [
-			{
-				displayName: 'Batch Size',
-				name: 'batchSize',
-				type: 'number',
-				default: DEFAULT_ADD_BATCH,
-				typeOptions: { minValue: 1, maxValue: MAX_ADD_BATCH, numberPrecision: 0 },
-				description:
-					'Members per call. Tencent documents 20 (newest Chinese page) or 300 (English page); raise it only if your app accepts more.',
-			},
-			outputOption('members'),
-			{
-				displayName: 'Silent',
-				name: 'silence',
-				type: 'boolean',
-				default: false,
-				description: 'Whether to add the members without a system notification to anyone (Silence)',
-			},
-		],
-	},
+	collection([
+		{
+			displayName: 'Batch Size',
+			name: 'batchSize',
+			type: 'number',
+			default: DEFAULT_ADD_BATCH,
+			typeOptions: { minValue: 1, maxValue: MAX_ADD_BATCH, numberPrecision: 0 },
+			description:
+				'Members per call. Tencent documents 20 (newest Chinese page) or 300 (English page); raise it only if your app accepts more.',
+		},
+		outputOption('members'),
+		{
+			displayName: 'Silent',
+			name: 'silence',
+			type: 'boolean',
+			default: false,
+			description: 'Whether to add the members without a system notification to anyone (Silence)',
+		},
+	]),
 ];
 
 export const description = updateDisplayOptions({ show: { resource: ['groupMember'], operation: ['add'] } }, properties);

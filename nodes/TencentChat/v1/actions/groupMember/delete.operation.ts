@@ -9,6 +9,7 @@ import { text } from '../../../../shared/schemas';
 import { tencentApiRequest } from '../../../transport/request';
 import { groupIdField, groupIdSchema } from '../../helpers/fields';
 import { membersField, membersSchema } from './common';
+import { collection } from '../../../../shared/rules';
 
 /**
  * delete_group_member — tencent-chat.md §6.5: ≤ 100 members per call, so any number is sent in
@@ -20,30 +21,23 @@ export const MAX_DELETE_PER_CALL = 100;
 const properties: INodeProperties[] = [
 	groupIdField,
 	membersField('Members to remove, separated by commas or new lines, or an array from an expression. Sent in calls of 100.'),
-	{
-		displayName: 'Options',
-		name: 'options',
-		type: 'collection',
-		placeholder: 'Add Option',
-		default: {},
-		options: [
-			{
-				displayName: 'Reason',
-				name: 'reason',
-				type: 'string',
-				default: '',
-				placeholder: 'Inactive for 90 days',
-				description: 'Shown in the removal notification (Reason)',
-			},
-			{
-				displayName: 'Silent',
-				name: 'silence',
-				type: 'boolean',
-				default: false,
-				description: 'Whether to notify only the removed members, not the rest of the group (Silence)',
-			},
-		],
-	},
+	collection([
+		{
+			displayName: 'Reason',
+			name: 'reason',
+			type: 'string',
+			default: '',
+			placeholder: 'Inactive for 90 days',
+			description: 'Shown in the removal notification (Reason)',
+		},
+		{
+			displayName: 'Silent',
+			name: 'silence',
+			type: 'boolean',
+			default: false,
+			description: 'Whether to notify only the removed members, not the rest of the group (Silence)',
+		},
+	]),
 ];
 
 export const description = updateDisplayOptions({ show: { resource: ['groupMember'], operation: ['delete'] } }, properties);

@@ -4,9 +4,10 @@ import { intInRange } from '../../../../shared/schemas';
 import { tencentApi } from '../../../transport/request';
 import { requestIdOf, tencentOperation } from '../../helpers/common';
 import { randomOption, userId } from '../../helpers/fields';
-import { messageFields, messageOptions } from '../../descriptions/message.description';
+import { messageFields, messageOptionsField } from '../../descriptions/message.description';
 import { readMessage } from '../../helpers/readMessage';
 import { readDedupFields } from './common';
+import { collection } from '../../../../shared/rules';
 
 /**
  * importmsg — import one historical (or, during a migration, real-time) one-to-one message.
@@ -54,18 +55,11 @@ export const importMessage = tencentOperation<Plan>({
 			],
 		},
 		...messageFields,
-		{
-			displayName: 'Options',
-			name: 'options',
-			type: 'collection',
-			placeholder: 'Add Option',
-			default: {},
-			options: [
-				randomOption('msgRandom', 'MsgRandom', 'De-duplication value: with MsgSeq and the Message Time, Tencent keeps the first import of a message.'),
-				randomOption('msgSeq', 'MsgSeq', 'Orders messages of the same second (and de-duplicates with MsgRandom and the Message Time).'),
-			],
-		},
-		{ displayName: 'Message Options', name: 'messageOptions', type: 'collection', placeholder: 'Add Option', default: {}, options: messageOptions('import') },
+		collection([
+			randomOption('msgRandom', 'MsgRandom', 'De-duplication value: with MsgSeq and the Message Time, Tencent keeps the first import of a message.'),
+			randomOption('msgSeq', 'MsgSeq', 'Orders messages of the same second (and de-duplicates with MsgRandom and the Message Time).'),
+		]),
+		messageOptionsField('import'),
 	],
 	read(r) {
 		const body: Record<string, unknown> = {

@@ -2,9 +2,10 @@ import { single } from '../../../../shared/engine/callShapes';
 import { tencentApi } from '../../../transport/request';
 import { requestIdOf, tencentOperation, type Body } from '../../helpers/common';
 import { fromAccountField, optionalUserId, userId } from '../../helpers/fields';
-import { messageFields, messageOptions } from '../../descriptions/message.description';
+import { messageFields, messageOptionsField } from '../../descriptions/message.description';
 import { readMessage } from '../../helpers/readMessage';
 import { c2cOptions, readC2cFields } from './common';
+import { collection } from '../../../../shared/rules';
 
 /** sendmsg — tencent-chat.md §4.1. MsgSeq and MsgRandom are fixed before the first attempt (§3.4). */
 export const sendToUser = tencentOperation<Body>({
@@ -23,8 +24,8 @@ export const sendToUser = tencentOperation<Body>({
 			description: 'The receiving user (To_Account); must be an imported account',
 		},
 		...messageFields,
-		{ displayName: 'Options', name: 'options', type: 'collection', placeholder: 'Add Option', default: {}, options: c2cOptions },
-		{ displayName: 'Message Options', name: 'messageOptions', type: 'collection', placeholder: 'Add Option', default: {}, options: messageOptions('c2c') },
+		collection(c2cOptions),
+		messageOptionsField('c2c'),
 	],
 	read(r) {
 		const from = r.param('fromAccount', optionalUserId, 'Sender User ID', '');

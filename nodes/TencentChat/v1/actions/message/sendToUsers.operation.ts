@@ -9,10 +9,11 @@ import { readOption, readParam } from '../../../../shared/params';
 import { intInRange } from '../../../../shared/schemas';
 import { tencentApiRequest } from '../../../transport/request';
 import { fromAccountField, optionalUserId, userIdList } from '../../helpers/fields';
-import { messageFields, messageOptions } from '../../descriptions/message.description';
+import { messageFields, messageOptionsField } from '../../descriptions/message.description';
 import { readMessage } from '../../helpers/readMessage';
 import { conversation, joinLane, laneKey, type Lane } from '../../helpers/order';
 import { c2cOptions, readC2cFields } from './common';
+import { collection } from '../../../../shared/rules';
 
 /**
  * batchsendmsg — tencent-chat.md §4.2: ≤ 500 receivers per call, any number per item. Accounts
@@ -45,73 +46,59 @@ const properties: INodeProperties[] = [
 		description: 'Any number of user IDs, separated by commas or new lines, or an array from an expression. Sent in calls of up to 500.',
 	},
 	...messageFields,
-	{
-		displayName: 'Options',
-		name: 'options',
-		type: 'collection',
-		placeholder: 'Add Option',
-		default: {},
-		options: [
-			{
-				displayName: 'Batch Size',
-				name: 'batchSize',
-				type: 'number',
-				default: MAX_ACCOUNTS_PER_CALL,
-				typeOptions: { minValue: 1, maxValue: MAX_ACCOUNTS_PER_CALL, numberPrecision: 0 },
-				description: 'Receivers per call, at most 500',
-			},
-			...c2cOptions,
-			{
-				displayName: 'Check Accounts First',
-				name: 'checkAccounts',
-				type: 'boolean',
-				default: false,
-				description:
-					'Whether to check the receivers with account_check (100 per call) before sending. batchsendmsg does not report accounts that were never imported, so without the check they look delivered; with it they are reported as failed and not sent to.',
-			},
-			{
-				displayName: 'Import Unknown Accounts',
-				name: 'importUnknown',
-				type: 'boolean',
-				default: false,
-				displayOptions: { show: { checkAccounts: [true] } },
-				description: 'Whether to import (multiaccount_import) the accounts the check did not find, then send to them too',
-			},
-			{
-				displayName: 'Online Users Only',
-				name: 'onlineOnly',
-				type: 'boolean',
-				default: false,
-				description:
-					'Whether to deliver only to receivers online now, without storing the message, counting it as unread or keeping history (OnlineOnlyFlag 1; Message Lifetime is then not sent)',
-			},
-			{
-				displayName: 'Output',
-				name: 'output',
-				type: 'options',
-				default: 'summary',
-				options: [
-					{ name: 'One Item per Input Item', value: 'summary', description: 'Totals, message keys and failed accounts' },
-					{ name: 'One Item per Receiver', value: 'perReceiver', description: 'Status of each receiver' },
-				],
-			},
-			{
-				displayName: 'Remove Duplicate Receivers',
-				name: 'dedupe',
-				type: 'boolean',
-				default: true,
-				description: 'Whether a receiver listed twice gets the message once',
-			},
-		],
-	},
-	{
-		displayName: 'Message Options',
-		name: 'messageOptions',
-		type: 'collection',
-		placeholder: 'Add Option',
-		default: {},
-		options: messageOptions('batch'),
-	},
+	collection([
+		{
+			displayName: 'Batch Size',
+			name: 'batchSize',
+			type: 'number',
+			default: MAX_ACCOUNTS_PER_CALL,
+			typeOptions: { minValue: 1, maxValue: MAX_ACCOUNTS_PER_CALL, numberPrecision: 0 },
+			description: 'Receivers per call, at most 500',
+		},
+		...c2cOptions,
+		{
+			displayName: 'Check Accounts First',
+			name: 'checkAccounts',
+			type: 'boolean',
+			default: false,
+			description:
+				'Whether to check the receivers with account_check (100 per call) before sending. batchsendmsg does not report accounts that were never imported, so without the check they look delivered; with it they are reported as failed and not sent to.',
+		},
+		{
+			displayName: 'Import Unknown Accounts',
+			name: 'importUnknown',
+			type: 'boolean',
+			default: false,
+			displayOptions: { show: { checkAccounts: [true] } },
+			description: 'Whether to import (multiaccount_import) the accounts the check did not find, then send to them too',
+		},
+		{
+			displayName: 'Online Users Only',
+			name: 'onlineOnly',
+			type: 'boolean',
+			default: false,
+			description:
+				'Whether to deliver only to receivers online now, without storing the message, counting it as unread or keeping history (OnlineOnlyFlag 1; Message Lifetime is then not sent)',
+		},
+		{
+			displayName: 'Output',
+			name: 'output',
+			type: 'options',
+			default: 'summary',
+			options: [
+				{ name: 'One Item per Input Item', value: 'summary', description: 'Totals, message keys and failed accounts' },
+				{ name: 'One Item per Receiver', value: 'perReceiver', description: 'Status of each receiver' },
+			],
+		},
+		{
+			displayName: 'Remove Duplicate Receivers',
+			name: 'dedupe',
+			type: 'boolean',
+			default: true,
+			description: 'Whether a receiver listed twice gets the message once',
+		},
+	]),
+	messageOptionsField('batch'),
 ];
 
 

@@ -1,6 +1,7 @@
 import { keyValueMap } from '../../../../shared/schemas';
 import { tencentApi } from '../../../transport/request';
 import { tencentOperation } from '../../helpers/common';
+import { attributePairsField } from '../../helpers/fields';
 import { accountField, batchSizeOptions, perUserCalls, readPerUser } from '../../helpers/perUser';
 
 /** im_set_attr — tencent-chat.md §4.10: values ≤ 50 bytes; names must be set with Set Attribute Names first. */
@@ -13,24 +14,7 @@ export const set = tencentOperation({
 	option: { name: 'Set', description: 'Set users’ push attribute values (im_set_attr)', action: 'Set user attributes' },
 	properties: [
 		accountField(),
-		{
-			displayName: 'Attributes',
-			name: 'attributes',
-			type: 'fixedCollection',
-			placeholder: 'Add Attribute',
-			default: {},
-			typeOptions: { multipleValues: true },
-			options: [
-				{
-					displayName: 'Attribute',
-					name: 'pairs',
-					values: [
-						{ displayName: 'Name', name: 'key', type: 'string', default: '', placeholder: 'city' },
-						{ displayName: 'Value', name: 'value', type: 'string', default: '', placeholder: 'shenzhen' },
-					],
-				},
-			],
-		},
+		attributePairsField({ displayName: 'Attributes', name: 'attributes' }),
 		batchSizeOptions,
 	],
 	read: (r) => readPerUser(r, r.param('attributes', attrs, 'Attributes', {})),
