@@ -4,9 +4,9 @@ import * as broadcastToAvGroups from './broadcastToAvGroups.operation';
 import * as create from './create.operation';
 import { destroy } from './destroy.operation';
 import * as listAll from './listAll.operation';
-import * as recallMessages from './recallMessages.operation';
+import { recallMessages } from './recallMessages.operation';
 import * as sendMessage from './sendMessage.operation';
-import * as sendSystemNotification from './sendSystemNotification.operation';
+import { sendSystemNotification } from './sendSystemNotification.operation';
 
 export const { description, operations } = defineResource('group', 'sendMessage', [
 	contractOperation(
@@ -21,18 +21,7 @@ export const { description, operations } = defineResource('group', 'sendMessage'
 	contractOperation({ name: 'Create', value: 'create', description: 'Create a group with optional custom ID, owner and initial members (create_group)', action: 'Create a group' }, create),
 	destroy,
 	contractOperation({ name: 'List All', value: 'listAll', description: 'List the IDs of all groups of the app, page by page (get_appid_group_list)', action: 'List all groups' }, listAll),
-	contractOperation(
-		{ name: 'Recall Messages', value: 'recallMessages', description: 'Recall group messages by sequence number, in calls of 10 (group_msg_recall)', action: 'Recall group messages' },
-		recallMessages,
-	),
+	recallMessages,
 	contractOperation({ name: 'Send Message', value: 'sendMessage', description: 'Send a message into a group (send_group_msg)', action: 'Send a group message' }, sendMessage),
-	contractOperation(
-		{
-			name: 'Send System Notification',
-			value: 'sendSystemNotification',
-			description: 'Send a system notification to group members (send_group_system_notification)',
-			action: 'Send a group system notification',
-		},
-		sendSystemNotification,
-	),
+	sendSystemNotification,
 ]);
