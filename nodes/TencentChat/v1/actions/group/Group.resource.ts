@@ -1,7 +1,7 @@
 import { defineResource } from '../../../../shared/engine/defineOperation';
 import { contractOperation } from '../../helpers/common';
 import * as broadcastToAvGroups from './broadcastToAvGroups.operation';
-import * as create from './create.operation';
+import { create } from './create.operation';
 import { destroy } from './destroy.operation';
 import * as listAll from './listAll.operation';
 import { recallMessages } from './recallMessages.operation';
@@ -18,7 +18,7 @@ export const { description, operations } = defineResource('group', 'sendMessage'
 		},
 		broadcastToAvGroups,
 	),
-	contractOperation({ name: 'Create', value: 'create', description: 'Create a group with optional custom ID, owner and initial members (create_group)', action: 'Create a group' }, create),
+	create,
 	destroy,
 	contractOperation({ name: 'List All', value: 'listAll', description: 'List the IDs of all groups of the app, page by page (get_appid_group_list)', action: 'List all groups' }, listAll),
 	recallMessages,
