@@ -1,7 +1,7 @@
 /* eslint-disable */
-import { itemsOf } from '../harness/fixtures';
-import { outputOf } from './helpers/n8n-engine';
-import { tencentEngine, tencentWorkflow } from './helpers/tencent';
+import { outputOf } from '../harness/engine';
+import { itemsOf, tencentWorkflow } from '../harness/fixtures';
+import { tencentEngine } from '../harness/registry';
 import { startSandbox, type RtcSandbox } from '../sandbox/server';
 
 // Message → Import (openim/importmsg): the worked example of docs/architecture.md.
