@@ -26,6 +26,7 @@ import {
 	TimError,
 	uint32Field,
 } from './fields';
+import { importmsg } from './importmsg';
 import { muteLeft } from './mutes';
 import { route, type TimRoute } from './route';
 import type { TencentBroadcast, TimCtx } from './state';
@@ -308,6 +309,7 @@ export const messageRoutes: TimRoute[] = [
 	route('openim/sendmsg', 'openim', 200, sendmsg),
 	route('openim/batchsendmsg', 'openim', 200, batchsendmsg),
 	route('openim/admin_msgwithdraw', 'openim', 200, admin_msgwithdraw),
+	route('openim/importmsg', 'openim', 200, importmsg),
 	route('group_open_http_svc/send_group_msg', 'group', 200, send_group_msg),
 	route('group_open_http_svc/send_group_system_notification', 'group', 200, send_group_system_notification),
 	// No per-path rate: the broadcast's own limit (broadcastsPerSecond) is taken in the handler, after the body checks.

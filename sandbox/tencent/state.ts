@@ -136,7 +136,9 @@ export interface TencentC2CMessage {
 	msgLifeTime: number;
 	msgBody: unknown[];
 	cloudCustomData?: string;
-	via: 'sendmsg' | 'batchsendmsg';
+	via: 'sendmsg' | 'batchsendmsg' | 'importmsg';
+	/** importmsg: SyncFromOldSystem 1 or 5 count the message as unread, 2 (history) does not. */
+	unread?: boolean;
 	recalled: boolean;
 	at: number;
 	/** batchsendmsg with OnlineOnlyFlag 1: delivered to an online receiver only, not stored for roaming or unread. */

@@ -1,12 +1,12 @@
-import type { ApiQuota } from '../../VolcengineRtc/transport/limits';
+import type { Quota } from '../../shared/engine/quota';
 
 /**
  * Documented default quotas of the Tencent Chat REST APIs (tencent-chat.md §1.4), per SDKAppID.
  * The client paces itself to them (nodes/shared/limiter.ts); users can lower or raise them per node.
  */
-export const DEFAULT_TENCENT_QUOTA: ApiQuota = { perSecond: 200 };
+export const DEFAULT_TENCENT_QUOTA: Quota = { perSecond: 200 };
 
-export const TENCENT_QUOTAS: Record<string, ApiQuota> = {
+export const TENCENT_QUOTAS: Record<string, Quota> = {
 	'openim/batchsendmsg': { perSecond: 200, unitsPerMinute: 12000 },
 	'group_open_http_svc/send_broadcast_msg': { perSecond: 1 },
 	// "最高调用频率 1次/秒" on every version of the page (cloud.tencent.com/document/product/269/1614,
@@ -39,7 +39,7 @@ export const TENCENT_QUOTAS: Record<string, ApiQuota> = {
 	'im_open_login_svc/account_check': { perSecond: 100 },
 };
 
-export const tencentQuota = (path: string): ApiQuota => TENCENT_QUOTAS[path] ?? DEFAULT_TENCENT_QUOTA;
+export const tencentQuota = (path: string): Quota => TENCENT_QUOTAS[path] ?? DEFAULT_TENCENT_QUOTA;
 
 /**
  * Per-group message rate of send_group_msg: "每个群组每秒最多 40 条" — live groups (AVChatRoom)
@@ -47,7 +47,7 @@ export const tencentQuota = (path: string): ApiQuota => TENCENT_QUOTAS[path] ?? 
  * (trtc.io/document/38173; cloud.tencent.com/document/product/269/1629). Paced per GroupId,
  * on top of the app-wide 200/s of the API.
  */
-export const GROUP_MESSAGES_PER_SECOND: ApiQuota = { perSecond: 40 };
+export const GROUP_MESSAGES_PER_SECOND: Quota = { perSecond: 40 };
 
 /**
  * Daily quotas: an answer with one of these codes means "used up for today". It is never retried

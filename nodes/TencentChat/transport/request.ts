@@ -1,11 +1,8 @@
-import type { IDataObject, IExecuteFunctions, NodeApiError } from 'n8n-workflow';
-import { credentialFields } from '../../shared/credentialIdentity';
-import type { ApiQuota } from '../../VolcengineRtc/transport/limits';
-import { deliver, quotaRule, readDeliveryOptions, type Answer } from '../../shared/delivery';
+import type { IDataObject, IExecuteFunctions, INode } from 'n8n-workflow';
+import type { Answer } from '../../shared/delivery';
+import { vendorRequest, type CallOptions, type VendorAdapter, type VendorResult } from '../../shared/engine/vendorRequest';
 import { vendorApiError } from '../../shared/errors';
-import { postJson, type JsonAnswer } from '../../shared/http';
-import { stringifyJson } from '../../shared/json';
-import { rateLimiter } from '../../shared/limiter';
+import type { JsonAnswer } from '../../shared/http';
 import { parseTencentCredentials } from './auth';
 import { pushPath, type TencentPushApi } from './endpoints';
 import { DAILY_QUOTA_CODES, tencentQuota } from './limits';
@@ -32,27 +29,18 @@ const HINTS: Record<number, string> = {
 	80002: 'The message body is larger than 12 KB.',
 };
 
-export interface TencentCallOptions {
-	itemIndex?: number;
-	/** Receivers carried by this call (counted against per-minute quotas). */
-	units?: number;
+/** One Tencent Chat REST API: `/v4/<service>/<command>`. */
+export interface TencentApi {
+	/** `service/command`; operations name the legacy push paths (the credential may ask for the current ones). */
+	name: string;
 	/**
 	 * Safe to repeat after an ambiguous failure: reads, idempotent writes, and sends whose
 	 * Random/MsgRandom/MsgSeq are fixed so Tencent drops a repeat (§3.4). Default false.
 	 */
 	idempotent?: boolean;
-	/**
-	 * A second quota on top of the API's own, for one entity: e.g. 40 messages/s per GroupId for
-	 * send_group_msg. `key` names the entity; every attempt waits for both quotas.
-	 */
-	pace?: { key: string; quota: ApiQuota };
 }
 
-/**
- * Daily quotas used up in this execution, by API: later items of the run fail at once, without a
- * request — the answer cannot change before the quota resets (the vendor counts per day).
- */
-const exhausted = new WeakMap<object, Map<string, NodeApiError>>();
+export const tencentApi = (name: string, idempotent = false): TencentApi => ({ name, idempotent });
 
 /** The credential's Push API (legacy all_member_push, or the current timpush paths); legacy when unset. */
 export const pushApiOf = (raw: Record<string, unknown>): TencentPushApi => (raw.pushApi === 'timpush' ? 'timpush' : 'legacy');
@@ -60,10 +48,35 @@ export const pushApiOf = (raw: Record<string, unknown>): TencentPushApi => (raw.
 export type TencentEnvelope = IDataObject & { ActionStatus?: string; ErrorCode?: number; ErrorInfo?: string; RequestId?: string };
 
 /**
- * One call to the Tencent Chat REST API (`/v4/<service>/<command>`), paced, retried and classified
- * by nodes/shared/delivery.ts. HTTP is always 200; the outcome is ErrorCode (§1.3). An expired
- * UserSig (70001) is regenerated once and the call repeated with the same body, so the message's
+ * The Tencent side of nodes/shared/engine/vendorRequest.ts: POST `/v4/<service>/<command>` (the
+ * credential adds sdkappid, identifier and the UserSig to the query), one limiter budget per
+ * SDKAppID and path. HTTP is always 200; the outcome is ErrorCode (§1.3). An expired UserSig
+ * (70001) is regenerated once and the call repeated with the same body, so the message's
  * Random/MsgRandom/MsgSeq — and Tencent's de-duplication — stay the same.
+ */
+export const tencentAdapter: VendorAdapter<TencentApi> = {
+	vendor: VENDOR,
+	key: 'tencent',
+	credentialType: TENCENT_CREDENTIAL,
+	identity: (credential) => String(parseTencentCredentials(credential).sdkAppId),
+	// Operations name the legacy push paths; the credential may ask for the current ones.
+	resolve: (api, credential) => ({ ...api, name: pushPath(api.name, pushApiOf(credential)) }),
+	target: (api) => ({ url: `/v4/${api.name}` }),
+	quotaOf: (api) => tencentQuota(api.name),
+	classify: (api, answer, node, itemIndex) => answerOf(node, api.name, answer, itemIndex),
+	refresh: async (credential) => {
+		const creds = parseTencentCredentials(credential);
+		invalidateUserSig(creds.sdkAppId, creds.adminUserId);
+	},
+};
+
+export interface TencentCallOptions extends CallOptions {
+	idempotent?: boolean;
+}
+
+/**
+ * One call from the operations that are not declarations yet: the engine's request skeleton with
+ * the Tencent adapter; the answer is the whole envelope.
  */
 export async function tencentApiRequest(
 	this: IExecuteFunctions,
@@ -71,58 +84,12 @@ export async function tencentApiRequest(
 	body: Record<string, unknown>,
 	options: TencentCallOptions = {},
 ): Promise<TencentEnvelope> {
-	const node = this.getNode();
-	const bodyText = stringifyJson(body);
-	const delivery = readDeliveryOptions(this, options.itemIndex ?? 0);
-	const raw = await credentialFields(this, TENCENT_CREDENTIAL);
-	const creds = parseTencentCredentials(raw);
-	// Operations name the legacy push paths; the credential may ask for the current ones.
-	const path = pushPath(legacyPath, pushApiOf(raw));
-	const quota = tencentQuota(path);
-	const pace = options.pace;
-	const paceRule = pace ? quotaRule(pace.quota, { ...delivery, requestsPerSecond: undefined }) : undefined;
-	const paceKey = pace ? `tencent|${creds.sdkAppId}|${path}|${pace.key}` : '';
-	return await deliver<TencentEnvelope>({
-		node,
-		vendor: VENDOR,
-		api: path,
-		limiterKey: `tencent|${creds.sdkAppId}|${quota.group ?? path}`,
-		rule: quotaRule(quota, delivery),
-		units: options.units,
-		idempotent: options.idempotent ?? false,
-		options: delivery,
-		itemIndex: options.itemIndex,
-		refresh: async () => invalidateUserSig(creds.sdkAppId, creds.adminUserId),
-		attempt: async (timeoutMs) => {
-			// Checked when the request is let through: items waiting for the limiter see an earlier item's answer.
-			const used = exhausted.get(this)?.get(path);
-			if (used) {
-				const error = vendorApiError(
-					node,
-					{
-						vendor: VENDOR,
-						code: String(used.context.vendorCode),
-						message: `${used.message.replace(/^Tencent Chat error \d+: /, '')} (not sent: an earlier item of this run found the quota used up)`,
-						hint: 'Daily quota, try tomorrow.',
-					},
-					options.itemIndex,
-				);
-				return { kind: 'fail', error };
-			}
-			const booking = paceRule ? await rateLimiter.acquire(paceKey, paceRule, 0) : undefined;
-			let answer: Answer<TencentEnvelope> | undefined;
-			try {
-				answer = answerOf(this, path, await postJson(this, TENCENT_CREDENTIAL, { url: `/v4/${path}`, body: bodyText, timeoutMs }), options.itemIndex);
-				return answer;
-			} finally {
-				booking?.settle(answer?.kind === 'throttle');
-			}
-		},
-	});
+	const { idempotent, ...call } = options;
+	const { result } = await vendorRequest(this, tencentAdapter, tencentApi(legacyPath, idempotent ?? false), body, call);
+	return result as TencentEnvelope;
 }
 
-function answerOf(ctx: IExecuteFunctions, path: string, answer: JsonAnswer, itemIndex?: number): Answer<TencentEnvelope> {
-	const node = ctx.getNode();
+function answerOf(node: INode, path: string, answer: JsonAnswer, itemIndex?: number): Answer<VendorResult> {
 	const { status } = answer;
 	const envelope = answer.json as TencentEnvelope | undefined;
 	const requestId = envelope && typeof envelope === 'object' ? (envelope.RequestId as string | undefined) : undefined;
@@ -140,7 +107,7 @@ function answerOf(ctx: IExecuteFunctions, path: string, answer: JsonAnswer, item
 	const failed = String(envelope.ActionStatus ?? '').toUpperCase() === 'FAIL';
 	if (envelope.ErrorCode === undefined || envelope.ErrorCode === null) {
 		// §1.3: the outcome is ErrorCode. "ActionStatus: FAIL" without one is a refusal, never a success.
-		if (!failed) return { kind: 'ok', value: envelope };
+		if (!failed) return { kind: 'ok', value: { result: envelope, requestId } };
 		const error = vendorApiError(
 			node,
 			{ vendor: VENDOR, code: 'FAIL', message: String(envelope.ErrorInfo ?? '') || `${path} answered ActionStatus FAIL without an ErrorCode`, requestId, httpCode: status },
@@ -149,7 +116,7 @@ function answerOf(ctx: IExecuteFunctions, path: string, answer: JsonAnswer, item
 		return { kind: 'fail', error };
 	}
 	const code = Number(envelope.ErrorCode);
-	if (code === 0 && !failed) return { kind: 'ok', value: envelope };
+	if (code === 0 && !failed) return { kind: 'ok', value: { result: envelope, requestId } };
 	const daily = DAILY_QUOTA_CODES.get(code);
 	const error = vendorApiError(
 		node,
@@ -164,11 +131,9 @@ function answerOf(ctx: IExecuteFunctions, path: string, answer: JsonAnswer, item
 		itemIndex,
 	);
 	if (daily) {
-		// Not a throttle: no pause, no retry — nothing this run does can succeed before the reset.
+		// Not a throttle: no pause, no retry — nothing this run does can succeed before the reset. The
+		// skeleton remembers it for the execution: later items of the run are not sent.
 		error.context.dailyQuota = true;
-		let used = exhausted.get(ctx);
-		if (!used) exhausted.set(ctx, (used = new Map()));
-		if (!used.has(path)) used.set(path, error);
 		return { kind: 'fail', error };
 	}
 	if (code === USERSIG_EXPIRED) return { kind: 'refresh', error };

@@ -5,8 +5,7 @@ import type { Quota } from '../../shared/engine/quota';
  * itself to them (see nodes/shared/limiter.ts); users can lower or raise them per node.
  * `group` makes several actions share one budget; `unitsPerMinute` counts receivers; a throttle
  * of an action with `perDay` means "spent for today". One quota type for both vendors
- * (nodes/shared/engine/quota.ts); the old name stays as an alias because
- * nodes/TencentChat/transport/limits.ts imports it until the Tencent node moves to the engine.
+ * (nodes/shared/engine/quota.ts); the old name stays as a local alias.
  */
 export type ApiQuota = Quota;
 

@@ -1,4 +1,4 @@
-import type { ICredentialDataDecryptedObject, IExecuteFunctions } from 'n8n-workflow';
+import type { ICredentialDataDecryptedObject, IExecuteFunctions, NodeApiError } from 'n8n-workflow';
 import { credentialFields } from '../credentialIdentity';
 import { readDeliveryOptions, type DeliveryOptions } from '../delivery';
 
@@ -12,6 +12,8 @@ export interface ExecutionContext {
 	readonly continueOnFail: boolean;
 	delivery(itemIndex: number): DeliveryOptions;
 	credential(type: string): Promise<ICredentialDataDecryptedObject>;
+	/** Daily quotas found used up in this execution, by vendor, credential and API (vendorRequest). */
+	readonly spent: Map<string, NodeApiError>;
 }
 
 const contexts = new WeakMap<IExecuteFunctions, ExecutionContext>();
@@ -29,6 +31,7 @@ export function executionContext(ctx: IExecuteFunctions): ExecutionContext {
 			return d;
 		},
 		credential: async (type) => await credentialFields(ctx, type),
+		spent: new Map(),
 	};
 	contexts.set(ctx, c);
 	return c;

@@ -10,28 +10,14 @@ import * as userTag from './userTag/UserTag.resource';
 
 /** Resource → operation map: the router looks every (resource, operation) pair up here. */
 export const operations = {
-	account: {
-		check: account.check,
-		delete: account.deleteAccount,
-		import: account.importAccount,
-		importMany: account.importMany,
-		queryOnlineStatus: account.queryOnlineStatus,
-	},
-	globalMute: { get: globalMute.get, set: globalMute.set },
-	group: {
-		broadcastToAvGroups: group.broadcastToAvGroups,
-		create: group.create,
-		destroy: group.destroy,
-		listAll: group.listAll,
-		recallMessages: group.recallMessages,
-		sendMessage: group.sendMessage,
-		sendSystemNotification: group.sendSystemNotification,
-	},
-	groupMember: { add: groupMember.add, delete: groupMember.deleteMembers, getOnlineCount: groupMember.getOnlineCount },
-	message: { recall: message.recall, sendToUser: message.sendToUser, sendToUsers: message.sendToUsers },
-	push: { getAttributeNames: push.getAttributeNames, pushToAll: push.pushToAll, setAttributeNames: push.setAttributeNames },
-	userAttribute: { get: userAttribute.get, remove: userAttribute.remove, set: userAttribute.set },
-	userTag: { add: userTag.add, get: userTag.get, remove: userTag.remove, removeAll: userTag.removeAll },
+	account: account.operations,
+	globalMute: globalMute.operations,
+	group: group.operations,
+	groupMember: groupMember.operations,
+	message: message.operations,
+	push: push.operations,
+	userAttribute: userAttribute.operations,
+	userTag: userTag.operations,
 } satisfies OperationMap;
 
 export type TencentChatResource = keyof typeof operations;

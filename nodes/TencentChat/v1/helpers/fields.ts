@@ -90,3 +90,24 @@ export const groupIdSchema = z.unknown().transform((v, ctx): string => {
 	}
 	return v.trim();
 });
+
+/** Push attributes, name → value (`{ pairs: [{ key, value }] }`, read with keyValueMap): User Attribute → Set, Push → conditions. */
+export function attributePairsField(o: { displayName: string; name: string; description?: string; displayOptions?: INodeProperties['displayOptions'] }): INodeProperties {
+	return {
+		...o,
+		type: 'fixedCollection',
+		placeholder: 'Add Attribute',
+		default: {},
+		typeOptions: { multipleValues: true },
+		options: [
+			{
+				displayName: 'Attribute',
+				name: 'pairs',
+				values: [
+					{ displayName: 'Name', name: 'key', type: 'string', default: '', placeholder: 'city' },
+					{ displayName: 'Value', name: 'value', type: 'string', default: '', placeholder: 'shenzhen' },
+				],
+			},
+		],
+	};
+}

@@ -1,13 +1,11 @@
 import type { IDataObject, INodeProperties } from 'n8n-workflow';
 import { z } from 'zod';
 import { utf8Length } from '../../../../shared/schemas';
+import { accountField } from '../../helpers/perUser';
 
 /** Fields shared by the account operations (tencent-chat.md §5). */
 
-/** The account field of the per-item operations; `name` is `account` so that helpers/perUser.ts reads it. */
-export function userIdField(description: string): INodeProperties {
-	return { displayName: 'User ID', name: 'account', type: 'string', default: '', required: true, placeholder: 'user_1001', description };
-}
+export const accountsField = accountField('One account per input item; many items are combined into calls of up to 100 accounts');
 
 export const nickField: INodeProperties = {
 	displayName: 'Nickname',
@@ -44,7 +42,14 @@ export const optionalProfileText = z.unknown().transform((v, ctx): string | unde
 	return v;
 });
 
-/** The ResultItem entry of `account` (account_check, account_delete answer per UserID). */
-export function resultItemFor(res: IDataObject, account: string): IDataObject | undefined {
-	return ((res.ResultItem ?? []) as IDataObject[]).find((e) => String(e.UserID) === account);
+/**
+ * The ResultItem entry of `account` (account_check, account_delete answer per UserID): `ok` maps
+ * a confirmed entry; a missing entry or a ResultCode ≠ 0 fails the account, never passes as done.
+ */
+export function resultItemFor(res: IDataObject, account: string, ok: (r: IDataObject) => IDataObject): IDataObject {
+	const r = ((res.ResultItem ?? []) as IDataObject[]).find((e) => String(e.UserID) === account);
+	if (!r) return { account, status: 'failed', errorInfo: 'The answer has no result for this account' };
+	const code = Number(r.ResultCode ?? 0);
+	if (code !== 0) return { account, status: 'failed', errorCode: code, errorInfo: (r.ResultInfo as string) ?? '' };
+	return ok(r);
 }

@@ -1,9 +1,7 @@
-import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
-import { updateDisplayOptions } from 'n8n-workflow';
-import { readParam } from '../../../../shared/params';
-import type { ItemResult, PreparedItem } from '../../../../shared/router';
-import { batchSizeOptions, executePerUser, readPerUser, type PerUserPlan } from '../../helpers/perUser';
-import { faceUrlField, nickField, optionalProfileText, userIdField } from './common';
+import { tencentApi } from '../../../transport/request';
+import { tencentOperation } from '../../helpers/common';
+import { batchSizeOptions, perUserCalls, readPerUser } from '../../helpers/perUser';
+import { accountsField, faceUrlField, nickField, optionalProfileText } from './common';
 
 /**
  * multiaccount_import — tencent-chat.md §5.2: ≤ 100 accounts per call. One account per input item;
@@ -11,32 +9,21 @@ import { faceUrlField, nickField, optionalProfileText, userIdField } from './com
  * too), and every account listed in FailAccounts is reported on its own item.
  */
 
-const properties: INodeProperties[] = [
-	userIdField('One account per input item; many items are combined into calls of up to 100 accounts'),
-	nickField,
-	faceUrlField,
-	batchSizeOptions,
-];
-
-export const description = updateDisplayOptions({ show: { resource: ['account'], operation: ['importMany'] } }, properties);
-
 interface Profile {
 	nick?: string;
 	faceUrl?: string;
 }
 
-export async function prepare(this: IExecuteFunctions, i: number): Promise<PerUserPlan<Profile>> {
-	return readPerUser(this, i, {
-		nick: readParam(this, 'nick', i, optionalProfileText, 'Nickname', ''),
-		faceUrl: readParam(this, 'faceUrl', i, optionalProfileText, 'Avatar URL', ''),
-	});
-}
-
-export async function executeBatch(this: IExecuteFunctions, items: Array<PreparedItem<PerUserPlan<Profile>>>): Promise<Map<number, ItemResult | Error>> {
-	return await executePerUser(
-		this,
-		items,
-		'im_open_login_svc/multiaccount_import',
+export const importMany = tencentOperation({
+	resource: 'account',
+	operation: 'importMany',
+	option: { name: 'Import Many', description: 'Import accounts, up to 100 users per call (multiaccount_import)', action: 'Import many accounts' },
+	properties: [accountsField, nickField, faceUrlField, batchSizeOptions],
+	read: (r) =>
+		readPerUser<Profile>(r, { nick: r.param('nick', optionalProfileText, 'Nickname', ''), faceUrl: r.param('faceUrl', optionalProfileText, 'Avatar URL', '') }),
+	shape: perUserCalls<Profile>(
+		// Re-importing the same UserID changes nothing (§5.1): safe to repeat.
+		tencentApi('im_open_login_svc/multiaccount_import', true),
 		(call) => ({
 			AccountList: call.map((p) => {
 				const entry: Record<string, string> = { UserID: p.account };
@@ -45,11 +32,9 @@ export async function executeBatch(this: IExecuteFunctions, items: Array<Prepare
 				return entry;
 			}),
 		}),
-		(p, res) => {
-			const failed = ((res.FailAccounts ?? []) as unknown[]).map(String).includes(p.account);
-			return failed
+		(p, res) =>
+			((res.FailAccounts ?? []) as unknown[]).map(String).includes(p.account)
 				? { account: p.account, status: 'failed', errorInfo: 'Listed in FailAccounts: Tencent did not import this account' }
-				: { account: p.account, status: 'imported', nick: p.value.nick ?? null, faceUrl: p.value.faceUrl ?? null };
-		},
-	);
-}
+				: { account: p.account, status: 'imported', nick: p.value.nick ?? null, faceUrl: p.value.faceUrl ?? null },
+	),
+});

@@ -1,10 +1,9 @@
-import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
-import { updateDisplayOptions } from 'n8n-workflow';
+import type { IDataObject } from 'n8n-workflow';
 import { z } from 'zod';
-import { readOption } from '../../../../shared/params';
-import type { ItemResult, PreparedItem } from '../../../../shared/router';
-import { batchSizeOption, entryFor, executePerUser, readPerUser, type PerUserPlan } from '../../helpers/perUser';
-import { userIdField } from './common';
+import { tencentApi } from '../../../transport/request';
+import { tencentOperation } from '../../helpers/common';
+import { accountField, batchSizeOption, entryFor, perUserCalls, readPerUser } from '../../helpers/perUser';
+import { collection } from '../../../../shared/rules';
 
 /**
  * query_online_status — tencent-chat.md §5.5: ≤ 500 accounts per call. QueryResult and ErrorList
@@ -13,15 +12,17 @@ import { userIdField } from './common';
 
 export const MAX_STATUS_PER_CALL = 500;
 
-const properties: INodeProperties[] = [
-	userIdField('One account per input item; many items are combined into calls of up to 500 accounts'),
-	{
-		displayName: 'Options',
-		name: 'options',
-		type: 'collection',
-		placeholder: 'Add Option',
-		default: {},
-		options: [
+export const queryOnlineStatus = tencentOperation({
+	resource: 'account',
+	operation: 'queryOnlineStatus',
+	option: {
+		name: 'Query Online Status',
+		description: 'Get whether users are online, up to 500 users per call (query_online_status)',
+		action: 'Query online status of accounts',
+	},
+	properties: [
+		accountField('One account per input item; many items are combined into calls of up to 500 accounts'),
+		collection([
 			batchSizeOption(MAX_STATUS_PER_CALL),
 			{
 				displayName: 'Include Device Details',
@@ -30,22 +31,12 @@ const properties: INodeProperties[] = [
 				default: false,
 				description: 'Whether to return the status of each platform (iPhone, Android, Web, PC, iPad, Mac) the user is logged in on (IsNeedDetail)',
 			},
-		],
-	},
-];
-
-export const description = updateDisplayOptions({ show: { resource: ['account'], operation: ['queryOnlineStatus'] } }, properties);
-
-export async function prepare(this: IExecuteFunctions, i: number): Promise<PerUserPlan<boolean>> {
-	const detail = readOption(this, 'options', 'detail', i, z.boolean({ invalid_type_error: 'must be true or false' }), 'Include Device Details', false);
-	return readPerUser(this, i, detail, MAX_STATUS_PER_CALL);
-}
-
-export async function executeBatch(this: IExecuteFunctions, items: Array<PreparedItem<PerUserPlan<boolean>>>): Promise<Map<number, ItemResult | Error>> {
-	return await executePerUser(
-		this,
-		items,
-		'openim/query_online_status',
+		]),
+	],
+	read: (r) =>
+		readPerUser(r, r.option('options', 'detail', z.boolean({ invalid_type_error: 'must be true or false' }), 'Include Device Details', false), MAX_STATUS_PER_CALL),
+	shape: perUserCalls<boolean>(
+		tencentApi('openim/query_online_status', true),
 		(call) => {
 			const body: Record<string, unknown> = { To_Account: call.map((p) => p.account) };
 			if (call[0].value) body.IsNeedDetail = 1;
@@ -59,6 +50,6 @@ export async function executeBatch(this: IExecuteFunctions, items: Array<Prepare
 			return out;
 		},
 		// IsNeedDetail applies to the whole call: items that differ in it do not share a call.
-		{ compatible: (a, b) => a.value === b.value },
-	);
-}
+		(p) => String(p.value),
+	),
+});

@@ -7,7 +7,10 @@ import { readOption, readParam } from '../../../../shared/params';
 import type { ItemResult, PreparedItem } from '../../../../shared/router';
 import { tencentApiRequest } from '../../../transport/request';
 import { drawUint32, fromAccountField, optionalUint32, optionalUserId, randomOption } from '../../helpers/fields';
-import { MAX_MESSAGE_BYTES, messageBytes, messageFields, messageOptions, readMessage, type MsgElement } from '../../helpers/message';
+import { MAX_MESSAGE_BYTES, messageBytes, type MsgElement } from '../../../transport/msgBody';
+import { messageFields, messageOptionsField } from '../../descriptions/message.description';
+import { readMessage } from '../../helpers/readMessage';
+import { collection } from '../../../../shared/rules';
 
 /**
  * send_broadcast_msg — tencent-chat.md §4.6: one message into every audio-video group (AVChatRoom)
@@ -25,32 +28,18 @@ const properties: INodeProperties[] = [
 	},
 	fromAccountField,
 	...messageFields,
-	{
-		displayName: 'Options',
-		name: 'options',
-		type: 'collection',
-		placeholder: 'Add Option',
-		default: {},
-		options: [
-			{
-				displayName: 'Merge Items',
-				name: 'merge',
-				type: 'boolean',
-				default: false,
-				description:
-					'Whether to combine the messages of consecutive items into one broadcast (several elements in one MsgBody, up to 12,000 bytes and one custom element per call) — far fewer calls at 1 call per second',
-			},
-			randomOption('random', 'Random', 'De-duplication value: the same content with the same Random within 5 minutes is dropped by Tencent.'),
-		],
-	},
-	{
-		displayName: 'Message Options',
-		name: 'messageOptions',
-		type: 'collection',
-		placeholder: 'Add Option',
-		default: {},
-		options: messageOptions('broadcast'),
-	},
+	collection([
+		{
+			displayName: 'Merge Items',
+			name: 'merge',
+			type: 'boolean',
+			default: false,
+			description:
+				'Whether to combine the messages of consecutive items into one broadcast (several elements in one MsgBody, up to 12,000 bytes and one custom element per call) — far fewer calls at 1 call per second',
+		},
+		randomOption('random', 'Random', 'De-duplication value: the same content with the same Random within 5 minutes is dropped by Tencent.'),
+	]),
+	messageOptionsField('broadcast'),
 ];
 
 export const description = updateDisplayOptions(

@@ -4,6 +4,7 @@ import { z } from 'zod';
 import { readOption, readParam } from '../../../../shared/params';
 import { intInRange } from '../../../../shared/schemas';
 import { tencentApiRequest } from '../../../transport/request';
+import { collection } from '../../../../shared/rules';
 
 /**
  * get_appid_group_list — tencent-chat.md §6.3: pages of ≤ 10,000 group IDs, walked with the Next
@@ -36,39 +37,32 @@ const properties: INodeProperties[] = [
 		displayOptions: { show: { returnAll: [false] } },
 		description: 'Max number of results to return',
 	},
-	{
-		displayName: 'Options',
-		name: 'options',
-		type: 'collection',
-		placeholder: 'Add Option',
-		default: {},
-		options: [
-			{
-				displayName: 'Group Type',
-				name: 'groupType',
-				type: 'options',
-				default: '',
-				options: [
-					{ name: 'All Types', value: '' },
-					{ name: 'Audio-Video Group (AVChatRoom)', value: 'AVChatRoom' },
-					{ name: 'BChatRoom', value: 'BChatRoom' },
-					{ name: 'Community', value: 'Community' },
-					{ name: 'Meeting Group (ChatRoom)', value: 'ChatRoom' },
-					{ name: 'Public Group', value: 'Public' },
-					{ name: 'Work Group (Private)', value: 'Private' },
-				],
-				description: 'Only list groups of this type (GroupType)',
-			},
-			{
-				displayName: 'Page Size',
-				name: 'pageSize',
-				type: 'number',
-				default: MAX_PAGE_SIZE,
-				typeOptions: { minValue: 1, maxValue: MAX_PAGE_SIZE, numberPrecision: 0 },
-				description: 'Group IDs asked for per call (Limit), at most 10,000',
-			},
-		],
-	},
+	collection([
+		{
+			displayName: 'Group Type',
+			name: 'groupType',
+			type: 'options',
+			default: '',
+			options: [
+				{ name: 'All Types', value: '' },
+				{ name: 'Audio-Video Group (AVChatRoom)', value: 'AVChatRoom' },
+				{ name: 'BChatRoom', value: 'BChatRoom' },
+				{ name: 'Community', value: 'Community' },
+				{ name: 'Meeting Group (ChatRoom)', value: 'ChatRoom' },
+				{ name: 'Public Group', value: 'Public' },
+				{ name: 'Work Group (Private)', value: 'Private' },
+			],
+			description: 'Only list groups of this type (GroupType)',
+		},
+		{
+			displayName: 'Page Size',
+			name: 'pageSize',
+			type: 'number',
+			default: MAX_PAGE_SIZE,
+			typeOptions: { minValue: 1, maxValue: MAX_PAGE_SIZE, numberPrecision: 0 },
+			description: 'Group IDs asked for per call (Limit), at most 10,000',
+		},
+	]),
 ];
 
 export const description = updateDisplayOptions({ show: { resource: ['group'], operation: ['listAll'] } }, properties);

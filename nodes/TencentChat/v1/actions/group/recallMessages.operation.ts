@@ -1,13 +1,16 @@
-import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
-import { updateDisplayOptions } from 'n8n-workflow';
+import type { IDataObject, INodeProperties } from 'n8n-workflow';
 import { z } from 'zod';
-import { chunks } from '../../../../shared/batching';
-import { readParam } from '../../../../shared/params';
+import { fanOut } from '../../../../shared/engine/callShapes';
+import { countFields, entriesWith, Fate, statusOf } from '../../../../shared/engine/outcomes';
 import { intInRange, listInput } from '../../../../shared/schemas';
-import { tencentApiRequest } from '../../../transport/request';
+import { tencentApi } from '../../../transport/request';
+import { tencentOperation } from '../../helpers/common';
 import { groupIdField, groupIdSchema } from '../../helpers/fields';
 
-/** group_msg_recall — tencent-chat.md §4.7: ≤ 10 MsgSeq per call, so any number is sent in chunks. */
+/**
+ * group_msg_recall — tencent-chat.md §4.7: ≤ 10 MsgSeq per call, so any number is sent in calls
+ * of 10, one after the other. Each MsgSeq ends recalled, failed (its RetCode), unknown or not sent.
+ */
 
 export const MAX_RECALL_PER_CALL = 10;
 
@@ -25,8 +28,6 @@ const properties: INodeProperties[] = [
 	{ displayName: 'Reason', name: 'reason', type: 'string', default: '', description: 'Recall reason shown to members' },
 ];
 
-export const description = updateDisplayOptions({ show: { resource: ['group'], operation: ['recallMessages'] } }, properties);
-
 const seqList = listInput.pipe(z.array(intInRange(1, 4294967295)).min(1, 'needs at least one MsgSeq'));
 
 export interface RecallPlan {
@@ -35,37 +36,45 @@ export interface RecallPlan {
 	reason: string;
 }
 
-export async function prepare(this: IExecuteFunctions, i: number): Promise<RecallPlan> {
-	return {
-		groupId: readParam(this, 'groupId', i, groupIdSchema, 'Group ID'),
-		seqs: [...new Set(readParam<number[]>(this, 'msgSeqs', i, seqList, 'Message Sequence Numbers'))],
-		reason: readParam(this, 'reason', i, z.string({ invalid_type_error: 'must be text' }), 'Reason', ''),
-	};
-}
+const api = tencentApi('group_open_http_svc/group_msg_recall', true);
 
-export async function executeItem(this: IExecuteFunctions, plan: RecallPlan, i: number): Promise<IDataObject> {
-	const recalled: number[] = [];
-	const failed: IDataObject[] = [];
-	const requestIds: string[] = [];
-	for (const part of chunks(plan.seqs, MAX_RECALL_PER_CALL)) {
-		const body: Record<string, unknown> = { GroupId: plan.groupId, MsgSeqList: part.map((MsgSeq) => ({ MsgSeq })) };
-		if (plan.reason) body.Reason = plan.reason;
-		const res = await tencentApiRequest.call(this, 'group_open_http_svc/group_msg_recall', body, { itemIndex: i, idempotent: true });
-		if (res.RequestId) requestIds.push(res.RequestId as string);
-		const rets = new Map<number, number>();
-		for (const r of (res.RecallRetList ?? []) as IDataObject[]) rets.set(Number(r.MsgSeq), Number(r.RetCode ?? 0));
-		for (const seq of part) {
-			const code = rets.get(seq) ?? 0;
-			if (code === 0) recalled.push(seq);
-			else failed.push({ msgSeq: seq, errorCode: code });
-		}
-	}
-	return {
-		status: failed.length === 0 ? 'recalled' : recalled.length ? 'partial' : 'failed',
-		groupId: plan.groupId,
-		recalled,
-		failed,
-		calls: Math.ceil(plan.seqs.length / MAX_RECALL_PER_CALL),
-		requestIds,
-	};
-}
+export const recallMessages = tencentOperation<RecallPlan>({
+	resource: 'group',
+	operation: 'recallMessages',
+	option: { name: 'Recall Messages', description: 'Recall group messages by sequence number, in calls of 10 (group_msg_recall)', action: 'Recall group messages' },
+	properties,
+	read: (r) => ({
+		groupId: r.param('groupId', groupIdSchema, 'Group ID'),
+		seqs: [...new Set(r.param<number[]>('msgSeqs', seqList, 'Message Sequence Numbers'))],
+		reason: r.param('reason', z.string({ invalid_type_error: 'must be text' }), 'Reason', ''),
+	}),
+	shape: fanOut({
+		list: (plan) => plan.seqs,
+		max: () => MAX_RECALL_PER_CALL,
+		ordered: true,
+		noun: 'messages',
+		done: 'recalled',
+		async send(plan, part, _n, send) {
+			const body: Record<string, unknown> = { GroupId: plan.groupId, MsgSeqList: part.map((MsgSeq) => ({ MsgSeq })) };
+			if (plan.reason) body.Reason = plan.reason;
+			const { result, requestId } = await send(api, body);
+			const failed: Array<[string, number]> = [];
+			for (const r of (result.RecallRetList ?? []) as IDataObject[]) if (Number(r.RetCode ?? 0) !== 0) failed.push([String(r.MsgSeq), Number(r.RetCode)]);
+			return { failed, requestId };
+		},
+		output(plan, r) {
+			const status = statusOf(r);
+			const out: IDataObject = {
+				status: status === 'sent' ? 'recalled' : status,
+				groupId: plan.groupId,
+				recalled: plan.seqs.filter((_, k) => r.fates[k] === Fate.Delivered),
+				failed: [...r.failedCodes].map(([seq, errorCode]) => ({ msgSeq: Number(seq), errorCode })),
+				calls: Math.ceil(plan.seqs.length / MAX_RECALL_PER_CALL),
+				requestIds: r.requestIds,
+			};
+			// A call that did not go through: say which MsgSeq may or may not have been recalled.
+			if (r.chunkErrors.size) Object.assign(out, countFields(r), { unknown: entriesWith(r, Fate.Unknown).map(Number), notSent: entriesWith(r, Fate.NotSent).map(Number), errors: [...r.chunkErrors.values()] });
+			return out;
+		},
+	}),
+});

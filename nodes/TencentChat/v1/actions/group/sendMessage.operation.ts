@@ -6,7 +6,9 @@ import { readOption, readParam } from '../../../../shared/params';
 import { GROUP_MESSAGES_PER_SECOND } from '../../../transport/limits';
 import { tencentApiRequest } from '../../../transport/request';
 import { drawUint32, fromAccountField, groupIdField, groupIdSchema, optionalUint32, optionalUserId, randomOption } from '../../helpers/fields';
-import { messageFields, messageOptions, readMessage, type BuiltMessage } from '../../helpers/message';
+import { messageFields, messageOptionsField } from '../../descriptions/message.description';
+import { readMessage, type BuiltMessage } from '../../helpers/readMessage';
+import { collection } from '../../../../shared/rules';
 
 /**
  * send_group_msg — tencent-chat.md §4.4.
@@ -23,62 +25,48 @@ const properties: INodeProperties[] = [
 	groupIdField,
 	fromAccountField,
 	...messageFields,
-	{
-		displayName: 'Options',
-		name: 'options',
-		type: 'collection',
-		placeholder: 'Add Option',
-		default: {},
-		options: [
-			{
-				displayName: 'Messages per Second per Group',
-				name: 'groupRate',
-				type: 'number',
-				default: 40,
-				typeOptions: { minValue: 0, numberPrecision: 0 },
-				description: 'Pace messages into one group to this rate. Live groups (AVChatRoom) take about 40 per second and drop the rest. 0 = no per-group pacing.',
-			},
-			{
-				displayName: 'Online Members Only',
-				name: 'onlineOnly',
-				type: 'boolean',
-				default: false,
-				description: 'Whether to deliver only to members online now, without storing the message (OnlineOnlyFlag; not for AVChatRoom, not with Send Control)',
-			},
-			{
-				displayName: 'Priority',
-				name: 'priority',
-				type: 'options',
-				default: '',
-				options: [
-					{ name: 'Default', value: '' },
-					{ name: 'High', value: 'High' },
-					{ name: 'Low', value: 'Low' },
-					{ name: 'Lowest', value: 'Lowest' },
-					{ name: 'Normal', value: 'Normal' },
-				],
-				description: 'Used when the group is over its message rate (MsgPriority)',
-			},
-			randomOption('random', 'Random', 'De-duplication value: a second message with the same Random within 5 minutes is dropped by Tencent.'),
-			{
-				displayName: 'Retry Dropped Messages',
-				name: 'retryDropped',
-				type: 'boolean',
-				default: false,
-				description:
-					'Whether to send a message again, with back-off, when Tencent accepted the call but dropped the message (MsgDropReason, e.g. MsgFreqCtrl: the group was over its message rate). Up to Delivery → Max Attempts. Off: the item is reported as dropped.',
-			},
-			{ displayName: 'Topic ID', name: 'topicId', type: 'string', default: '', description: 'Topic of a topic-enabled Community group' },
-		],
-	},
-	{
-		displayName: 'Message Options',
-		name: 'messageOptions',
-		type: 'collection',
-		placeholder: 'Add Option',
-		default: {},
-		options: messageOptions('group'),
-	},
+	collection([
+		{
+			displayName: 'Messages per Second per Group',
+			name: 'groupRate',
+			type: 'number',
+			default: 40,
+			typeOptions: { minValue: 0, numberPrecision: 0 },
+			description: 'Pace messages into one group to this rate. Live groups (AVChatRoom) take about 40 per second and drop the rest. 0 = no per-group pacing.',
+		},
+		{
+			displayName: 'Online Members Only',
+			name: 'onlineOnly',
+			type: 'boolean',
+			default: false,
+			description: 'Whether to deliver only to members online now, without storing the message (OnlineOnlyFlag; not for AVChatRoom, not with Send Control)',
+		},
+		{
+			displayName: 'Priority',
+			name: 'priority',
+			type: 'options',
+			default: '',
+			options: [
+				{ name: 'Default', value: '' },
+				{ name: 'High', value: 'High' },
+				{ name: 'Low', value: 'Low' },
+				{ name: 'Lowest', value: 'Lowest' },
+				{ name: 'Normal', value: 'Normal' },
+			],
+			description: 'Used when the group is over its message rate (MsgPriority)',
+		},
+		randomOption('random', 'Random', 'De-duplication value: a second message with the same Random within 5 minutes is dropped by Tencent.'),
+		{
+			displayName: 'Retry Dropped Messages',
+			name: 'retryDropped',
+			type: 'boolean',
+			default: false,
+			description:
+				'Whether to send a message again, with back-off, when Tencent accepted the call but dropped the message (MsgDropReason, e.g. MsgFreqCtrl: the group was over its message rate). Up to Delivery → Max Attempts. Off: the item is reported as dropped.',
+		},
+		{ displayName: 'Topic ID', name: 'topicId', type: 'string', default: '', description: 'Topic of a topic-enabled Community group' },
+	]),
+	messageOptionsField('group'),
 ];
 
 export const description = updateDisplayOptions({ show: { resource: ['group'], operation: ['sendMessage'] } }, properties);
@@ -100,14 +88,10 @@ export async function prepare(this: IExecuteFunctions, i: number): Promise<Group
 	if (onlineOnly && msg.SendMsgControl) {
 		throw new NodeOperationError(this.getNode(), `"Online Members Only" cannot be combined with "Send Control" (item ${i})`, { itemIndex: i });
 	}
-	const body: Record<string, unknown> = { GroupId: groupId, Random: random, MsgBody: msg.MsgBody };
+	const body: Record<string, unknown> = { GroupId: groupId, Random: random, ...msg };
 	if (from) body.From_Account = from;
 	if (priority) body.MsgPriority = priority;
 	if (onlineOnly) body.OnlineOnlyFlag = 1;
-	if (msg.CloudCustomData !== undefined) body.CloudCustomData = msg.CloudCustomData;
-	if (msg.OfflinePushInfo) body.OfflinePushInfo = msg.OfflinePushInfo;
-	if (msg.SendMsgControl) body.SendMsgControl = msg.SendMsgControl;
-	if (msg.ForbidCallbackControl) body.ForbidCallbackControl = msg.ForbidCallbackControl;
 	if (topicId) body.TopicId = topicId;
 	const groupRate = readOption(this, 'options', 'groupRate', i, z.number().min(0), 'Messages per Second per Group', GROUP_MESSAGES_PER_SECOND.perSecond);
 	const retryDropped = readOption(this, 'options', 'retryDropped', i, z.boolean(), 'Retry Dropped Messages', false);

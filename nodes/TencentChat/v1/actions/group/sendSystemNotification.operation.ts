@@ -1,9 +1,9 @@
-import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
-import { updateDisplayOptions } from 'n8n-workflow';
+import type { INodeProperties } from 'n8n-workflow';
 import { z } from 'zod';
-import { readParam } from '../../../../shared/params';
+import { single } from '../../../../shared/engine/callShapes';
 import { listInput, text } from '../../../../shared/schemas';
-import { tencentApiRequest } from '../../../transport/request';
+import { tencentApi } from '../../../transport/request';
+import { requestIdOf, tencentOperation, type Body } from '../../helpers/common';
 import { groupIdField, groupIdSchema, userId } from '../../helpers/fields';
 
 /**
@@ -40,26 +40,31 @@ const properties: INodeProperties[] = [
 	},
 ];
 
-export const description = updateDisplayOptions({ show: { resource: ['group'], operation: ['sendSystemNotification'] } }, properties);
-
 const membersSchema = listInput.pipe(z.array(userId).max(MAX_NOTIFICATION_MEMBERS, `at most ${MAX_NOTIFICATION_MEMBERS} members`));
 
-export async function prepare(this: IExecuteFunctions, i: number): Promise<Record<string, unknown>> {
-	const body: Record<string, unknown> = {
-		GroupId: readParam(this, 'groupId', i, groupIdSchema, 'Group ID'),
-		Content: readParam(this, 'content', i, text(), 'Content'),
-	};
-	const members = readParam<string[]>(this, 'members', i, membersSchema, 'Member User IDs', '');
-	if (members.length) body.ToMembers_Account = members;
-	return body;
-}
-
-export async function executeItem(this: IExecuteFunctions, body: Record<string, unknown>, i: number): Promise<IDataObject> {
-	const res = await tencentApiRequest.call(this, 'group_open_http_svc/send_group_system_notification', body, { itemIndex: i });
-	return {
-		status: 'sent',
-		groupId: body.GroupId as string,
-		members: (body.ToMembers_Account as string[]) ?? 'all',
-		requestId: (res.RequestId as string) ?? null,
-	};
-}
+export const sendSystemNotification = tencentOperation<Body>({
+	resource: 'group',
+	operation: 'sendSystemNotification',
+	option: {
+		name: 'Send System Notification',
+		description: 'Send a system notification to group members (send_group_system_notification)',
+		action: 'Send a group system notification',
+	},
+	properties,
+	read(r) {
+		const body: Body = { GroupId: r.param('groupId', groupIdSchema, 'Group ID'), Content: r.param('content', text(), 'Content') };
+		const members = r.param<string[]>('members', membersSchema, 'Member User IDs', '');
+		if (members.length) body.ToMembers_Account = members;
+		return body;
+	},
+	shape: single({
+		api: tencentApi('group_open_http_svc/send_group_system_notification'),
+		body: (body) => body,
+		output: (body, answer) => ({
+			status: 'sent',
+			groupId: body.GroupId as string,
+			members: (body.ToMembers_Account as string[]) ?? 'all',
+			requestId: requestIdOf(answer),
+		}),
+	}),
+});

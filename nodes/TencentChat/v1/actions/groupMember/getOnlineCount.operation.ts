@@ -1,31 +1,21 @@
-import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
-import { updateDisplayOptions } from 'n8n-workflow';
-import { readParam } from '../../../../shared/params';
-import { tencentApiRequest } from '../../../transport/request';
+import { single } from '../../../../shared/engine/callShapes';
+import { tencentApi } from '../../../transport/request';
+import { requestIdOf, tencentOperation } from '../../helpers/common';
 import { groupIdField, groupIdSchema } from '../../helpers/fields';
 
 /**
  * get_online_member_num — tencent-chat.md §6.6. The count refreshes every 10 s; audio-video groups,
  * or other types on Pro/Pro Plus/Enterprise with "group member online status" switched on.
  */
-
-const properties: INodeProperties[] = [
-	{
-		displayName: 'Tencent refreshes the count every 10 seconds: poll no faster than that.',
-		name: 'refreshNotice',
-		type: 'notice',
-		default: '',
-	},
-	groupIdField,
-];
-
-export const description = updateDisplayOptions({ show: { resource: ['groupMember'], operation: ['getOnlineCount'] } }, properties);
-
-export async function prepare(this: IExecuteFunctions, i: number): Promise<Record<string, unknown>> {
-	return { GroupId: readParam(this, 'groupId', i, groupIdSchema, 'Group ID') };
-}
-
-export async function executeItem(this: IExecuteFunctions, body: Record<string, unknown>, i: number): Promise<IDataObject> {
-	const res = await tencentApiRequest.call(this, 'group_open_http_svc/get_online_member_num', body, { itemIndex: i, idempotent: true });
-	return { groupId: body.GroupId as string, onlineMemberCount: Number(res.OnlineMemberNum ?? 0), requestId: (res.RequestId as string) ?? null };
-}
+export const getOnlineCount = tencentOperation<{ GroupId: string }>({
+	resource: 'groupMember',
+	operation: 'getOnlineCount',
+	option: { name: 'Get Online Count', description: 'Get the number of members online in a group (get_online_member_num)', action: 'Get the online member count of a group' },
+	properties: [{ displayName: 'Tencent refreshes the count every 10 seconds: poll no faster than that.', name: 'refreshNotice', type: 'notice', default: '' }, groupIdField],
+	read: (r) => ({ GroupId: r.param('groupId', groupIdSchema, 'Group ID') }),
+	shape: single({
+		api: tencentApi('group_open_http_svc/get_online_member_num', true),
+		body: (body) => body,
+		output: (body, answer) => ({ groupId: body.GroupId, onlineMemberCount: Number(answer.result.OnlineMemberNum ?? 0), requestId: requestIdOf(answer) }),
+	}),
+});

@@ -1,11 +1,20 @@
-import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
-import { readOption } from '../../../../shared/params';
+import type { INodeProperties } from 'n8n-workflow';
+import type { ItemReader } from '../../../../shared/engine/reader';
 import { intInRange } from '../../../../shared/schemas';
 import { drawUint32, optionalUint32, randomOption } from '../../helpers/fields';
 import { nextMsgSeq } from '../../helpers/order';
-import type { BuiltMessage } from '../../helpers/message';
 
 /** Options and body fields shared by sendmsg and batchsendmsg (tencent-chat.md §4.1–4.2). */
+
+/** MsgRandom and MsgSeq: Tencent's de-duplication values of a one-to-one message (§3.4). */
+export const dedupOptions: INodeProperties[] = [
+	randomOption('msgRandom', 'MsgRandom', 'De-duplication value (with MsgSeq): Tencent drops a repeat within 120 seconds.'),
+	randomOption(
+		'msgSeq',
+		'MsgSeq',
+		'Orders messages sent in the same second (and de-duplicates with MsgRandom). When empty, an increasing value is drawn once per item (time-based), so messages of a conversation keep their order and retries stay duplicates.',
+	),
+];
 
 export const c2cOptions: INodeProperties[] = [
 	{
@@ -16,12 +25,7 @@ export const c2cOptions: INodeProperties[] = [
 		typeOptions: { minValue: 0, maxValue: 604800, numberPrecision: 0 },
 		description: 'How long the message is kept for offline receivers, up to 7 days; 0 = online users only, not stored',
 	},
-	randomOption('msgRandom', 'MsgRandom', 'De-duplication value (with MsgSeq): Tencent drops a repeat within 120 seconds.'),
-	randomOption(
-		'msgSeq',
-		'MsgSeq',
-		'Orders messages sent in the same second (and de-duplicates with MsgRandom). When empty, an increasing value is drawn once per item (time-based), so messages of a conversation keep their order and retries stay duplicates.',
-	),
+	...dedupOptions,
 	{
 		displayName: 'Sync to Sender',
 		name: 'syncOtherMachine',
@@ -42,25 +46,22 @@ export interface C2cFields {
 	SyncOtherMachine?: number;
 }
 
-export function readC2cFields(ctx: IExecuteFunctions, i: number): C2cFields {
-	const fields: C2cFields = {
-		MsgLifeTime: readOption(ctx, 'options', 'msgLifeTime', i, intInRange(0, 604800), 'Message Lifetime (Seconds)', 604800),
-		// Fixed once per logical message, before the first attempt (§3.4). MsgRandom is random; MsgSeq
-		// increases in input order, because Tencent orders same-second messages by it (helpers/order.ts).
-		MsgRandom: readOption(ctx, 'options', 'msgRandom', i, optionalUint32, 'MsgRandom', '') ?? drawUint32(),
-		MsgSeq: readOption(ctx, 'options', 'msgSeq', i, optionalUint32, 'MsgSeq', '') ?? nextMsgSeq(),
+/**
+ * MsgRandom and MsgSeq, fixed once per logical message before the first attempt (§3.4): MsgRandom
+ * is random; MsgSeq increases in input order, because Tencent orders same-second messages by it
+ * (helpers/order.ts). Used by sendmsg, batchsendmsg and importmsg.
+ */
+export function readDedupFields(r: ItemReader): { MsgRandom: number; MsgSeq: number } {
+	return {
+		MsgRandom: r.option('options', 'msgRandom', optionalUint32, 'MsgRandom', '') ?? drawUint32(),
+		MsgSeq: r.option('options', 'msgSeq', optionalUint32, 'MsgSeq', '') ?? nextMsgSeq(),
 	};
-	const sync = (ctx.getNodeParameter('options.syncOtherMachine', i, 'default') as string) ?? 'default';
+}
+
+export function readC2cFields(r: ItemReader): C2cFields {
+	const fields: C2cFields = { MsgLifeTime: r.option('options', 'msgLifeTime', intInRange(0, 604800), 'Message Lifetime (Seconds)', 604800), ...readDedupFields(r) };
+	const sync = (r.ctx.getNodeParameter('options.syncOtherMachine', r.itemIndex, 'default') as string) ?? 'default';
 	if (sync === 'sync') fields.SyncOtherMachine = 1;
 	if (sync === 'noSync') fields.SyncOtherMachine = 2;
 	return fields;
-}
-
-export function messageBodyFields(msg: BuiltMessage): Record<string, unknown> {
-	const body: Record<string, unknown> = { MsgBody: msg.MsgBody };
-	if (msg.CloudCustomData !== undefined) body.CloudCustomData = msg.CloudCustomData;
-	if (msg.OfflinePushInfo) body.OfflinePushInfo = msg.OfflinePushInfo;
-	if (msg.SendMsgControl) body.SendMsgControl = msg.SendMsgControl;
-	if (msg.ForbidCallbackControl) body.ForbidCallbackControl = msg.ForbidCallbackControl;
-	return body;
 }

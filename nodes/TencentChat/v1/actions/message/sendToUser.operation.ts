@@ -1,67 +1,56 @@
-import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
-import { updateDisplayOptions } from 'n8n-workflow';
-import { readParam } from '../../../../shared/params';
-import { tencentApiRequest } from '../../../transport/request';
+import { single } from '../../../../shared/engine/callShapes';
+import { tencentApi } from '../../../transport/request';
+import { requestIdOf, tencentOperation, type Body } from '../../helpers/common';
 import { fromAccountField, optionalUserId, userId } from '../../helpers/fields';
-import { messageFields, messageOptions, readMessage } from '../../helpers/message';
-import { c2cOptions, messageBodyFields, readC2cFields } from './common';
+import { messageFields, messageOptionsField } from '../../descriptions/message.description';
+import { readMessage } from '../../helpers/readMessage';
+import { c2cOptions, readC2cFields } from './common';
+import { collection } from '../../../../shared/rules';
 
 /** sendmsg — tencent-chat.md §4.1. MsgSeq and MsgRandom are fixed before the first attempt (§3.4). */
-
-const properties: INodeProperties[] = [
-	fromAccountField,
-	{
-		displayName: 'Receiver User ID',
-		name: 'toAccount',
-		type: 'string',
-		default: '',
-		required: true,
-		placeholder: 'user_1001',
-		description: 'The receiving user (To_Account); must be an imported account',
+export const sendToUser = tencentOperation<Body>({
+	resource: 'message',
+	operation: 'sendToUser',
+	option: { name: 'Send to User', description: 'Send a one-to-one message (sendmsg)', action: 'Send a message to a user' },
+	properties: [
+		fromAccountField,
+		{
+			displayName: 'Receiver User ID',
+			name: 'toAccount',
+			type: 'string',
+			default: '',
+			required: true,
+			placeholder: 'user_1001',
+			description: 'The receiving user (To_Account); must be an imported account',
+		},
+		...messageFields,
+		collection(c2cOptions),
+		messageOptionsField('c2c'),
+	],
+	read(r) {
+		const from = r.param('fromAccount', optionalUserId, 'Sender User ID', '');
+		const to = r.param('toAccount', userId, 'Receiver User ID');
+		const msg = readMessage(r.ctx, r.itemIndex, 'c2c');
+		const body: Body = {};
+		if (from) body.From_Account = from;
+		body.To_Account = to;
+		return Object.assign(body, readC2cFields(r), msg);
 	},
-	...messageFields,
-	{ displayName: 'Options', name: 'options', type: 'collection', placeholder: 'Add Option', default: {}, options: c2cOptions },
-	{
-		displayName: 'Message Options',
-		name: 'messageOptions',
-		type: 'collection',
-		placeholder: 'Add Option',
-		default: {},
-		options: messageOptions('c2c'),
-	},
-];
-
-export const description = updateDisplayOptions({ show: { resource: ['message'], operation: ['sendToUser'] } }, properties);
-
-export async function prepare(this: IExecuteFunctions, i: number): Promise<Record<string, unknown>> {
-	const from = readParam(this, 'fromAccount', i, optionalUserId, 'Sender User ID', '');
-	const to = readParam(this, 'toAccount', i, userId, 'Receiver User ID');
-	const msg = readMessage(this, i, 'c2c');
-	const body: Record<string, unknown> = {};
-	if (from) body.From_Account = from;
-	body.To_Account = to;
-	Object.assign(body, readC2cFields(this, i), messageBodyFields(msg));
-	return body;
-}
-
-/** Messages in one conversation go out in input order. */
-export function orderKey(body: Record<string, unknown>): string {
-	return `c2c:${String(body.From_Account ?? '')}>${String(body.To_Account)}`;
-}
-
-export async function executeItem(this: IExecuteFunctions, body: Record<string, unknown>, i: number): Promise<IDataObject> {
-	const res = await tencentApiRequest.call(this, 'openim/sendmsg', body, {
-		itemIndex: i,
-		idempotent: true, // MsgSeq + MsgRandom fixed per item: a repeat within 120 s is dropped (§3.4)
-	});
-	return {
-		status: 'sent',
-		from: (body.From_Account as string) ?? null,
-		to: body.To_Account as string,
-		msgKey: (res.MsgKey as string) ?? null,
-		msgTime: (res.MsgTime as number) ?? null,
-		msgSeq: body.MsgSeq as number,
-		msgRandom: body.MsgRandom as number,
-		requestId: (res.RequestId as string) ?? null,
-	};
-}
+	// Messages in one conversation go out in input order.
+	orderKey: (body) => `c2c:${String(body.From_Account ?? '')}>${String(body.To_Account)}`,
+	shape: single({
+		// MsgSeq + MsgRandom fixed per item: a repeat within 120 s is dropped (§3.4).
+		api: tencentApi('openim/sendmsg', true),
+		body: (body) => body,
+		output: (body, answer) => ({
+			status: 'sent',
+			from: (body.From_Account as string) ?? null,
+			to: body.To_Account as string,
+			msgKey: (answer.result.MsgKey as string) ?? null,
+			msgTime: (answer.result.MsgTime as number) ?? null,
+			msgSeq: body.MsgSeq as number,
+			msgRandom: body.MsgRandom as number,
+			requestId: requestIdOf(answer),
+		}),
+	}),
+});

@@ -3,13 +3,17 @@ import { updateDisplayOptions } from 'n8n-workflow';
 import { z } from 'zod';
 import { errorFor, Fate, fanOut, fanOutFails, fanOutStatus, fateName, receiversWith, settleFanOut } from '../../../../shared/fanout';
 import { chunks } from '../../../../shared/batching';
+import type { DefinedOperation } from '../../../../shared/engine/defineOperation';
+import { itemReader } from '../../../../shared/engine/reader';
 import { readOption, readParam } from '../../../../shared/params';
 import { intInRange } from '../../../../shared/schemas';
 import { tencentApiRequest } from '../../../transport/request';
 import { fromAccountField, optionalUserId, userIdList } from '../../helpers/fields';
-import { messageFields, messageOptions, readMessage } from '../../helpers/message';
+import { messageFields, messageOptionsField } from '../../descriptions/message.description';
+import { readMessage } from '../../helpers/readMessage';
 import { conversation, joinLane, laneKey, type Lane } from '../../helpers/order';
-import { c2cOptions, messageBodyFields, readC2cFields } from './common';
+import { c2cOptions, readC2cFields } from './common';
+import { collection } from '../../../../shared/rules';
 
 /**
  * batchsendmsg — tencent-chat.md §4.2: ≤ 500 receivers per call, any number per item. Accounts
@@ -42,76 +46,61 @@ const properties: INodeProperties[] = [
 		description: 'Any number of user IDs, separated by commas or new lines, or an array from an expression. Sent in calls of up to 500.',
 	},
 	...messageFields,
-	{
-		displayName: 'Options',
-		name: 'options',
-		type: 'collection',
-		placeholder: 'Add Option',
-		default: {},
-		options: [
-			{
-				displayName: 'Batch Size',
-				name: 'batchSize',
-				type: 'number',
-				default: MAX_ACCOUNTS_PER_CALL,
-				typeOptions: { minValue: 1, maxValue: MAX_ACCOUNTS_PER_CALL, numberPrecision: 0 },
-				description: 'Receivers per call, at most 500',
-			},
-			...c2cOptions,
-			{
-				displayName: 'Check Accounts First',
-				name: 'checkAccounts',
-				type: 'boolean',
-				default: false,
-				description:
-					'Whether to check the receivers with account_check (100 per call) before sending. batchsendmsg does not report accounts that were never imported, so without the check they look delivered; with it they are reported as failed and not sent to.',
-			},
-			{
-				displayName: 'Import Unknown Accounts',
-				name: 'importUnknown',
-				type: 'boolean',
-				default: false,
-				displayOptions: { show: { checkAccounts: [true] } },
-				description: 'Whether to import (multiaccount_import) the accounts the check did not find, then send to them too',
-			},
-			{
-				displayName: 'Online Users Only',
-				name: 'onlineOnly',
-				type: 'boolean',
-				default: false,
-				description:
-					'Whether to deliver only to receivers online now, without storing the message, counting it as unread or keeping history (OnlineOnlyFlag 1; Message Lifetime is then not sent)',
-			},
-			{
-				displayName: 'Output',
-				name: 'output',
-				type: 'options',
-				default: 'summary',
-				options: [
-					{ name: 'One Item per Input Item', value: 'summary', description: 'Totals, message keys and failed accounts' },
-					{ name: 'One Item per Receiver', value: 'perReceiver', description: 'Status of each receiver' },
-				],
-			},
-			{
-				displayName: 'Remove Duplicate Receivers',
-				name: 'dedupe',
-				type: 'boolean',
-				default: true,
-				description: 'Whether a receiver listed twice gets the message once',
-			},
-		],
-	},
-	{
-		displayName: 'Message Options',
-		name: 'messageOptions',
-		type: 'collection',
-		placeholder: 'Add Option',
-		default: {},
-		options: messageOptions('batch'),
-	},
+	collection([
+		{
+			displayName: 'Batch Size',
+			name: 'batchSize',
+			type: 'number',
+			default: MAX_ACCOUNTS_PER_CALL,
+			typeOptions: { minValue: 1, maxValue: MAX_ACCOUNTS_PER_CALL, numberPrecision: 0 },
+			description: 'Receivers per call, at most 500',
+		},
+		...c2cOptions,
+		{
+			displayName: 'Check Accounts First',
+			name: 'checkAccounts',
+			type: 'boolean',
+			default: false,
+			description:
+				'Whether to check the receivers with account_check (100 per call) before sending. batchsendmsg does not report accounts that were never imported, so without the check they look delivered; with it they are reported as failed and not sent to.',
+		},
+		{
+			displayName: 'Import Unknown Accounts',
+			name: 'importUnknown',
+			type: 'boolean',
+			default: false,
+			displayOptions: { show: { checkAccounts: [true] } },
+			description: 'Whether to import (multiaccount_import) the accounts the check did not find, then send to them too',
+		},
+		{
+			displayName: 'Online Users Only',
+			name: 'onlineOnly',
+			type: 'boolean',
+			default: false,
+			description:
+				'Whether to deliver only to receivers online now, without storing the message, counting it as unread or keeping history (OnlineOnlyFlag 1; Message Lifetime is then not sent)',
+		},
+		{
+			displayName: 'Output',
+			name: 'output',
+			type: 'options',
+			default: 'summary',
+			options: [
+				{ name: 'One Item per Input Item', value: 'summary', description: 'Totals, message keys and failed accounts' },
+				{ name: 'One Item per Receiver', value: 'perReceiver', description: 'Status of each receiver' },
+			],
+		},
+		{
+			displayName: 'Remove Duplicate Receivers',
+			name: 'dedupe',
+			type: 'boolean',
+			default: true,
+			description: 'Whether a receiver listed twice gets the message once',
+		},
+	]),
+	messageOptionsField('batch'),
 ];
 
-export const description = updateDisplayOptions({ show: { resource: ['message'], operation: ['sendToUsers'] } }, properties);
 
 export interface BatchSendPlan {
 	base: Record<string, unknown>;
@@ -126,11 +115,11 @@ export interface BatchSendPlan {
 }
 
 /** Items to the same receivers (from the same sender) go out one after the other, in input order. */
-export function orderKey(plan: BatchSendPlan): string | undefined {
+function orderKey(plan: BatchSendPlan): string | undefined {
 	return plan.lane ? laneKey(plan.lane) : undefined;
 }
 
-export async function prepare(this: IExecuteFunctions, i: number): Promise<BatchSendPlan> {
+async function prepare(this: IExecuteFunctions, i: number): Promise<BatchSendPlan> {
 	const from = readParam(this, 'fromAccount', i, optionalUserId, 'Sender User ID', '');
 	const all = readParam<string[]>(this, 'toAccounts', i, userIdList, 'Receiver User IDs');
 	const msg = readMessage(this, i, 'batch');
@@ -143,7 +132,7 @@ export async function prepare(this: IExecuteFunctions, i: number): Promise<Batch
 	const accounts = dedupe ? [...new Set(all)] : all;
 	const base: Record<string, unknown> = {};
 	if (from) base.From_Account = from;
-	Object.assign(base, readC2cFields(this, i), messageBodyFields(msg));
+	Object.assign(base, readC2cFields(itemReader(this, i)), msg);
 	if (onlineOnly) {
 		// The CN page (cloud.tencent.com/document/product/269/1612, 2026) says online-only is
 		// OnlineOnlyFlag 1; the English page (tencentcloud.com 1047/34920) still says MsgLifeTime 0.
@@ -183,7 +172,7 @@ async function unknownAccounts(ctx: IExecuteFunctions, plan: BatchSendPlan, i: n
 	return { unknown, imported };
 }
 
-export async function executeItem(this: IExecuteFunctions, plan: BatchSendPlan, i: number): Promise<IDataObject | IDataObject[]> {
+async function executeItem(this: IExecuteFunctions, plan: BatchSendPlan, i: number): Promise<IDataObject | IDataObject[]> {
 	const check = plan.checkAccounts ? await unknownAccounts(this, plan, i) : undefined;
 	const unknown = check?.unknown ?? new Set<string>();
 	const r = await fanOut(
@@ -247,3 +236,22 @@ export async function executeItem(this: IExecuteFunctions, plan: BatchSendPlan, 
 	// Nothing delivered and a call did not go through: the item fails, and its error keeps this summary.
 	return settleFanOut(this, i, r, summary);
 }
+
+/**
+ * Not a declaration: Check Accounts First (account_check, then multiaccount_import) runs before the
+ * fan-out and the per-receiver output reads the accounting itself, so the operation implements the
+ * router's contract directly — the same contract `defineOperation` produces.
+ */
+export const sendToUsers: DefinedOperation<BatchSendPlan> = {
+	value: 'sendToUsers',
+	option: {
+		name: 'Send to Users',
+		value: 'sendToUsers',
+		description: 'Send one message to any number of users, in calls of 500 (batchsendmsg)',
+		action: 'Send a message to many users',
+	},
+	description: updateDisplayOptions({ show: { resource: ['message'], operation: ['sendToUsers'] } }, properties),
+	prepare,
+	executeItem,
+	orderKey,
+};

@@ -1,18 +1,18 @@
-import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
-import { updateDisplayOptions } from 'n8n-workflow';
-import { tencentApiRequest } from '../../../transport/request';
+import type { IDataObject } from 'n8n-workflow';
+import { single } from '../../../../shared/engine/callShapes';
+import { tencentApi } from '../../../transport/request';
+import { requestIdOf, tencentOperation } from '../../helpers/common';
 
 /** im_get_attr_name — tencent-chat.md §4.9. */
-
-const properties: INodeProperties[] = [];
-
-export const description = updateDisplayOptions({ show: { resource: ['push'], operation: ['getAttributeNames'] } }, properties);
-
-export async function prepare(this: IExecuteFunctions): Promise<Record<string, unknown>> {
-	return {};
-}
-
-export async function executeItem(this: IExecuteFunctions, body: Record<string, unknown>, i: number): Promise<IDataObject> {
-	const res = await tencentApiRequest.call(this, 'all_member_push/im_get_attr_name', body, { itemIndex: i, idempotent: true });
-	return { attrNames: (res.AttrNames as IDataObject) ?? {}, requestId: (res.RequestId as string) ?? null };
-}
+export const getAttributeNames = tencentOperation<Record<string, never>>({
+	resource: 'push',
+	operation: 'getAttributeNames',
+	option: { name: 'Get Attribute Names', description: 'Get the names of the app’s push attributes (im_get_attr_name)', action: 'Get push attribute names' },
+	properties: [],
+	read: () => ({}),
+	shape: single({
+		api: tencentApi('all_member_push/im_get_attr_name', true),
+		body: () => ({}),
+		output: (_, answer) => ({ attrNames: (answer.result.AttrNames as IDataObject) ?? {}, requestId: requestIdOf(answer) }),
+	}),
+});

@@ -6,8 +6,10 @@ import { intInRange, keyValueMap, listInput, utf8Length } from '../../../../shar
 import { stringifyJson } from '../../../../shared/json';
 import { credentialFields } from '../../../../shared/credentialIdentity';
 import { pushApiOf, TENCENT_CREDENTIAL, tencentApiRequest } from '../../../transport/request';
-import { drawUint32, fromAccountField, optionalUint32, optionalUserId, randomOption } from '../../helpers/fields';
-import { messageFields, messageOptions, readMessage } from '../../helpers/message';
+import { attributePairsField, drawUint32, fromAccountField, optionalUint32, optionalUserId, randomOption } from '../../helpers/fields';
+import { messageFields, messageOptionsField } from '../../descriptions/message.description';
+import { readMessage } from '../../helpers/readMessage';
+import { collection } from '../../../../shared/rules';
 
 /**
  * im_push — tencent-chat.md §4.8: push to all users, or to users matching tags or attributes.
@@ -60,55 +62,27 @@ const properties: INodeProperties[] = [
 		description: 'Users having every one of these tags (TagsAnd), up to 10',
 		displayOptions: { show: { target: ['tags'] } },
 	},
-	...(['attrsOr', 'attrsAnd'] as const).map(
-		(name): INodeProperties => ({
+	...(['attrsOr', 'attrsAnd'] as const).map((name) =>
+		attributePairsField({
 			displayName: name === 'attrsOr' ? 'Any of These Attributes' : 'All of These Attributes',
 			name,
-			type: 'fixedCollection',
-			placeholder: 'Add Attribute',
-			default: {},
-			typeOptions: { multipleValues: true },
 			description: name === 'attrsOr' ? 'Users matching at least one attribute value (AttrsOr)' : 'Users matching every attribute value (AttrsAnd)',
 			displayOptions: { show: { target: ['attributes'] } },
-			options: [
-				{
-					displayName: 'Attribute',
-					name: 'pairs',
-					values: [
-						{ displayName: 'Name', name: 'key', type: 'string', default: '', placeholder: 'city' },
-						{ displayName: 'Value', name: 'value', type: 'string', default: '', placeholder: 'shenzhen' },
-					],
-				},
-			],
 		}),
 	),
 	...messageFields,
-	{
-		displayName: 'Options',
-		name: 'options',
-		type: 'collection',
-		placeholder: 'Add Option',
-		default: {},
-		options: [
-			{
-				displayName: 'Message Lifetime (Seconds)',
-				name: 'msgLifeTime',
-				type: 'number',
-				default: 0,
-				typeOptions: { minValue: 0, maxValue: 604800, numberPrecision: 0 },
-				description: 'Offline storage time, up to 7 days; 0 (the default) reaches online users only',
-			},
-			randomOption('msgRandom', 'MsgRandom', 'Identifies the push task: re-sending with the same MsgRandom does not push twice.'),
-		],
-	},
-	{
-		displayName: 'Message Options',
-		name: 'messageOptions',
-		type: 'collection',
-		placeholder: 'Add Option',
-		default: {},
-		options: messageOptions('push'),
-	},
+	collection([
+		{
+			displayName: 'Message Lifetime (Seconds)',
+			name: 'msgLifeTime',
+			type: 'number',
+			default: 0,
+			typeOptions: { minValue: 0, maxValue: 604800, numberPrecision: 0 },
+			description: 'Offline storage time, up to 7 days; 0 (the default) reaches online users only',
+		},
+		randomOption('msgRandom', 'MsgRandom', 'Identifies the push task: re-sending with the same MsgRandom does not push twice.'),
+	]),
+	messageOptionsField('push'),
 ];
 
 export const description = updateDisplayOptions({ show: { resource: ['push'], operation: ['pushToAll'] } }, properties);
@@ -155,8 +129,8 @@ export async function prepare(this: IExecuteFunctions, i: number): Promise<Recor
 	body.MsgRandom = readOption(this, 'options', 'msgRandom', i, optionalUint32, 'MsgRandom', '') ?? drawUint32();
 	body.MsgLifeTime = readOption(this, 'options', 'msgLifeTime', i, intInRange(0, 604800), 'Message Lifetime (Seconds)', 0);
 	if (target !== 'all') body.Condition = condition;
-	body.MsgBody = msg.MsgBody;
-	if (msg.OfflinePushInfo) body.OfflinePushInfo = msg.OfflinePushInfo;
+	// Push shows no Cloud Custom Data and no controls: the message is MsgBody and OfflinePushInfo.
+	Object.assign(body, msg);
 	const size = utf8Length(stringifyJson(body));
 	if (size > MAX_PUSH_BYTES) {
 		throw new NodeOperationError(node, `The push request of item ${i} is ${size} bytes; the limit is ${MAX_PUSH_BYTES} bytes`, { itemIndex: i });

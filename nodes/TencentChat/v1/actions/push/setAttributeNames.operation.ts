@@ -1,9 +1,9 @@
-import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
-import { updateDisplayOptions } from 'n8n-workflow';
+import type { IDataObject, INodeProperties } from 'n8n-workflow';
 import { z } from 'zod';
-import { readParam } from '../../../../shared/params';
+import { single } from '../../../../shared/engine/callShapes';
 import { utf8Length } from '../../../../shared/schemas';
-import { tencentApiRequest } from '../../../transport/request';
+import { tencentApi } from '../../../transport/request';
+import { requestIdOf, tencentOperation } from '../../helpers/common';
 
 /** im_set_attr_name — tencent-chat.md §4.9: up to 10 push attributes, numbered "0"–"9", names ≤ 50 bytes. */
 
@@ -35,7 +35,6 @@ const properties: INodeProperties[] = [
 	},
 ];
 
-export const description = updateDisplayOptions({ show: { resource: ['push'], operation: ['setAttributeNames'] } }, properties);
 
 const namesSchema = z.unknown().transform((v, ctx): Record<string, string> => {
 	const pairs = ((v as { pairs?: Array<{ key?: unknown; value?: unknown }> })?.pairs ?? []) as Array<{ key?: unknown; value?: unknown }>;
@@ -52,11 +51,15 @@ const namesSchema = z.unknown().transform((v, ctx): Record<string, string> => {
 	return out;
 });
 
-export async function prepare(this: IExecuteFunctions, i: number): Promise<Record<string, unknown>> {
-	return { AttrNames: readParam(this, 'attrNames', i, namesSchema, 'Attribute Names', {}) };
-}
-
-export async function executeItem(this: IExecuteFunctions, body: Record<string, unknown>, i: number): Promise<IDataObject> {
-	const res = await tencentApiRequest.call(this, 'all_member_push/im_set_attr_name', body, { itemIndex: i, idempotent: true });
-	return { status: 'set', attrNames: body.AttrNames as IDataObject, requestId: (res.RequestId as string) ?? null };
-}
+export const setAttributeNames = tencentOperation<{ AttrNames: Record<string, string> }>({
+	resource: 'push',
+	operation: 'setAttributeNames',
+	option: { name: 'Set Attribute Names', description: 'Name the app’s push attributes 0–9 (im_set_attr_name)', action: 'Set push attribute names' },
+	properties,
+	read: (r) => ({ AttrNames: r.param('attrNames', namesSchema, 'Attribute Names', {}) }),
+	shape: single({
+		api: tencentApi('all_member_push/im_set_attr_name', true),
+		body: (body) => body,
+		output: (body, answer) => ({ status: 'set', attrNames: body.AttrNames as IDataObject, requestId: requestIdOf(answer) }),
+	}),
+});

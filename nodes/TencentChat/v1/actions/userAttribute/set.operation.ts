@@ -1,52 +1,26 @@
-import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
-import { updateDisplayOptions } from 'n8n-workflow';
-import { readParam } from '../../../../shared/params';
-import type { ItemResult, PreparedItem } from '../../../../shared/router';
 import { keyValueMap } from '../../../../shared/schemas';
-import { accountField, batchSizeOptions, executePerUser, readPerUser, type PerUserPlan } from '../../helpers/perUser';
+import { tencentApi } from '../../../transport/request';
+import { tencentOperation } from '../../helpers/common';
+import { attributePairsField } from '../../helpers/fields';
+import { accountField, batchSizeOptions, perUserCalls, readPerUser } from '../../helpers/perUser';
 
 /** im_set_attr — tencent-chat.md §4.10: values ≤ 50 bytes; names must be set with Set Attribute Names first. */
 
-const properties: INodeProperties[] = [
-	accountField,
-	{
-		displayName: 'Attributes',
-		name: 'attributes',
-		type: 'fixedCollection',
-		placeholder: 'Add Attribute',
-		default: {},
-		typeOptions: { multipleValues: true },
-		options: [
-			{
-				displayName: 'Attribute',
-				name: 'pairs',
-				values: [
-					{ displayName: 'Name', name: 'key', type: 'string', default: '', placeholder: 'city' },
-					{ displayName: 'Value', name: 'value', type: 'string', default: '', placeholder: 'shenzhen' },
-				],
-			},
-		],
-	},
-	batchSizeOptions,
-];
-
-export const description = updateDisplayOptions({ show: { resource: ['userAttribute'], operation: ['set'] } }, properties);
-
 const attrs = keyValueMap({ maxValueBytes: 50 }).refine((m) => Object.keys(m).length > 0, 'needs at least one attribute');
 
-export async function prepare(this: IExecuteFunctions, i: number): Promise<PerUserPlan<Record<string, string>>> {
-	return readPerUser(this, i, readParam(this, 'attributes', i, attrs, 'Attributes', {}));
-}
-
-export async function executeBatch(
-	this: IExecuteFunctions,
-	items: Array<PreparedItem<PerUserPlan<Record<string, string>>>>,
-): Promise<Map<number, ItemResult | Error>> {
-	return await executePerUser(
-		this,
-		items,
-		'all_member_push/im_set_attr',
+export const set = tencentOperation({
+	resource: 'userAttribute',
+	operation: 'set',
+	option: { name: 'Set', description: 'Set users’ push attribute values (im_set_attr)', action: 'Set user attributes' },
+	properties: [
+		accountField(),
+		attributePairsField({ displayName: 'Attributes', name: 'attributes' }),
+		batchSizeOptions,
+	],
+	read: (r) => readPerUser(r, r.param('attributes', attrs, 'Attributes', {})),
+	shape: perUserCalls<Record<string, string>>(
+		tencentApi('all_member_push/im_set_attr', true),
 		(call) => ({ UserAttrs: call.map((p) => ({ To_Account: p.account, Attrs: p.value })) }),
 		(p) => ({ account: p.account, status: 'set', attributes: p.value }),
-	);
-}
+	),
+});

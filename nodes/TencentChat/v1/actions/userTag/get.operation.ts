@@ -1,24 +1,16 @@
-import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
-import { updateDisplayOptions } from 'n8n-workflow';
-import type { ItemResult, PreparedItem } from '../../../../shared/router';
-import { accountField, batchSizeOptions, entryFor, executePerUser, readPerUser, type PerUserPlan } from '../../helpers/perUser';
+import { tencentApi } from '../../../transport/request';
+import { tencentOperation } from '../../helpers/common';
+import { accountField, accountsBody, batchSizeOptions, entryFor, perUserCalls, readPerUser } from '../../helpers/perUser';
 
 /** im_get_tag — tencent-chat.md §4.11. */
-
-const properties: INodeProperties[] = [accountField, batchSizeOptions];
-
-export const description = updateDisplayOptions({ show: { resource: ['userTag'], operation: ['get'] } }, properties);
-
-export async function prepare(this: IExecuteFunctions, i: number): Promise<PerUserPlan<null>> {
-	return readPerUser(this, i, null);
-}
-
-export async function executeBatch(this: IExecuteFunctions, items: Array<PreparedItem<PerUserPlan<null>>>): Promise<Map<number, ItemResult | Error>> {
-	return await executePerUser(
-		this,
-		items,
-		'all_member_push/im_get_tag',
-		(call) => ({ To_Account: call.map((p) => p.account) }),
-		(p, res) => ({ account: p.account, tags: (entryFor(res, 'UserTags', p.account)?.Tags as string[]) ?? [] }),
-	);
-}
+export const get = tencentOperation({
+	resource: 'userTag',
+	operation: 'get',
+	option: { name: 'Get', description: 'Get users’ tags (im_get_tag)', action: 'Get user tags' },
+	properties: [accountField(), batchSizeOptions],
+	read: (r) => readPerUser(r, null),
+	shape: perUserCalls(tencentApi('all_member_push/im_get_tag', true), accountsBody, (p, res) => ({
+		account: p.account,
+		tags: (entryFor(res, 'UserTags', p.account)?.Tags as string[]) ?? [],
+	})),
+});

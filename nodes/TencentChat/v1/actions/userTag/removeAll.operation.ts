@@ -1,24 +1,13 @@
-import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
-import { updateDisplayOptions } from 'n8n-workflow';
-import type { ItemResult, PreparedItem } from '../../../../shared/router';
-import { accountField, batchSizeOptions, executePerUser, readPerUser, type PerUserPlan } from '../../helpers/perUser';
+import { tencentApi } from '../../../transport/request';
+import { tencentOperation } from '../../helpers/common';
+import { accountField, accountsBody, batchSizeOptions, perUserCalls, readPerUser } from '../../helpers/perUser';
 
 /** im_remove_all_tags — tencent-chat.md §4.11. */
-
-const properties: INodeProperties[] = [accountField, batchSizeOptions];
-
-export const description = updateDisplayOptions({ show: { resource: ['userTag'], operation: ['removeAll'] } }, properties);
-
-export async function prepare(this: IExecuteFunctions, i: number): Promise<PerUserPlan<null>> {
-	return readPerUser(this, i, null);
-}
-
-export async function executeBatch(this: IExecuteFunctions, items: Array<PreparedItem<PerUserPlan<null>>>): Promise<Map<number, ItemResult | Error>> {
-	return await executePerUser(
-		this,
-		items,
-		'all_member_push/im_remove_all_tags',
-		(call) => ({ To_Account: call.map((p) => p.account) }),
-		(p) => ({ account: p.account, status: 'removed all' }),
-	);
-}
+export const removeAll = tencentOperation({
+	resource: 'userTag',
+	operation: 'removeAll',
+	option: { name: 'Remove All', description: 'Remove every tag of users (im_remove_all_tags)', action: 'Remove all user tags' },
+	properties: [accountField(), batchSizeOptions],
+	read: (r) => readPerUser(r, null),
+	shape: perUserCalls(tencentApi('all_member_push/im_remove_all_tags', true), accountsBody, (p) => ({ account: p.account, status: 'removed all' })),
+});

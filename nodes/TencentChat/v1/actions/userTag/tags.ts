@@ -1,6 +1,9 @@
 import type { INodeProperties } from 'n8n-workflow';
 import { z } from 'zod';
+import type { ItemReader } from '../../../../shared/engine/reader';
 import { listInput, utf8Length } from '../../../../shared/schemas';
+import { tencentApi } from '../../../transport/request';
+import { perUserCalls, readPerUser } from '../../helpers/perUser';
 
 /** Tag rules of tencent-chat.md §4.11: ≤ 10 tags per user per request, each 1–50 bytes. */
 export const tagsField: INodeProperties = {
@@ -19,3 +22,13 @@ export const tagsSchema = listInput.pipe(
 		.min(1, 'needs at least one tag')
 		.max(10, 'at most 10 tags per user in one request'),
 );
+
+/** add / remove: the same call shape, `UserTags: [{ To_Account, Tags }]`; both are safe to repeat. */
+export const userTagsCalls = (path: string, status: string) =>
+	perUserCalls<string[]>(
+		tencentApi(path, true),
+		(call) => ({ UserTags: call.map((p) => ({ To_Account: p.account, Tags: p.value })) }),
+		(p) => ({ account: p.account, status, tags: p.value }),
+	);
+
+export const readTags = (r: ItemReader) => readPerUser(r, r.param<string[]>('tags', tagsSchema, 'Tags'));
