@@ -1,6 +1,7 @@
 import type { IExecuteFunctions, INode, INodeProperties } from 'n8n-workflow';
 import { NodeApiError, sleep } from 'n8n-workflow';
 import { networkError, redactSecrets } from './errors';
+import { INFLIGHT_CAP, inflightGate, type Slot } from './inflight';
 import { rateLimiter, type RateRule } from './limiter';
 
 /**
@@ -26,7 +27,10 @@ export interface DeliveryOptions {
 	maxRetryMs: number;
 	timeoutMs: number;
 	retryAmbiguous: boolean;
+	/** Tasks the pool runs side by side; automatic: the gate's cap, and the gate decides (inflight.ts). */
 	concurrency: number;
+	/** Concurrent Requests = 0 (the default): calls in flight per limiter key follow quota × latency. */
+	adaptive?: boolean;
 	requestsPerSecond?: number;
 	messagesPerMinute?: number;
 	/** What an item that was not fully delivered (partial, failed, unknown, dropped) becomes. */
@@ -40,7 +44,8 @@ export const DELIVERY_DEFAULTS: DeliveryOptions = {
 	maxRetryMs: 180000,
 	timeoutMs: 30000,
 	retryAmbiguous: false,
-	concurrency: 8,
+	/** 0 = automatic (inflight.ts); a number = that many, fixed. */
+	concurrency: 0,
 	onPartial: 'summary',
 };
 
@@ -57,9 +62,10 @@ export const deliveryProperty: INodeProperties = {
 			displayName: 'Concurrent Requests',
 			name: 'concurrency',
 			type: 'number',
-			default: 8,
-			typeOptions: { minValue: 1, maxValue: 64, numberPrecision: 0 },
-			description: 'Requests kept in flight at once (still within the rate limits). Messages to the same conversation keep their order.',
+			default: 0,
+			typeOptions: { minValue: 0, maxValue: 64, numberPrecision: 0 },
+			description:
+				'Requests kept in flight at once (still within the rate limits). 0 = automatic: as many as the quota needs at the observed round trip (2 to 64 per API, fewer after throttling). Messages to the same conversation keep their order.',
 		},
 		{
 			displayName: 'Max Attempts',
@@ -181,13 +187,17 @@ function parseDeliveryOptions(ctx: IExecuteFunctions, itemIndex: number): Delive
 		maxRetryMs: num(raw.maxRetrySeconds, 0, 3600, DELIVERY_DEFAULTS.maxRetryMs / 1000) * 1000,
 		timeoutMs: num(raw.timeoutSeconds, 1, 300, DELIVERY_DEFAULTS.timeoutMs / 1000) * 1000,
 		retryAmbiguous: raw.retryAmbiguous === true,
-		concurrency: Math.round(num(raw.concurrency, 1, 64, DELIVERY_DEFAULTS.concurrency)),
+		...concurrencyOf(Math.round(num(raw.concurrency, 0, 64, DELIVERY_DEFAULTS.concurrency))),
 		requestsPerSecond: rps > 0 ? rps : undefined,
 		messagesPerMinute: mpm > 0 ? mpm : undefined,
 		onPartial: raw.onPartial === 'fail' ? 'fail' : 'summary',
 		sharedBy: shared > 1 ? shared : undefined,
 	};
 }
+
+/** 0 = automatic: the pool may run up to the gate's cap and the gate per limiter key decides. */
+const concurrencyOf = (n: number): Pick<DeliveryOptions, 'concurrency' | 'adaptive'> =>
+	n === 0 ? { concurrency: INFLIGHT_CAP, adaptive: true } : { concurrency: n, adaptive: false };
 
 /** The vendor's answer to one attempt, classified by the vendor adapter. */
 export type Answer<T> =
@@ -254,6 +264,17 @@ export const throttlePauseMs = (throttles: number, quotaWindowMs = 0): number =>
 	Math.min(250 * 2 ** Math.min(throttles - 1, 5), quotaWindowMs >= 10000 ? Math.max(100, quotaWindowMs * 0.01) : Infinity);
 
 export async function deliver<T>(req: DeliveryRequest<T>): Promise<T> {
+	if (!req.options.adaptive) return deliverAttempts(req);
+	// One slot per request, held across its retries (a retry is still this request in flight).
+	const slot = await inflightGate.enter(req.limiterKey, req.rule.perSecond / Math.max(1, req.rule.sharedBy ?? 1));
+	try {
+		return await deliverAttempts(req, slot);
+	} finally {
+		slot.release();
+	}
+}
+
+async function deliverAttempts<T>(req: DeliveryRequest<T>, slot?: Slot): Promise<T> {
 	const { options } = req;
 	let refreshed = false;
 	let throttles = 0;
@@ -261,6 +282,7 @@ export async function deliver<T>(req: DeliveryRequest<T>): Promise<T> {
 	for (let attempt = 1; ; attempt++) {
 		const booking = await rateLimiter.acquire(req.limiterKey, req.rule, req.units ?? 0, throttles > 0);
 		firstSent ||= rateLimiter.now();
+		slot?.sent();
 		let answer: Answer<T>;
 		try {
 			answer = await req.attempt(options.timeoutMs);
@@ -272,6 +294,7 @@ export async function deliver<T>(req: DeliveryRequest<T>): Promise<T> {
 			else answer = { kind: 'fail', error: wrapped };
 		}
 		booking.settle(answer.kind === 'throttle');
+		slot?.answered();
 		if (answer.kind === 'ok') return answer.value;
 		// Retry time counts from the first send: waiting for the rate limiter before it is not retrying.
 		const budgetLeft = attempt < options.maxAttempts && rateLimiter.now() - firstSent < options.maxRetryMs;

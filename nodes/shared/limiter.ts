@@ -372,6 +372,16 @@ export class RateLimiter {
 		return { share: b?.share ?? 1, cuts: b?.cuts ?? 0 };
 	}
 
+	/**
+	 * The rate (requests per second) this process paces the key to now: the quota × its share, as
+	 * the request window applies it. Undefined for a key not used yet. The in-flight gate sizes
+	 * calls in flight from it (inflight.ts), so a cut share also lowers them.
+	 */
+	pacedRate(key: string): number | undefined {
+		const b = this.buckets.get(key);
+		return b ? (b.requests.limit * 1000) / b.requests.windowMs : undefined;
+	}
+
 	/** The limiter's clock (ms), for retry budgets measured on the same time line as the windows. */
 	now(): number {
 		return this.clock();
