@@ -1,4 +1,4 @@
-import type { IExecuteFunctions } from 'n8n-workflow';
+import type { IExecuteFunctions, INode } from 'n8n-workflow';
 import type { ZodType, ZodTypeDef } from 'zod';
 import { parseField } from './errors';
 
@@ -23,6 +23,8 @@ interface Resolved {
 }
 
 interface ParamState {
+	/** n8n's getNode() deep-copies the node (parameters included) on every call: copied once here. */
+	node: INode;
 	/** Whether a parameter (with a given fallback) is the same for every item. */
 	fixed: Map<string, boolean>;
 	/** Fixed parameters, resolved once. */
@@ -36,9 +38,12 @@ const states = new WeakMap<IExecuteFunctions, ParamState>();
 
 function stateOf(ctx: IExecuteFunctions): ParamState {
 	let s = states.get(ctx);
-	if (!s) states.set(ctx, (s = { fixed: new Map(), once: new Map(), itemIndex: -1, item: new Map() }));
+	if (!s) states.set(ctx, (s = { node: ctx.getNode(), fixed: new Map(), once: new Map(), itemIndex: -1, item: new Map() }));
 	return s;
 }
+
+/** The node (for errors and its saved parameters), copied once per execution context. */
+export const nodeOf = (ctx: IExecuteFunctions): INode => stateOf(ctx).node;
 
 /** Whether a raw parameter value holds an expression anywhere (n8n marks them with a leading "="). */
 export function hasExpression(value: unknown): boolean {
@@ -50,7 +55,7 @@ export function hasExpression(value: unknown): boolean {
 
 /** The raw (unresolved) value at a parameter path such as `options.batchSize`. */
 function rawAt(ctx: IExecuteFunctions, name: string): unknown {
-	let at: unknown = ctx.getNode().parameters;
+	let at: unknown = nodeOf(ctx).parameters;
 	for (const key of name.split('.')) {
 		if (at === null || typeof at !== 'object') return undefined;
 		at = (at as Record<string, unknown>)[key];
@@ -145,9 +150,9 @@ function shared(ctx: IExecuteFunctions, name: string, itemIndex: number, fallbac
 /** Reads one parameter of one item and validates it; the error names the field and the item. */
 export function readParam<T>(ctx: IExecuteFunctions, name: string, itemIndex: number, schema: Schema<T>, label: string, fallback?: unknown): T {
 	const entry = fixedEntry(ctx, name, itemIndex, fallback);
-	if (!entry) return parseField(ctx.getNode(), schema, resolve(ctx, name, itemIndex, fallback), label, itemIndex);
+	if (!entry) return parseField(nodeOf(ctx), schema, resolve(ctx, name, itemIndex, fallback), label, itemIndex);
 	if (entry.parsed.has(schema)) return entry.parsed.get(schema) as T;
-	const parsed = parseField(ctx.getNode(), schema, copy(entry.value), label, itemIndex);
+	const parsed = parseField(nodeOf(ctx), schema, copy(entry.value), label, itemIndex);
 	if (isPrimitive(parsed)) entry.parsed.set(schema, parsed);
 	return parsed;
 }
@@ -175,5 +180,5 @@ export function readOption<T>(
 ): T {
 	const options = collectionOf(ctx, collection, itemIndex);
 	const value = options[key] === undefined ? fallback : copy(options[key]);
-	return parseField(ctx.getNode(), schema, value, label, itemIndex);
+	return parseField(nodeOf(ctx), schema, value, label, itemIndex);
 }

@@ -1,7 +1,7 @@
 import type { IExecuteFunctions } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 import type { ZodType, ZodTypeDef } from 'zod';
-import { hasOption, readOption, readParam } from '../params';
+import { hasOption, nodeOf, readOption, readParam } from '../params';
 
 type Schema<T> = ZodType<T, ZodTypeDef, unknown>;
 
@@ -30,7 +30,7 @@ export function itemReader(ctx: IExecuteFunctions, itemIndex: number): ItemReade
 		option: (collection, key, schema, label, fallback) => readOption(ctx, collection, key, itemIndex, schema, label, fallback),
 		has: (collection, key) => hasOption(ctx, collection, key, itemIndex),
 		fail(message, description) {
-			throw new NodeOperationError(ctx.getNode(), message, { itemIndex, description });
+			throw new NodeOperationError(nodeOf(ctx), message, { itemIndex, description });
 		},
 	};
 }
