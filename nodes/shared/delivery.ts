@@ -3,6 +3,7 @@ import { NodeApiError, sleep } from 'n8n-workflow';
 import { networkError, redactSecrets } from './errors';
 import { INFLIGHT_CAP, inflightGate, type Slot } from './inflight';
 import { rateLimiter, type RateRule } from './limiter';
+import { nodeParameter } from './params';
 
 /**
  * The one place that decides what happens to a failed request (both vendors):
@@ -178,7 +179,7 @@ export function readDeliveryOptions(ctx: IExecuteFunctions, itemIndex: number): 
 }
 
 function parseDeliveryOptions(ctx: IExecuteFunctions, itemIndex: number): DeliveryOptions {
-	const raw = (ctx.getNodeParameter('delivery', itemIndex, {}) ?? {}) as Record<string, unknown>;
+	const raw = (nodeParameter(ctx, 'delivery', itemIndex, {}) ?? {}) as Record<string, unknown>;
 	const rps = num(raw.requestsPerSecond, 0, 100000, 0);
 	const mpm = num(raw.messagesPerMinute, 0, 100000000, 0);
 	const shared = Math.round(num(raw.processesSharingQuota, 1, 64, 1));

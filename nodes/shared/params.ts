@@ -1,31 +1,184 @@
-import type { IExecuteFunctions } from 'n8n-workflow';
+import type { IExecuteFunctions, INode } from 'n8n-workflow';
 import type { ZodType, ZodTypeDef } from 'zod';
 import { parseField } from './errors';
 
-/** Reads one parameter of one item and validates it; the error names the field and the item. */
-export function readParam<T>(
-	ctx: IExecuteFunctions,
-	name: string,
-	itemIndex: number,
-	schema: ZodType<T, ZodTypeDef, unknown>,
-	label: string,
-	fallback?: unknown,
-): T {
-	const value = fallback === undefined ? ctx.getNodeParameter(name, itemIndex) : ctx.getNodeParameter(name, itemIndex, fallback);
-	return parseField(ctx.getNode(), schema, value, label, itemIndex);
+type Schema<T> = ZodType<T, ZodTypeDef, unknown>;
+
+/**
+ * Parameters are read once when they can be. Resolving a parameter through n8n costs tens of
+ * microseconds per item (expression machinery, cleanup, schema validation), and a node reads a
+ * dozen per item: 10,000 items spent seconds before the first call (issue 15). A parameter whose
+ * raw value (the node's saved parameters) holds no expression — no string starting with "=" anywhere
+ * in it, and no expression fallback when it is unset — has the same value for every item, so it is
+ * resolved through n8n once per execution (the first item that asks, so n8n's defaults, cleanup and
+ * errors are exactly those of getNodeParameter) and reused; its validated value is reused too when
+ * it is a primitive. Expressions are still resolved for every item. A value that fails validation
+ * is never cached: every item re-validates and fails with its own index, as before. Objects handed
+ * out are copies (n8n returns a fresh object on every call, and callers may keep or change it).
+ */
+interface Resolved {
+	value: unknown;
+	/** Validated primitives by schema (objects are re-validated from a copy). */
+	parsed: Map<unknown, unknown>;
 }
 
-/** Reads one key of a collection parameter (Options) and validates it. */
+interface ParamState {
+	/** n8n's getNode() deep-copies the node (parameters included) on every call: copied once here. */
+	node: INode;
+	/** Whether a parameter (with a given fallback) is the same for every item. */
+	fixed: Map<string, boolean>;
+	/** Fixed parameters, resolved once. */
+	once: Map<string, Resolved>;
+	/** Expression parameters of the item being read (items are read one after another). */
+	itemIndex: number;
+	item: Map<string, unknown>;
+}
+
+const states = new WeakMap<IExecuteFunctions, ParamState>();
+
+function stateOf(ctx: IExecuteFunctions): ParamState {
+	let s = states.get(ctx);
+	if (!s) states.set(ctx, (s = { node: ctx.getNode(), fixed: new Map(), once: new Map(), itemIndex: -1, item: new Map() }));
+	return s;
+}
+
+/** The node (for errors and its saved parameters), copied once per execution context. */
+export const nodeOf = (ctx: IExecuteFunctions): INode => stateOf(ctx).node;
+
+/** Whether a raw parameter value holds an expression anywhere (n8n marks them with a leading "="). */
+export function hasExpression(value: unknown): boolean {
+	if (typeof value === 'string') return value.startsWith('=');
+	if (Array.isArray(value)) return value.some(hasExpression);
+	if (value !== null && typeof value === 'object') return Object.values(value).some(hasExpression);
+	return false;
+}
+
+/** The raw (unresolved) value at a parameter path such as `options.batchSize`. */
+function rawAt(ctx: IExecuteFunctions, name: string): unknown {
+	let at: unknown = nodeOf(ctx).parameters;
+	for (const key of name.split('.')) {
+		if (at === null || typeof at !== 'object') return undefined;
+		at = (at as Record<string, unknown>)[key];
+	}
+	return at;
+}
+
+const isPrimitive = (v: unknown) => v === null || (typeof v !== 'object' && typeof v !== 'function');
+const copy = <T>(v: T): T => (isPrimitive(v) ? v : structuredClone(v));
+
+function cacheKey(name: string, fallback: unknown): string {
+	if (fallback === undefined) return name;
+	try {
+		return `${name}\u0000${typeof fallback}\u0000${JSON.stringify(fallback)}`;
+	} catch {
+		return '';
+	}
+}
+
+function resolve(ctx: IExecuteFunctions, name: string, itemIndex: number, fallback: unknown): unknown {
+	const direct = itemField(ctx, name, itemIndex);
+	if (direct !== undefined) return direct;
+	return fallback === undefined ? ctx.getNodeParameter(name, itemIndex) : ctx.getNodeParameter(name, itemIndex, fallback);
+}
+
+/** `={{ $json.field }}` or `={{ $json["field"] }}`, the whole parameter: the field's name. */
+const JSON_FIELD = /^=\{\{\s*\$json(?:\.([A-Za-z_$][\w$]*)|\[\s*(?:"([^"\\]*)"|'([^'\\]*)')\s*\])\s*\}\}$/;
+
+/**
+ * The most common expression, one field of the item (`={{ $json.user }}`), read from the item
+ * itself when it holds text, a finite number or a boolean: exactly what n8n's expression returns
+ * for it (a whole-parameter expression keeps its type; cleanup and schema checks leave primitives
+ * alone), without setting up n8n's expression context for every item (~100 µs: the data proxy,
+ * luxon's $now/$today). Anything else — a missing field, null, an object, any other expression —
+ * goes through n8n. `$json` is the item of the node's main input at this index.
+ */
+function itemField(ctx: IExecuteFunctions, name: string, itemIndex: number): string | number | boolean | undefined {
+	const raw = rawAt(ctx, name);
+	if (typeof raw !== 'string' || !raw.startsWith('={{')) return undefined;
+	const m = JSON_FIELD.exec(raw);
+	if (!m) return undefined;
+	const field = m[1] ?? m[2] ?? m[3];
+	const json = ctx.getInputData()[itemIndex]?.json;
+	if (!json || !Object.prototype.hasOwnProperty.call(json, field)) return undefined;
+	const value = (json as Record<string, unknown>)[field];
+	if (typeof value === 'string' || typeof value === 'boolean' || (typeof value === 'number' && Number.isFinite(value))) return value;
+	return undefined;
+}
+
+/** The fixed parameter's cache entry, or undefined when it is an expression (resolve per item). */
+function fixedEntry(ctx: IExecuteFunctions, name: string, itemIndex: number, fallback: unknown): Resolved | undefined {
+	const key = cacheKey(name, fallback);
+	if (key === '') return undefined;
+	const s = stateOf(ctx);
+	let fixed = s.fixed.get(key);
+	if (fixed === undefined) {
+		const raw = rawAt(ctx, name);
+		fixed = !hasExpression(raw) && (raw !== undefined || !hasExpression(fallback));
+		s.fixed.set(key, fixed);
+	}
+	if (!fixed) return undefined;
+	let entry = s.once.get(key);
+	if (!entry) {
+		// Resolved through n8n (defaults, cleanup, its own errors); a throw is not cached.
+		entry = { value: resolve(ctx, name, itemIndex, fallback), parsed: new Map() };
+		s.once.set(key, entry);
+	}
+	return entry;
+}
+
+/** What `getNodeParameter(name, itemIndex, fallback)` returns, resolved once when it is not an expression. */
+export function nodeParameter(ctx: IExecuteFunctions, name: string, itemIndex: number, fallback?: unknown): unknown {
+	return copy(shared(ctx, name, itemIndex, fallback));
+}
+
+/** The value itself (not a copy): fixed → once per execution; expression → once per item. */
+function shared(ctx: IExecuteFunctions, name: string, itemIndex: number, fallback: unknown): unknown {
+	const entry = fixedEntry(ctx, name, itemIndex, fallback);
+	if (entry) return entry.value;
+	const s = stateOf(ctx);
+	if (s.itemIndex !== itemIndex) {
+		s.itemIndex = itemIndex;
+		s.item = new Map();
+	}
+	const key = cacheKey(name, fallback);
+	if (key !== '' && s.item.has(key)) return s.item.get(key);
+	const value = resolve(ctx, name, itemIndex, fallback);
+	if (key !== '') s.item.set(key, value);
+	return value;
+}
+
+/** Reads one parameter of one item and validates it; the error names the field and the item. */
+export function readParam<T>(ctx: IExecuteFunctions, name: string, itemIndex: number, schema: Schema<T>, label: string, fallback?: unknown): T {
+	const entry = fixedEntry(ctx, name, itemIndex, fallback);
+	if (!entry) return parseField(nodeOf(ctx), schema, resolve(ctx, name, itemIndex, fallback), label, itemIndex);
+	if (entry.parsed.has(schema)) return entry.parsed.get(schema) as T;
+	const parsed = parseField(nodeOf(ctx), schema, copy(entry.value), label, itemIndex);
+	if (isPrimitive(parsed)) entry.parsed.set(schema, parsed);
+	return parsed;
+}
+
+const collectionOf = (ctx: IExecuteFunctions, collection: string, itemIndex: number) =>
+	(shared(ctx, collection, itemIndex, {}) ?? {}) as Record<string, unknown>;
+
+/** Whether the user added `key` to a collection parameter (Options, Additional Fields). */
+export function hasOption(ctx: IExecuteFunctions, collection: string, key: string, itemIndex: number): boolean {
+	return collectionOf(ctx, collection, itemIndex)[key] !== undefined;
+}
+
+/**
+ * Reads one key of a collection parameter (Options) and validates it. The collection is resolved
+ * once per item (once per execution when it holds no expression), not once per key.
+ */
 export function readOption<T>(
 	ctx: IExecuteFunctions,
 	collection: string,
 	key: string,
 	itemIndex: number,
-	schema: ZodType<T, ZodTypeDef, unknown>,
+	schema: Schema<T>,
 	label: string,
 	fallback: unknown,
 ): T {
-	const options = ctx.getNodeParameter(collection, itemIndex, {}) as Record<string, unknown>;
-	const value = options?.[key] === undefined ? fallback : options[key];
-	return parseField(ctx.getNode(), schema, value, label, itemIndex);
+	const options = collectionOf(ctx, collection, itemIndex);
+	const value = options[key] === undefined ? fallback : copy(options[key]);
+	return parseField(nodeOf(ctx), schema, value, label, itemIndex);
 }

@@ -53,8 +53,22 @@ export const int64Id = z.unknown().transform((v, ctx): bigint => {
 	return n;
 });
 
+/**
+ * Built once per range and reused: operations ask for their schemas on every item, and a zod
+ * schema is immutable, so one instance per range serves them all (and lets params.ts keep a fixed
+ * parameter's validated value per schema).
+ */
+const intSchemas = new Map<string, ReturnType<typeof buildIntInRange>>();
+
 /** An integer given as a number or a numeric string (expressions often yield strings). */
 export function intInRange(min: number, max: number) {
+	const key = `${min}:${max}`;
+	let schema = intSchemas.get(key);
+	if (!schema) intSchemas.set(key, (schema = buildIntInRange(min, max)));
+	return schema;
+}
+
+function buildIntInRange(min: number, max: number) {
 	return z.unknown().transform((v, ctx): number => {
 		let n: number;
 		if (typeof v === 'number') n = v;
@@ -77,8 +91,18 @@ export function intInRange(min: number, max: number) {
 
 export const uint32 = intInRange(0, 4294967295);
 
+const textSchemas = new Map<string, ReturnType<typeof buildText>>();
+
 /** A string that must be present and non-empty after trimming; `maxBytes` counts UTF-8 bytes. */
 export function text(opts: { maxBytes?: number; allowEmpty?: boolean } = {}) {
+	const key = `${opts.maxBytes ?? ''}:${opts.allowEmpty === true}`;
+	let schema = textSchemas.get(key);
+	if (!schema) textSchemas.set(key, (schema = buildText(opts)));
+	return schema;
+}
+
+/** Built once per option set (see intInRange). */
+function buildText(opts: { maxBytes?: number; allowEmpty?: boolean }) {
 	return z.unknown().transform((v, ctx): string => {
 		if (typeof v !== 'string') {
 			if (typeof v === 'number' && Number.isFinite(v)) v = String(v);

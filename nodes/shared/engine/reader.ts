@@ -1,7 +1,7 @@
 import type { IExecuteFunctions } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 import type { ZodType, ZodTypeDef } from 'zod';
-import { readOption, readParam } from '../params';
+import { hasOption, nodeOf, readOption, readParam } from '../params';
 
 type Schema<T> = ZodType<T, ZodTypeDef, unknown>;
 
@@ -28,9 +28,9 @@ export function itemReader(ctx: IExecuteFunctions, itemIndex: number): ItemReade
 		itemIndex,
 		param: (name, schema, label, fallback) => readParam(ctx, name, itemIndex, schema, label, fallback),
 		option: (collection, key, schema, label, fallback) => readOption(ctx, collection, key, itemIndex, schema, label, fallback),
-		has: (collection, key) => ((ctx.getNodeParameter(collection, itemIndex, {}) ?? {}) as Record<string, unknown>)[key] !== undefined,
+		has: (collection, key) => hasOption(ctx, collection, key, itemIndex),
 		fail(message, description) {
-			throw new NodeOperationError(ctx.getNode(), message, { itemIndex, description });
+			throw new NodeOperationError(nodeOf(ctx), message, { itemIndex, description });
 		},
 	};
 }

@@ -2,6 +2,7 @@ import { defineOperation, type OperationSpec } from '../../../shared/engine/defi
 import { executionContext } from '../../../shared/engine/context';
 import type { ItemReader } from '../../../shared/engine/reader';
 import { parseField } from '../../../shared/errors';
+import { nodeOf, nodeParameter } from '../../../shared/params';
 import { intInRange } from '../../../shared/schemas';
 import { VOLCENGINE_CREDENTIAL, volcengineAdapter, type VolcengineApi } from '../../transport/request';
 
@@ -16,8 +17,8 @@ const appIdSchema = intInRange(1, Number.MAX_SAFE_INTEGER);
 
 /** The item's App ID, or the credential's Default App ID when the field is empty. */
 export async function resolveAppId(r: ItemReader): Promise<number> {
-	const node = r.ctx.getNode();
-	let raw = r.ctx.getNodeParameter('appId', r.itemIndex, '') as unknown;
+	const node = nodeOf(r.ctx);
+	let raw = nodeParameter(r.ctx, 'appId', r.itemIndex, '');
 	if (raw === '' || raw === undefined || raw === null) {
 		const fallback = String((await executionContext(r.ctx).credential(VOLCENGINE_CREDENTIAL)).defaultAppId ?? '').trim();
 		if (fallback === '') {

@@ -14,6 +14,11 @@ import { int64List, uniqueIds } from '../../helpers/im';
 export const MAX_RECEIVERS_PER_CALL = 500;
 // Not idempotent: Volcengine does not de-duplicate BatchSendMessage (§3.3).
 const api = imApi('BatchSendMessage');
+// Built once (not per item): see nodes/shared/params.ts.
+const trueOrFalse = z.boolean({ invalid_type_error: 'must be true or false' });
+const flag = z.boolean();
+const outputSchema = z.enum(['summary', 'perReceiver']);
+const extSchema = keyValueMap();
 
 interface Plan {
 	base: Record<string, unknown>;
@@ -78,15 +83,15 @@ export const sendToUsers = volcengineOperation<Plan>({
 		const AppId = await resolveAppId(r);
 		const Sender = r.param('sender', int64Id, 'Sender User ID');
 		const all: bigint[] = r.param('receivers', int64List('receiver'), 'Receiver User IDs');
-		const IsNormalUser = r.param('isNormalUser', z.boolean({ invalid_type_error: 'must be true or false' }), 'Sender Is a Normal User', false);
+		const IsNormalUser = r.param('isNormalUser', trueOrFalse, 'Sender Is a Normal User', false);
 		const MsgType = r.param('msgType', intInRange(0, 2147483647), 'Message Type');
 		const Content = r.param('content', text(), 'Content');
 		const InboxType = r.option('options', 'inboxType', intInRange(0, 2147483647), 'Inbox Type', 0);
-		const ext = r.option('options', 'ext', keyValueMap(), 'Extra Fields (Ext)', {});
+		const ext = r.option('options', 'ext', extSchema, 'Extra Fields (Ext)', {});
 		const batchSize = r.option('options', 'batchSize', intInRange(1, MAX_RECEIVERS_PER_CALL), 'Batch Size', MAX_RECEIVERS_PER_CALL);
-		const output = r.option('options', 'output', z.enum(['summary', 'perReceiver']), 'Output', 'summary');
-		const dedupe = r.option('options', 'dedupe', z.boolean(), 'Remove Duplicate Receivers', true);
-		const includeMessageIds = r.option('options', 'includeMessageIds', z.boolean(), 'Include Message IDs', true);
+		const output = r.option('options', 'output', outputSchema, 'Output', 'summary');
+		const dedupe = r.option('options', 'dedupe', flag, 'Remove Duplicate Receivers', true);
+		const includeMessageIds = r.option('options', 'includeMessageIds', flag, 'Include Message IDs', true);
 		const receivers = dedupe ? uniqueIds(all) : all;
 		const base: Record<string, unknown> = { AppId, Sender, InboxType, MsgType, Content, IsNormalUser };
 		if (Object.keys(ext).length) base.Ext = ext;

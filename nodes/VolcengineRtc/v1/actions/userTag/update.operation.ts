@@ -32,6 +32,11 @@ const deleteListSchema = listInput.pipe(
 	z.array(z.union([z.string(), z.number()]).transform((t) => String(t).trim()).refine((t) => t !== '', 'a tag is empty')).min(1, 'needs at least one key (or tag)'),
 );
 const legacyKey = /^[^:]+$/;
+// Built once (not per item): see nodes/shared/params.ts.
+const modeSchema = z.enum(['set', 'delete']);
+const formSchema = z.enum(['current', 'legacy'], { errorMap: () => ({ message: 'must be "current" or "legacy"' }) });
+const inboxTypeSchema = intInRange(0, 2147483647);
+const batchSizeSchema = intInRange(1, 500);
 
 export type TagApiForm = 'current' | 'legacy';
 
@@ -138,8 +143,8 @@ export const update = volcengineOperation<TagUpdatePlan>({
 		const i = r.itemIndex;
 		const appId = await resolveAppId(r);
 		const userId = r.param('userId', int64Id, 'User ID');
-		const mode = r.param('mode', z.enum(['set', 'delete']), 'Mode', 'set');
-		const form = r.option('options', 'apiForm', z.enum(['current', 'legacy'], { errorMap: () => ({ message: 'must be "current" or "legacy"' }) }), 'API Form', 'current');
+		const mode = r.param('mode', modeSchema, 'Mode', 'set');
+		const form = r.option('options', 'apiForm', formSchema, 'API Form', 'current');
 		let tags: string[];
 		if (mode === 'set') {
 			tags = mergeTags(r.param('tags', tagPairsSchema, 'Tags', {}), r.param('tagList', tagListSchema, 'Tag List', ''));
@@ -157,8 +162,8 @@ export const update = volcengineOperation<TagUpdatePlan>({
 				keys.add(key);
 			}
 		}
-		const inboxType = r.option('options', 'inboxType', intInRange(0, 2147483647), 'Inbox Type', 0);
-		const batchSize = r.option('options', 'batchSize', intInRange(1, 500), 'Batch Size', DEFAULT_TAG_BATCH);
+		const inboxType = r.option('options', 'inboxType', inboxTypeSchema, 'Inbox Type', 0);
+		const batchSize = r.option('options', 'batchSize', batchSizeSchema, 'Batch Size', DEFAULT_TAG_BATCH);
 		return { appId, inboxType, op: mode === 'set' ? 0 : 1, userId, tags, form, tagSet: [...tags].sort().join('\n'), batchSize };
 	},
 	/**

@@ -1,0 +1,147 @@
+/* eslint-disable */
+// Parameters are read once when they can be (nodes/shared/params.ts, issue 15): a parameter whose
+// saved value holds no expression is resolved through n8n once per execution, an expression once
+// per item, an options collection once per item (not once per option). Real n8n engine (its
+// ExecuteContext is spied on, as in delivery.test.ts) against the sandbox.
+if (!process.env.N8N_LOG_LEVEL) process.env.N8N_LOG_LEVEL = 'silent';
+import { itemsOf, volcWorkflow } from '../harness/fixtures';
+import { volcengineEngine } from '../harness/registry';
+import { startSandbox, type RtcSandbox } from '../sandbox/server';
+import { SANDBOX_VOLCENGINE } from '../sandbox/demo-credentials';
+
+const APP = SANDBOX_VOLCENGINE.appId;
+let sb: RtcSandbox;
+beforeAll(async () => {
+	sb = await startSandbox();
+});
+afterAll(() => sb.close());
+beforeEach(() => sb.reset());
+
+const tagUpdate = (extra: Record<string, unknown> = {}) => ({
+	resource: 'userTag',
+	operation: 'update',
+	// Not the `={{ $json.field }}` form params.ts reads from the item itself: n8n resolves it.
+	userId: '={{ $json.id.trim() }}',
+	tags: { pairs: [{ key: 'level', value: 'vip' }] },
+	...extra,
+});
+const users = (n: number) => Array.from({ length: n }, (_, i) => ({ id: String(50000 + i), b: 50 }));
+const tagCalls = () => sb.state.volcengine.requests.filter((r) => r.action === 'BatchUpdateUserTags');
+
+/** Runs the workflow and counts n8n's parameter resolutions by name → item indexes. */
+async function counted(parameters: Record<string, unknown>, items: object[], continueOnFail = false) {
+	const { ExecuteContext } = require('n8n-core');
+	const spy = jest.spyOn(ExecuteContext.prototype, '_getNodeParameter');
+	try {
+		const { run } = await volcengineEngine(sb.url).run(volcWorkflow(parameters as any, { items: items as any, continueOnFail }));
+		const reads: Record<string, number[]> = {};
+		for (const [name, itemIndex] of spy.mock.calls as Array<[string, number]>) (reads[name] ??= []).push(itemIndex);
+		return { run, reads };
+	} finally {
+		spy.mockRestore();
+	}
+}
+
+describe('parameters are resolved once when they can be', () => {
+	test('1,000 items: fixed parameters (Mode, Tags, Options, App ID, Delivery) are resolved once; the User ID expression per item', async () => {
+		const items = users(1000);
+		sb.seedVolcengineUsers(APP, items.map((u) => ({ userId: u.id })));
+		const { run, reads } = await counted(tagUpdate({ mode: 'set', options: { batchSize: 50, apiForm: 'current' }, delivery: { concurrency: 4 } }), items);
+		expect(run.data.resultData.error).toBeUndefined();
+		for (const name of ['mode', 'tags', 'tagList', 'options', 'appId', 'delivery']) expect([name, reads[name]]).toEqual([name, [0]]);
+		expect(reads.userId).toEqual(items.map((_, i) => i));
+		expect(tagCalls()).toHaveLength(20);
+		const out = itemsOf(run);
+		expect(out).toHaveLength(1000);
+		expect(out.every((o) => o.json.status === 'updated')).toBe(true);
+		expect(sb.state.volcengine.users.get(APP)!.get(50999n)!.tags.get('level')).toBe('vip');
+	});
+
+	test('an expression inside Options: the collection is resolved once per item, not once per option', async () => {
+		const items = users(10);
+		sb.seedVolcengineUsers(APP, items.map((u) => ({ userId: u.id })));
+		const { run, reads } = await counted(tagUpdate({ options: { batchSize: '={{ $json.b / 10 }}', apiForm: 'current' } }), items);
+		expect(run.data.resultData.error).toBeUndefined();
+		expect(reads.options).toEqual(items.map((_, i) => i));
+		expect(reads.mode).toEqual([0]);
+		// batchSize 5 from the expression, per item: 10 users in 2 calls
+		expect(tagCalls()).toHaveLength(2);
+	});
+
+	test('a tag value given by an expression is resolved for every item', async () => {
+		const items = users(4).map((u, i) => ({ ...u, level: `l${i}` }));
+		sb.configure({ volcengine: { tagApiForm: 'legacy' } });
+		sb.seedVolcengineUsers(APP, items.map((u) => ({ userId: u.id })));
+		const { run, reads } = await counted(tagUpdate({ tags: { pairs: [{ key: 'level', value: '={{ $json.level }}' }] }, options: { apiForm: 'legacy' } }), items);
+		expect(run.data.resultData.error).toBeUndefined();
+		expect(reads.tags).toEqual([0, 1, 2, 3]);
+		expect(items.map((u) => sb.state.volcengine.users.get(APP)!.get(BigInt(u.id))!.tags.get('level'))).toEqual(['l0', 'l1', 'l2', 'l3']);
+	});
+
+	test('unset parameters get the same defaults as before (Mode "set", Batch Size 50, current form)', async () => {
+		const items = users(120);
+		sb.seedVolcengineUsers(APP, items.map((u) => ({ userId: u.id })));
+		const { run } = await counted(tagUpdate(), items);
+		expect(run.data.resultData.error).toBeUndefined();
+		expect(tagCalls()).toHaveLength(3); // 50 + 50 + 20
+		expect(itemsOf(run).every((o) => o.json.status === 'updated')).toBe(true);
+		expect(sb.state.volcengine.users.get(APP)!.get(50119n)!.tags.get('level')).toBe('vip');
+	});
+});
+
+describe('`={{ $json.field }}` is read from the item itself, with the value n8n gives', () => {
+	test('text, number and boolean fields: the same body as the n8n-resolved form; other values go through n8n', async () => {
+		const items = [
+			{ id: '60001', msg: 'hello', t: 10001, ni: false },
+			{ id: '60002', msg: 'world', t: 10002, ni: true },
+		];
+		const send = (direct: boolean) => ({
+			resource: 'message',
+			operation: 'sendToUsers',
+			sender: direct ? '={{ $json["id"] }}' : '={{ $json["id"] + "" }}',
+			receivers: '1',
+			content: direct ? '={{ $json.msg }}' : '={{ $json.msg + "" }}',
+			msgType: direct ? '={{ $json.t }}' : '={{ $json.t + 0 }}',
+			isNormalUser: direct ? "={{ $json['ni'] }}" : '={{ $json.ni === true }}',
+		});
+		const bodies: unknown[][] = [];
+		for (const direct of [true, false]) {
+			sb.reset();
+			const { run, reads } = await counted(send(direct), items);
+			expect(run.data.resultData.error).toBeUndefined();
+			expect(itemsOf(run).map((o) => o.json.status)).toEqual(['sent', 'sent']);
+			// the direct form never asks n8n; the other one, once per item and field
+			for (const name of ['sender', 'content', 'msgType', 'isNormalUser']) expect([name, reads[name]]).toEqual([name, direct ? undefined : [0, 1]]);
+			bodies.push(sb.state.volcengine.messages.map((m) => [m.sender, m.receiver, m.content, m.msgType]));
+		}
+		expect(bodies[0]).toEqual(bodies[1]);
+		expect(bodies[0]).toEqual([
+			[60001n, 1n, 'hello', 10001],
+			[60002n, 1n, 'world', 10002],
+		]);
+	});
+
+	test('a missing field or an object goes through n8n (and fails as before)', async () => {
+		const { run, reads } = await counted(tagUpdate({ userId: '={{ $json.nope }}' }), [{ id: '1' }]);
+		expect(reads.userId).toEqual([0]);
+		expect(run.data.resultData.error?.message).toMatch(/"User ID" in item 0/);
+		expect(sb.state.volcengine.requests).toHaveLength(0);
+	});
+});
+
+describe('a fixed invalid value still fails with the field and the item', () => {
+	test('without continue-on-fail: the node stops at item 0, nothing is sent', async () => {
+		const { run } = await counted(tagUpdate({ options: { batchSize: 9999 } }), users(3));
+		expect(run.data.resultData.error?.message).toMatch(/^Invalid "Batch Size" in item 0: must be between 1 and 500, got 9999/);
+		expect(sb.state.volcengine.requests).toHaveLength(0);
+	});
+
+	test('with continue-on-fail: every item is an error item naming its own index, nothing is sent', async () => {
+		const { run } = await counted(tagUpdate({ mode: 'replace' }), users(3), true);
+		expect(run.status).toBe('success');
+		const out = itemsOf(run);
+		expect(out.map((o) => o.pairedItem)).toEqual([{ item: 0 }, { item: 1 }, { item: 2 }]);
+		out.forEach((o, i) => expect(String(o.json.error)).toMatch(new RegExp(`^Invalid "Mode" in item ${i}: `)));
+		expect(sb.state.volcengine.requests).toHaveLength(0);
+	});
+});
