@@ -20,8 +20,7 @@ beforeEach(() => sb.reset());
 const tagUpdate = (extra: Record<string, unknown> = {}) => ({
 	resource: 'userTag',
 	operation: 'update',
-	// Not the `={{ $json.field }}` form params.ts reads from the item itself: n8n resolves it.
-	userId: '={{ $json.id.trim() }}',
+	userId: '={{ $json.id }}',
 	tags: { pairs: [{ key: 'level', value: 'vip' }] },
 	...extra,
 });
@@ -33,7 +32,7 @@ async function counted(parameters: Record<string, unknown>, items: object[], con
 	const { ExecuteContext } = require('n8n-core');
 	const spy = jest.spyOn(ExecuteContext.prototype, '_getNodeParameter');
 	try {
-		const { run } = await volcengineEngine(sb.url).run(volcWorkflow(parameters as any, { items: items as any, continueOnFail }));
+		const { run } = await volcengineEngine(sb.url).run(volcWorkflow(parameters, { items, continueOnFail }));
 		const reads: Record<string, number[]> = {};
 		for (const [name, itemIndex] of spy.mock.calls as Array<[string, number]>) (reads[name] ??= []).push(itemIndex);
 		return { run, reads };
@@ -86,46 +85,6 @@ describe('parameters are resolved once when they can be', () => {
 		expect(tagCalls()).toHaveLength(3); // 50 + 50 + 20
 		expect(itemsOf(run).every((o) => o.json.status === 'updated')).toBe(true);
 		expect(sb.state.volcengine.users.get(APP)!.get(50119n)!.tags.get('level')).toBe('vip');
-	});
-});
-
-describe('`={{ $json.field }}` is read from the item itself, with the value n8n gives', () => {
-	test('text, number and boolean fields: the same body as the n8n-resolved form; other values go through n8n', async () => {
-		const items = [
-			{ id: '60001', msg: 'hello', t: 10001, ni: false },
-			{ id: '60002', msg: 'world', t: 10002, ni: true },
-		];
-		const send = (direct: boolean) => ({
-			resource: 'message',
-			operation: 'sendToUsers',
-			sender: direct ? '={{ $json["id"] }}' : '={{ $json["id"] + "" }}',
-			receivers: '1',
-			content: direct ? '={{ $json.msg }}' : '={{ $json.msg + "" }}',
-			msgType: direct ? '={{ $json.t }}' : '={{ $json.t + 0 }}',
-			isNormalUser: direct ? "={{ $json['ni'] }}" : '={{ $json.ni === true }}',
-		});
-		const bodies: unknown[][] = [];
-		for (const direct of [true, false]) {
-			sb.reset();
-			const { run, reads } = await counted(send(direct), items);
-			expect(run.data.resultData.error).toBeUndefined();
-			expect(itemsOf(run).map((o) => o.json.status)).toEqual(['sent', 'sent']);
-			// the direct form never asks n8n; the other one, once per item and field
-			for (const name of ['sender', 'content', 'msgType', 'isNormalUser']) expect([name, reads[name]]).toEqual([name, direct ? undefined : [0, 1]]);
-			bodies.push(sb.state.volcengine.messages.map((m) => [m.sender, m.receiver, m.content, m.msgType]));
-		}
-		expect(bodies[0]).toEqual(bodies[1]);
-		expect(bodies[0]).toEqual([
-			[60001n, 1n, 'hello', 10001],
-			[60002n, 1n, 'world', 10002],
-		]);
-	});
-
-	test('a missing field or an object goes through n8n (and fails as before)', async () => {
-		const { run, reads } = await counted(tagUpdate({ userId: '={{ $json.nope }}' }), [{ id: '1' }]);
-		expect(reads.userId).toEqual([0]);
-		expect(run.data.resultData.error?.message).toMatch(/"User ID" in item 0/);
-		expect(sb.state.volcengine.requests).toHaveLength(0);
 	});
 });
 

@@ -76,33 +76,7 @@ function cacheKey(name: string, fallback: unknown): string {
 }
 
 function resolve(ctx: IExecuteFunctions, name: string, itemIndex: number, fallback: unknown): unknown {
-	const direct = itemField(ctx, name, itemIndex);
-	if (direct !== undefined) return direct;
 	return fallback === undefined ? ctx.getNodeParameter(name, itemIndex) : ctx.getNodeParameter(name, itemIndex, fallback);
-}
-
-/** `={{ $json.field }}` or `={{ $json["field"] }}`, the whole parameter: the field's name. */
-const JSON_FIELD = /^=\{\{\s*\$json(?:\.([A-Za-z_$][\w$]*)|\[\s*(?:"([^"\\]*)"|'([^'\\]*)')\s*\])\s*\}\}$/;
-
-/**
- * The most common expression, one field of the item (`={{ $json.user }}`), read from the item
- * itself when it holds text, a finite number or a boolean: exactly what n8n's expression returns
- * for it (a whole-parameter expression keeps its type; cleanup and schema checks leave primitives
- * alone), without setting up n8n's expression context for every item (~100 µs: the data proxy,
- * luxon's $now/$today). Anything else — a missing field, null, an object, any other expression —
- * goes through n8n. `$json` is the item of the node's main input at this index.
- */
-function itemField(ctx: IExecuteFunctions, name: string, itemIndex: number): string | number | boolean | undefined {
-	const raw = rawAt(ctx, name);
-	if (typeof raw !== 'string' || !raw.startsWith('={{')) return undefined;
-	const m = JSON_FIELD.exec(raw);
-	if (!m) return undefined;
-	const field = m[1] ?? m[2] ?? m[3];
-	const json = ctx.getInputData()[itemIndex]?.json;
-	if (!json || !Object.prototype.hasOwnProperty.call(json, field)) return undefined;
-	const value = (json as Record<string, unknown>)[field];
-	if (typeof value === 'string' || typeof value === 'boolean' || (typeof value === 'number' && Number.isFinite(value))) return value;
-	return undefined;
 }
 
 /** The fixed parameter's cache entry, or undefined when it is an expression (resolve per item). */
