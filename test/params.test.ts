@@ -32,7 +32,7 @@ async function counted(parameters: Record<string, unknown>, items: object[], con
 	const { ExecuteContext } = require('n8n-core');
 	const spy = jest.spyOn(ExecuteContext.prototype, '_getNodeParameter');
 	try {
-		const { run } = await volcengineEngine(sb.url).run(volcWorkflow(parameters, { items, continueOnFail }));
+		const { run } = await volcengineEngine(sb.url).run(volcWorkflow(parameters as any, { items: items as any, continueOnFail }));
 		const reads: Record<string, number[]> = {};
 		for (const [name, itemIndex] of spy.mock.calls as Array<[string, number]>) (reads[name] ??= []).push(itemIndex);
 		return { run, reads };
