@@ -84,3 +84,34 @@ describe('Engine: coalesce (many items → few calls)', () => {
 		expect(sb.stats.faults.http5xx).toBe(3);
 	});
 });
+
+describe('Engine: a long receiver list in one item (lists read in one pass)', () => {
+	test('Message → Send to Users: 200,000 receivers from an expression (with repeats) → 400 calls, every receiver delivered once', async () => {
+		sb.configure({ enforceLimits: false });
+		const n = 200_000;
+		// ids above 2^53 as text, then the first 1,000 again: the repeats are removed, first occurrence kept
+		const to = Array.from({ length: n }, (_, k) => String(9_007_199_254_740_993n + BigInt(k)));
+		for (let k = 0; k < 1000; k++) to.push(to[k]);
+		const params = {
+			resource: 'message',
+			operation: 'sendToUsers',
+			sender: '10001',
+			receivers: '={{ $json.to }}',
+			msgType: 10001,
+			content: 'hi',
+			options: { includeMessageIds: false },
+			delivery: { requestsPerSecond: 100000, messagesPerMinute: 100000000 },
+		};
+		const { run: r } = await run(params, { items: [{ to }] });
+		expect(r.data.resultData.error).toBeUndefined();
+		const [out] = itemsOf(r);
+		expect(out.json).toMatchObject({ status: 'sent', receiverCount: n, deliveredCount: n, failedCount: 0, unknownCount: 0, notSentCount: 0, duplicatesRemoved: 1000, calls: 400 });
+		expect(out.json.messageIds).toBeUndefined();
+		expect(calls('BatchSendMessage').map((c) => c.receivers)).toEqual(new Array(400).fill(500));
+		const got = sb.state.volcengine.messages.map((m) => m.receiver);
+		expect(got).toHaveLength(n);
+		expect(new Set(got.map(String)).size).toBe(n);
+		expect(got[0]).toBe(9_007_199_254_740_993n);
+		expect(got.map(String).sort()).toEqual(to.slice(0, n).sort());
+	}, 120_000);
+});

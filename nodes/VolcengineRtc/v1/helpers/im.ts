@@ -39,8 +39,22 @@ export const optionalCursor = emptyAs(
 	}),
 );
 
-/** Removes repeated ids, keeping the first occurrence (order kept). */
+/**
+ * Removes repeated ids, keeping the first occurrence (order kept). A long list of int64 ids is
+ * first sorted as a BigInt64Array (8 bytes an id, outside the JS heap): without repeats (the usual
+ * case) it comes back as it is, else only the repeated values are tracked. A Set of a million
+ * bigints would hold ~50 MB of heap at the moment the list itself is largest.
+ */
 export function uniqueIds<T>(ids: T[]): T[] {
+	if (ids.length > 1024 && ids.every((id) => typeof id === 'bigint' && id <= INT64_MAX && id >= -INT64_MAX - 1n)) {
+		const sorted = BigInt64Array.from(ids as bigint[]).sort();
+		let repeated: Set<bigint> | undefined;
+		for (let k = 1; k < sorted.length; k++) if (sorted[k] === sorted[k - 1]) (repeated ??= new Set()).add(sorted[k]);
+		if (!repeated) return ids;
+		const seen = new Set<bigint>();
+		const only = repeated;
+		return ids.filter((id) => !only.has(id as bigint) || (seen.has(id as bigint) ? false : (seen.add(id as bigint), true)));
+	}
 	const seen = new Set<T>();
 	return ids.filter((id) => (seen.has(id) ? false : (seen.add(id), true)));
 }

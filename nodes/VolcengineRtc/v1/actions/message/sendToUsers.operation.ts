@@ -105,14 +105,22 @@ export const sendToUsers = volcengineOperation<Plan>({
 			// Field order as in §4.3: AppId, Sender, Receiver, then the rest.
 			const body = { AppId: plan.base.AppId, Sender: plan.base.Sender, Receiver: chunk, ...plan.base };
 			const { result, requestId } = await send(api, body, { units: chunk.length });
-			const ids = Object.entries((result.UserMessageId ?? {}) as Record<string, unknown>).map(([k, v]): [string, string] => [k, String(v)]);
+			const messageIds = (result.UserMessageId ?? {}) as Record<string, unknown>;
 			const failed = ((result.FailedReceiver ?? []) as unknown[]).map((x): [string, string] => [String(x), 'FailedReceiver']);
 			// A receiver named in neither UserMessageId nor FailedReceiver was not confirmed: its delivery
 			// is unknown, not "delivered". The Go SDK's BatchSendMessageResResult has UserMessageId only
 			// (volcengine/volc-sdk-golang service/im/model.go), the doc page (6348/1263587) adds
 			// FailedReceiver, so an answer may name a failed receiver nowhere.
-			const named = new Set<string>([...ids.map(([k]) => k), ...failed.map(([k]) => k)]);
-			return { ids, failed, unconfirmed: chunk.map(String).filter((x) => !named.has(x)), requestId };
+			const failedSet = failed.length ? new Set(failed.map(([k]) => k)) : undefined;
+			const unconfirmed: string[] = [];
+			for (const receiver of chunk) {
+				const k = String(receiver);
+				if (!Object.prototype.hasOwnProperty.call(messageIds, k) && !failedSet?.has(k)) unconfirmed.push(k);
+			}
+			// The message ids are copied only when they are kept (Include Message IDs, or one item per receiver).
+			const keep = plan.includeMessageIds || plan.output === 'perReceiver';
+			const ids = keep ? Object.entries(messageIds).map(([k, v]): [string, string] => [k, String(v)]) : undefined;
+			return { ids, failed, unconfirmed, requestId };
 		},
 		output(plan, r) {
 			if (plan.output === 'perReceiver' && !r.fails) {
