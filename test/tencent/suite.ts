@@ -6,9 +6,9 @@
 import type { IDataObject } from 'n8n-workflow';
 import { itemsOf, tencentWorkflow } from '../../harness/fixtures';
 import { tencentEngine } from '../../harness/registry';
-import { recordRequests, type RecordedRequests } from '../../harness/requests';
 import { SANDBOX_TENCENT } from '../../sandbox/demo-credentials';
-import { startSandbox, type RtcSandbox } from '../../sandbox/server';
+import type { RtcSandbox } from '../../sandbox/server';
+import { sandboxLifecycle } from '../sandboxSuite';
 
 export const APP = String(SANDBOX_TENCENT.sdkAppId);
 export const ADMIN = SANDBOX_TENCENT.adminUserId;
@@ -28,17 +28,11 @@ export const indexes = (n: number) => Array.from({ length: n }, (_, item) => ({ 
 
 export function tencentSuite(started: (sb: RtcSandbox) => void = () => {}) {
 	let sb!: RtcSandbox;
-	let requests!: RecordedRequests;
-	beforeAll(async () => {
-		sb = await startSandbox();
-		requests = recordRequests(sb);
-		started(sb);
+	const life = sandboxLifecycle((s) => {
+		sb = s;
+		started(s);
 	});
-	afterAll(() => sb.close());
-	beforeEach(() => {
-		sb.reset();
-		requests.clear();
-	});
+	const requests = { urls: () => life.requests().urls(), bodies: (a: string) => life.requests().bodies(a), clear: () => life.requests().clear() };
 
 	const run = (params: IDataObject, o: { items?: IDataObject[]; continueOnFail?: boolean } = {}) =>
 		tencentEngine(sb.url).run(tencentWorkflow(params, o));

@@ -6,9 +6,9 @@
 import type { IDataObject } from 'n8n-workflow';
 import { itemsOf, volcWorkflow } from '../../harness/fixtures';
 import { volcengineEngine } from '../../harness/registry';
-import { recordRequests, type RecordedRequests } from '../../harness/requests';
 import { SANDBOX_VOLCENGINE } from '../../sandbox/demo-credentials';
-import { startSandbox, type RtcSandbox } from '../../sandbox/server';
+import type { RtcSandbox } from '../../sandbox/server';
+import { sandboxLifecycle } from '../sandboxSuite';
 
 export const APP = SANDBOX_VOLCENGINE.appId;
 export const BIG_CONV = '9223372036854775807'; // int64 max
@@ -18,17 +18,11 @@ export { itemsOf };
 
 export function volcengineSuite(started: (sb: RtcSandbox) => void = () => {}) {
 	let sb!: RtcSandbox;
-	let requests!: RecordedRequests;
-	beforeAll(async () => {
-		sb = await startSandbox();
-		requests = recordRequests(sb);
-		started(sb);
+	const life = sandboxLifecycle((s) => {
+		sb = s;
+		started(s);
 	});
-	afterAll(() => sb.close());
-	beforeEach(() => {
-		sb.reset();
-		requests.clear();
-	});
+	const requests = { urls: () => life.requests().urls(), bodies: (a: string) => life.requests().bodies(a), clear: () => life.requests().clear() };
 
 	const run = (params: IDataObject, o: { items?: IDataObject[]; continueOnFail?: boolean } = {}) =>
 		volcengineEngine(sb.url).run(volcWorkflow(params, o));
