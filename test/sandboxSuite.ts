@@ -1,4 +1,3 @@
-/* eslint-disable */
 // The lifecycle every vendor suite shares: one sandbox per test file, reset (and its recorded
 // requests cleared) before each test. `current()` is the running sandbox.
 import { recordRequests, type RecordedRequests } from '../harness/requests';
