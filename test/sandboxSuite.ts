@@ -1,5 +1,5 @@
 // The lifecycle every vendor suite shares: one sandbox per test file, reset (and its recorded
-// requests cleared) before each test. `current()` is the running sandbox.
+// requests cleared) before each test. `sandbox()` is the running sandbox.
 import { recordRequests, type RecordedRequests } from '../harness/requests';
 import { startSandbox, type RtcSandbox } from '../sandbox/server';
 
