@@ -8,7 +8,7 @@ import { itemsOf, tencentWorkflow } from '../../harness/fixtures';
 import { tencentEngine } from '../../harness/registry';
 import { SANDBOX_TENCENT } from '../../sandbox/demo-credentials';
 import type { RtcSandbox } from '../../sandbox/server';
-import { sandboxLifecycle } from '../sandboxSuite';
+import { expectRefusedRun, sandboxLifecycle } from '../sandboxSuite';
 
 export const APP = String(SANDBOX_TENCENT.sdkAppId);
 export const ADMIN = SANDBOX_TENCENT.adminUserId;
@@ -48,13 +48,7 @@ export function tencentSuite(started: (sb: RtcSandbox) => void = () => {}) {
 
 		/** Bad input: the run fails naming the field and item, and nothing reaches the sandbox. */
 		async expectRefused(params: IDataObject, field: string, reason?: RegExp) {
-			const { run: r } = await run(params);
-			expect(r.status).toBe('error');
-			const message = (r.data.resultData.error as any).message as string;
-			expect(message).toContain(`"${field}"`);
-			expect(message).toContain('item 0');
-			if (reason) expect(message).toMatch(reason);
-			expect(sb.state.tencent.requests).toHaveLength(0);
+			await expectRefusedRun(() => run(params), field, reason, () => sb.state.tencent.requests.length);
 		},
 
 		/**
