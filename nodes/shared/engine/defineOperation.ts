@@ -26,11 +26,24 @@ export interface OperationSpec<P, A extends ApiRef> {
 	shape: CallShape<P, A>;
 	/** Items with the same key are sent one after the other, in input order (a conversation). */
 	orderKey?(plan: P): string | undefined;
+	/**
+	 * The operation's README row (scripts/op-tables.ts writes the Operations tables from it; a test
+	 * checks the README matches): the vendor API(s) it calls, and what the node does about limits.
+	 */
+	doc?: OperationDoc;
+}
+
+export interface OperationDoc {
+	/** The API as the vendor names it, e.g. `openim/sendmsg` or `BatchSendMessage` (markdown). */
+	api: string;
+	/** Limits and behaviour, one short markdown paragraph with sources. */
+	limits: string;
 }
 
 export interface DefinedOperation<P = unknown> extends Operation<P> {
 	value: string;
 	option: INodePropertyOptions & { action: string };
+	doc?: OperationDoc;
 }
 
 export function defineOperation<P, A extends ApiRef>(spec: OperationSpec<P, A>): DefinedOperation<P> {
@@ -44,6 +57,7 @@ export function defineOperation<P, A extends ApiRef>(spec: OperationSpec<P, A>):
 		},
 	};
 	if (spec.orderKey) op.orderKey = spec.orderKey;
+	if (spec.doc) op.doc = spec.doc;
 	if (shape.kind === 'batch') {
 		op.executeBatch = async function (this: IExecuteFunctions, items: Array<PreparedItem<P>>) {
 			return await shape.batch(this, vendor, items);
