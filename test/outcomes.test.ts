@@ -184,6 +184,20 @@ describe('On Partial Delivery', () => {
 		const { run } = await volcengineEngine(sb.url).run(volcWorkflow(volcSend()));
 		expect(run.data.resultData.error).toBeUndefined();
 		expect((outputOf(run, 'Node') as any[])[0]).toMatchObject({ status: 'partial', failedReceivers: ['2'] });
+		// …and the run says so above the output, where n8n shows execution hints
+		expect(run.data.resultData.runData.Node[0].hints).toEqual([
+			{
+				message: "1 of 1 item did not reach every receiver (item 1): see each item's status and failed/unknown/notSent lists.",
+				type: 'warning',
+				location: 'outputPane',
+			},
+		]);
+	});
+
+	test('a run that reached everyone has no hint', async () => {
+		const { run } = await volcengineEngine(sb.url).run(volcWorkflow(volcSend()));
+		expect((outputOf(run, 'Node') as any[])[0]).toMatchObject({ status: 'sent' });
+		expect(run.data.resultData.runData.Node[0].hints ?? []).toEqual([]);
 	});
 
 	test('"Fail the Item": the partial item becomes an error that keeps the summary; the full one passes', async () => {

@@ -94,12 +94,19 @@ export async function routeItems(this: IExecuteFunctions, operations: OperationM
 	}
 
 	const out: INodeExecutionData[] = [];
+	const short: number[] = [];
+	let errors = 0;
 	for (let i = 0; i < items.length; i++) {
 		let r = outcomes.get(i);
-		if (r !== undefined && !(r instanceof Error) && readDeliveryOptions(this, i).onPartial === 'fail') {
-			r = shortfallError(node, r, i) ?? r;
+		if (r !== undefined && !(r instanceof Error)) {
+			const s = shortfallOf(r);
+			if (s) {
+				short.push(i);
+				if (readDeliveryOptions(this, i).onPartial === 'fail') r = shortfallError(node, s, i);
+			}
 		}
 		if (r instanceof Error) {
+			if (short[short.length - 1] !== i) errors++;
 			const error = toNodeError(node, r, i);
 			if (!continueOnFail) throw error;
 			out.push({ json: errorOutput ? forErrorOutput(errorItemJson(error)) : errorItemJson(error), pairedItem: { item: i } });
@@ -108,18 +115,38 @@ export async function routeItems(this: IExecuteFunctions, operations: OperationM
 		if (r === undefined) continue;
 		out.push(...this.helpers.constructExecutionMetaData(this.helpers.returnJsonArray(r), { itemData: { item: i } }));
 	}
+	addShortfallHint(this, short, errors, items.length);
 	return [out];
+}
+
+/**
+ * A run that did not reach every receiver says so where n8n shows it: a warning above the output
+ * (the run itself stays green unless On Partial Delivery fails the items), besides each item's
+ * `status`.
+ */
+function addShortfallHint(ctx: IExecuteFunctions, short: number[], errors: number, total: number) {
+	if (short.length === 0 && errors === 0) return;
+	const parts: string[] = [];
+	if (short.length) {
+		const shown = short.slice(0, 5).map((i) => i + 1).join(', ');
+		parts.push(`${short.length} of ${total} item${total === 1 ? '' : 's'} did not reach every receiver (item${short.length === 1 ? '' : 's'} ${shown}${short.length > 5 ? ', …' : ''}): see each item's status and failed/unknown/notSent lists`);
+	}
+	if (errors) parts.push(`${errors} item${errors === 1 ? '' : 's'} failed and became error items`);
+	ctx.addExecutionHints({ message: `${parts.join('; ')}.`, type: 'warning', location: 'outputPane' });
 }
 
 /** Item statuses that mean "not delivered to every receiver". */
 const SHORT = new Set(['partial', 'failed', 'unknown', 'dropped']);
 const ROW_FATES: Record<string, keyof Tally> = { delivered: 'delivered', failed: 'failed', dropped: 'failed', unknown: 'unknown', notSent: 'notSent' };
 
-/**
- * Delivery → On Partial Delivery = Fail the Item: an item whose result says it did not reach every
- * receiver becomes an item error that keeps the result (the summary, or the per-receiver rows).
- */
-function shortfallError(node: INode, r: ItemResult, itemIndex: number): NodeOperationError | undefined {
+interface Shortfall {
+	status: string;
+	summary: IDataObject;
+	counts?: string;
+}
+
+/** Whether an item's result says it did not reach every receiver (undefined: it did, or it is no send). */
+function shortfallOf(r: ItemResult): Shortfall | undefined {
 	let summary: IDataObject;
 	let status: string;
 	let counts: string | undefined;
@@ -147,6 +174,14 @@ function shortfallError(node: INode, r: ItemResult, itemIndex: number): NodeOper
 			counts = describeTally({ delivered, failed: n('failedCount') ?? 0, unknown: n('unknownCount') ?? 0, notSent: n('notSentCount') ?? 0 });
 		}
 	}
+	return { status, summary, counts };
+}
+
+/**
+ * Delivery → On Partial Delivery = Fail the Item: an item whose result says it did not reach every
+ * receiver becomes an item error that keeps the result (the summary, or the per-receiver rows).
+ */
+function shortfallError(node: INode, { status, summary, counts }: Shortfall, itemIndex: number): NodeOperationError {
 	const error = new NodeOperationError(node, `Not delivered to every receiver: status "${status}"`, {
 		itemIndex,
 		description: 'Delivery → On Partial Delivery is "Fail the Item". The error item keeps the delivery summary: check it before re-running, so that receivers who got the message do not get it twice.',
