@@ -100,7 +100,7 @@ describe('seed helpers', () => {
 		expect(() => sb.seedTencentGroupMessages('nope', 1)).toThrow(/group nope does not exist/);
 		const { run } = await tencentEngine(sb.url).run(tencentWorkflow({ resource: 'group', operation: 'recallMessages', groupId: 'g1', msgSeqs: '2,3,4' }));
 		const [out] = outputOf(run, 'Node') as any[];
-		expect(out.failed).toEqual([{ msgSeq: 4, errorCode: 10030 }]);
+		expect(out.failed).toEqual([{ msgSeq: 4, errorCode: 10030, reason: 'the message to recall was not found' }]);
 		expect(sb.state.tencent.groups.get('g1')!.messages.map((m) => m.recalled)).toEqual([false, true, true]);
 	});
 

@@ -56,11 +56,14 @@ export function vendorApiError(node: INode, info: VendorErrorInfo, itemIndex?: n
 		{
 			message,
 			description: details.length ? details.join(' — ') : undefined,
-			httpCode: info.httpCode !== undefined ? String(info.httpCode) : undefined,
+			// n8n shows httpCode as the "Error code" of the error: on an HTTP 200 answer that would read
+			// "Error code 200" for a refusal whose real code is in the body (70009), so show that one.
+			httpCode: info.httpCode === undefined ? undefined : info.httpCode === 200 ? info.code : String(info.httpCode),
 			itemIndex,
 		},
 	);
 	error.context.vendorCode = info.code;
+	if (info.httpCode !== undefined) error.context.httpStatus = info.httpCode;
 	if (info.requestId) error.context.requestId = info.requestId;
 	return error;
 }
@@ -113,7 +116,8 @@ export function errorItemJson(error: NodeApiError | NodeOperationError): IDataOb
 	if (error.description) json.description = redactSecrets(error.description);
 	if (error.context.vendorCode !== undefined) json.code = error.context.vendorCode as string;
 	if (error.context.requestId !== undefined) json.requestId = error.context.requestId as string;
-	if (error instanceof NodeApiError && error.httpCode) json.httpCode = error.httpCode;
+	if (error.context.httpStatus !== undefined) json.httpCode = String(error.context.httpStatus as number);
+	else if (error instanceof NodeApiError && error.httpCode) json.httpCode = error.httpCode;
 	return json;
 }
 

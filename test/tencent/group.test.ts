@@ -132,7 +132,7 @@ describe('Group → Send Message / System Notification / Recall', () => {
 		const [out] = outputOf(run, 'Node') as any[];
 		expect(out.status).toBe('partial');
 		expect(out.recalled).toHaveLength(20);
-		expect(out.failed).toEqual([21, 22, 23].map((msgSeq) => ({ msgSeq, errorCode: 10030 })));
+		expect(out.failed).toEqual([21, 22, 23].map((msgSeq) => ({ msgSeq, errorCode: 10030, reason: 'the message to recall was not found' })));
 		expect(g.messages.every((m) => m.recalled)).toBe(true);
 	});
 });

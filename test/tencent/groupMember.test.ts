@@ -25,7 +25,7 @@ describe('Group Member → Add (add_group_member)', () => {
 		expect(calls('add_group_member')).toHaveLength(3);
 		const [out] = outputOf(r, 'Node') as any[];
 		expect(out).toMatchObject({ status: 'partial', memberCount: 45, addedCount: 43, alreadyMemberCount: 1, failedCount: 1, calls: 3, alreadyMembers: ['m0'] });
-		expect(out.failed).toEqual([{ member: 'm44', result: 'failed', resultCode: 0 }]);
+		expect(out.failed).toEqual([{ member: 'm44', result: 'failed', resultCode: 0, reason: expect.stringMatching(/^Tencent did not add this member/) }]);
 		expect(sb.state.tencent.groups.get('g')!.members.size).toBe(45); // boss + m0…m43
 	});
 

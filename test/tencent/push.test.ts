@@ -45,7 +45,7 @@ describe('Push and user attributes/tags', () => {
 		expect(calls('im_set_attr')).toHaveLength(2);
 		const out = itemsOf(run);
 		expect(out).toHaveLength(150);
-		expect(out[149].json).toMatchObject({ account: 'p149', status: 'failed', errorCode: 70107 });
+		expect(out[149].json).toMatchObject({ account: 'p149', status: 'failed', errorCode: 70107, reason: 'the user ID does not exist (it was never imported)' });
 		expect(out[1].json).toMatchObject({ account: 'p1', status: 'set', attributes: { city: 'sz' } });
 		const got = await tencentEngine(sb.url).run(tencentWorkflow({ resource: 'userAttribute', operation: 'get', account: 'p1' }));
 		expect(outputOf(got.run, 'Node')[0]).toMatchObject({ account: 'p1', attributes: { city: 'sz' } });

@@ -37,4 +37,21 @@ describe('transport: 429 and FAIL without ErrorCode', () => {
 		expect(out.status).toBeUndefined();
 		expect(calls('sendmsg')).toHaveLength(1);
 	});
+
+	test('a refusal on HTTP 200 shows the vendor code as the error code (not "200") and a plain reason', async () => {
+		sb.configure({ tencent: { scripted: [{ path: 'openim/sendmsg', times: 2, body: { ActionStatus: 'FAIL', ErrorCode: 70009, ErrorInfo: 'TLS verify failed' } }] } });
+		const { run } = await tencentEngine(sb.url).run(tencentWorkflow(send));
+		const error = run.data.resultData.error as any;
+		expect(error.message).toBe('Tencent Chat error 70009: TLS verify failed');
+		expect(error.httpCode).toBe('70009'); // what the editor shows as "Error code"
+		expect(error.description).toBe('Check the Secret Key and SDKAppID of the credential.');
+		const { run: cof } = await tencentEngine(sb.url).run(tencentWorkflow(send, { continueOnFail: true }));
+		expect(itemsOf(cof)[0].json).toMatchObject({ code: '70009', httpCode: '200' }); // the error item keeps the HTTP status apart
+	});
+
+	test('a known code without advice gets its plain reason under the message', async () => {
+		sb.configure({ tencent: { scripted: [{ path: 'openim/sendmsg', times: 1, body: { ActionStatus: 'FAIL', ErrorCode: 20007, ErrorInfo: 'black list' } }] } });
+		const { run } = await tencentEngine(sb.url).run(tencentWorkflow(send));
+		expect((run.data.resultData.error as any).description).toBe('The receiver has blocked the sender.');
+	});
 });

@@ -5,6 +5,7 @@ import { vendorApiError } from '../../shared/errors';
 import type { JsonAnswer } from '../../shared/http';
 import { parseTencentCredentials } from './auth';
 import { pushPath, type TencentPushApi } from './endpoints';
+import { tencentReason } from './errorReasons';
 import { DAILY_QUOTA_CODES, tencentQuota } from './limits';
 import { invalidateUserSig } from './usersigCache';
 
@@ -28,6 +29,12 @@ const HINTS: Record<number, string> = {
 	10007: 'No permission: check the group type, the admin account and the feature switches in the console.',
 	80002: 'The message body is larger than 12 KB.',
 };
+
+/** The plain reason as advice under the message, when the table knows the code. */
+function reasonHint(code: number): string | undefined {
+	const reason = tencentReason(code, '');
+	return reason === `Tencent Chat error ${code}` ? undefined : `${reason.charAt(0).toUpperCase()}${reason.slice(1)}.`;
+}
 
 /** One Tencent Chat REST API: `/v4/<service>/<command>`. */
 export interface TencentApi {
@@ -126,7 +133,7 @@ function answerOf(node: INode, path: string, answer: JsonAnswer, itemIndex?: num
 			message: daily ? `${String(envelope.ErrorInfo ?? '') || 'daily limit reached'} — daily quota of ${daily} used up, try tomorrow` : String(envelope.ErrorInfo ?? ''),
 			requestId,
 			httpCode: status,
-			hint: daily ? 'Daily quota, try tomorrow: not retried in this run (the quota resets daily; a higher quota is bought in the console).' : HINTS[code],
+			hint: daily ? 'Daily quota, try tomorrow: not retried in this run (the quota resets daily; a higher quota is bought in the console).' : (HINTS[code] ?? reasonHint(code)),
 		},
 		itemIndex,
 	);

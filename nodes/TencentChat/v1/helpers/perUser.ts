@@ -6,6 +6,7 @@ import { collection } from '../../../shared/rules';
 import { intInRange } from '../../../shared/schemas';
 import type { TencentApi } from '../../transport/request';
 import { userId } from './fields';
+import { tencentReason } from '../../transport/errorReasons';
 
 /**
  * The APIs that take a list of users (push attributes and tags, tencent-chat.md §4.10–4.11: up to
@@ -74,7 +75,7 @@ export function perUserCalls<T>(
 			return call.map(({ plan }) => {
 				const code = errors.get(plan.account);
 				const common = { usersInCall: call.length, requestId: requestId ?? null };
-				return code === undefined ? { ...result(plan, res), ...common } : { account: plan.account, status: 'failed', errorCode: code, ...common };
+				return code === undefined ? { ...result(plan, res), ...common } : { account: plan.account, status: 'failed', errorCode: code, reason: tencentReason(code), ...common };
 			});
 		},
 	});

@@ -2,6 +2,7 @@ import type { IDataObject, INodeProperties } from 'n8n-workflow';
 import { z } from 'zod';
 import { utf8Length } from '../../../../shared/schemas';
 import { accountField } from '../../helpers/perUser';
+import { tencentReason } from '../../../transport/errorReasons';
 
 /** Fields shared by the account operations (tencent-chat.md §5). */
 
@@ -48,8 +49,8 @@ export const optionalProfileText = z.unknown().transform((v, ctx): string | unde
  */
 export function resultItemFor(res: IDataObject, account: string, ok: (r: IDataObject) => IDataObject): IDataObject {
 	const r = ((res.ResultItem ?? []) as IDataObject[]).find((e) => String(e.UserID) === account);
-	if (!r) return { account, status: 'failed', errorInfo: 'The answer has no result for this account' };
+	if (!r) return { account, status: 'failed', reason: 'the answer has no result for this account', errorInfo: 'The answer has no result for this account' };
 	const code = Number(r.ResultCode ?? 0);
-	if (code !== 0) return { account, status: 'failed', errorCode: code, errorInfo: (r.ResultInfo as string) ?? '' };
+	if (code !== 0) return { account, status: 'failed', errorCode: code, reason: tencentReason(code, r.ResultInfo as string), errorInfo: (r.ResultInfo as string) ?? '' };
 	return ok(r);
 }

@@ -6,6 +6,7 @@ import { intInRange, listInput } from '../../../../shared/schemas';
 import { tencentApi } from '../../../transport/request';
 import { tencentOperation } from '../../helpers/common';
 import { groupIdField, groupIdSchema } from '../../helpers/fields';
+import { tencentReason } from '../../../transport/errorReasons';
 
 /**
  * group_msg_recall — tencent-chat.md §4.7: ≤ 10 MsgSeq per call, so any number is sent in calls
@@ -68,7 +69,7 @@ export const recallMessages = tencentOperation<RecallPlan>({
 				status: status === 'sent' ? 'recalled' : status,
 				groupId: plan.groupId,
 				recalled: plan.seqs.filter((_, k) => r.fates[k] === Fate.Delivered),
-				failed: [...r.failedCodes].map(([seq, errorCode]) => ({ msgSeq: Number(seq), errorCode })),
+				failed: [...r.failedCodes].map(([seq, errorCode]) => ({ msgSeq: Number(seq), errorCode, reason: tencentReason(errorCode) })),
 				calls: Math.ceil(plan.seqs.length / MAX_RECALL_PER_CALL),
 				requestIds: r.requestIds,
 			};

@@ -119,7 +119,8 @@ export const add = tencentOperation<AddPlan>({
 				added,
 				alreadyMembers: already,
 				pending,
-				failed: failed.map((member) => ({ member, result: label(results.get(member)), resultCode: results.get(member) ?? null })),
+				// add_group_member's Result 0 says only "failed" (tencent-chat.md §6.2): the reason is as much as Tencent tells.
+				failed: failed.map((member) => ({ member, result: label(results.get(member)), resultCode: results.get(member) ?? null, reason: 'Tencent did not add this member (Result 0): the account may not exist, or may not be allowed to join' })),
 				calls: r.calls,
 				requestIds: r.requestIds,
 			};

@@ -14,6 +14,7 @@ import { readMessage } from '../../helpers/readMessage';
 import { conversation, joinLane, laneKey, type Lane } from '../../helpers/order';
 import { c2cOptions, readC2cFields } from './common';
 import { collection } from '../../../../shared/rules';
+import { tencentReason } from '../../../transport/errorReasons';
 
 /**
  * batchsendmsg — tencent-chat.md §4.2: ≤ 500 receivers per call, any number per item. Accounts
@@ -199,7 +200,10 @@ async function executeItem(this: IExecuteFunctions, plan: BatchSendPlan, i: numb
 			const fate = fateName(r.fates[k]);
 			const json: IDataObject = { receiver: account, status: fate, ...common };
 			if (fate === 'delivered') json.msgKey = r.keys[r.chunkOf(k)] ?? null;
-			if (r.failedCodes.has(account)) json.errorCode = r.failedCodes.get(account) as number;
+			if (r.failedCodes.has(account)) {
+				json.errorCode = r.failedCodes.get(account) as number;
+				json.reason = tencentReason(json.errorCode);
+			}
 			if (fate === 'failed' && unknown.has(account)) json.reason = NOT_IMPORTED_REASON;
 			const error = errorFor(r, k);
 			if (error && fate !== 'delivered') json.error = error;
@@ -217,7 +221,7 @@ async function executeItem(this: IExecuteFunctions, plan: BatchSendPlan, i: numb
 		duplicatesRemoved: plan.duplicatesRemoved,
 		calls: r.calls,
 		msgKeys: r.keys.filter((k): k is string => typeof k === 'string'),
-		failedAccounts: [...r.failedCodes].map(([account, errorCode]) => ({ account, errorCode })),
+		failedAccounts: [...r.failedCodes].map(([account, errorCode]) => ({ account, errorCode, reason: tencentReason(errorCode) })),
 		...common,
 		requestIds: r.requestIds,
 	};
