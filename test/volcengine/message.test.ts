@@ -459,3 +459,46 @@ describe('input order per conversation survives a retry of an earlier item', () 
 		expect(stored('803')).toEqual(['g1', 'g2']);
 	});
 });
+
+describe('the message composer (version 1.1): Message → Text or Raw', () => {
+	const v11 = (params: IDataObject, o: { items?: IDataObject[]; continueOnFail?: boolean } = {}) =>
+		volcengineEngine(sb.url).run(volcWorkflow(params, { ...o, typeVersion: 1.1 }));
+	const base = { resource: 'message', operation: 'sendToUsers', sender: '10001', receivers: '20001,20002' };
+
+	test('Text (the default): MsgType 10001 with Content {"text": …}, quotes and newlines escaped', async () => {
+		const { run } = await v11({ ...base, text: 'Hello "Ann"\nsee you' });
+		expect((outputOf(run, 'Node') as any[])[0]).toMatchObject({ status: 'sent', deliveredCount: 2 });
+		const [m] = sb.state.volcengine.messages;
+		expect(m.msgType).toBe(10001);
+		expect(JSON.parse(m.content as string)).toEqual({ text: 'Hello "Ann"\nsee you' });
+	});
+
+	test('Raw: Message Type and Content as typed', async () => {
+		const { run } = await v11({ ...base, messageFormat: 'raw', msgType: 20005, content: '{"card":1}' });
+		expect(run.data.resultData.error).toBeUndefined();
+		expect(sb.state.volcengine.messages.map((m) => [m.msgType, m.content])).toEqual([
+			[20005, '{"card":1}'],
+			[20005, '{"card":1}'],
+		]);
+	});
+
+	test('an empty Text is refused before anything is sent, naming the field and the item', async () => {
+		const { run } = await v11({ ...base, text: '={{ "" }}' });
+		expect(run.data.resultData.error!.message).toMatch(/^Invalid "Text" in item 0/);
+		expect(calls('BatchSendMessage')).toHaveLength(0);
+	});
+
+	test('the same composer on Send to Conversation', async () => {
+		sb.seedVolcengineConversation({ conversationShortId: '7000001', members: ['10001', '10002'] });
+		const { run } = await v11({ resource: 'message', operation: 'sendToConversation', sender: '10001', conversationShortId: '7000001', text: 'hi all' });
+		expect(run.data.resultData.error).toBeUndefined();
+		expect(calls('SendMessage')).toHaveLength(1);
+		expect(conv('7000001').messages.at(-1)).toMatchObject({ msgType: 10001, content: '{"text":"hi all"}' });
+	});
+
+	test('version 1 (saved workflows) keeps Message Type + Content: no composer', async () => {
+		const { run: r1 } = await volcengineEngine(sb.url).run(volcWorkflow({ ...base, msgType: 10001, content: 'plain' }));
+		expect(r1.data.resultData.error).toBeUndefined();
+		expect(sb.state.volcengine.messages[0].content).toBe('plain');
+	});
+});

@@ -8,7 +8,7 @@ import * as userTag from './userTag/UserTag.resource';
 
 /** Everything of version 1 except its identity (name, icon, subtitle), which VolcengineRtcV1 declares. */
 export const versionDescription: Omit<INodeTypeDescription, 'displayName' | 'name' | 'description' | 'group'> = {
-	version: 1,
+	version: [1, 1.1],
 	defaults: { name: 'Volcengine RTC' },
 	inputs: [NodeConnectionTypes.Main],
 	outputs: [NodeConnectionTypes.Main],

@@ -1,5 +1,8 @@
 import type { INodeProperties } from 'n8n-workflow';
+import { z } from 'zod';
+import type { ItemReader } from '../../../shared/engine/reader';
 import { keyValueField } from '../../../shared/rules';
+import { intInRange, text } from '../../../shared/schemas';
 
 /** Field definitions shared by the Volcengine operations (IM-style family, volcengine-rtc.md §4). */
 
@@ -22,13 +25,43 @@ export const senderField: INodeProperties = {
 	description: 'User ID of the sender (int64; give large IDs as text so they stay exact)',
 };
 
+/** Version 1.1 shows the message composer; version 1 keeps Message Type + Content (saved workflows). */
+const FROM_V1_1 = { '@version': [{ _cnd: { gte: 1.1 } }] };
+
+export const messageFormatField: INodeProperties = {
+	displayName: 'Message',
+	name: 'messageFormat',
+	type: 'options',
+	noDataExpression: true,
+	displayOptions: { show: FROM_V1_1 },
+	options: [
+		{ name: 'Text', value: 'text', description: 'A text message: MsgType 10001 with Content {"text": "…"}' },
+		{ name: 'Raw (Message Type and Content)', value: 'raw', description: 'Any message type your clients understand, with its content as you write it' },
+	],
+	default: 'text',
+};
+
+export const messageTextField: INodeProperties = {
+	displayName: 'Text',
+	name: 'text',
+	type: 'string',
+	default: '',
+	required: true,
+	typeOptions: { rows: 4 },
+	displayOptions: { show: { ...FROM_V1_1, messageFormat: ['text'] } },
+	placeholder: 'Your order has shipped',
+	description: 'The text the receivers see',
+};
+
 export const msgTypeField: INodeProperties = {
 	displayName: 'Message Type',
 	name: 'msgType',
 	type: 'number',
 	default: 10001,
+	// Hidden by the Text composer (1.1); version 1 has no composer, so it always shows there.
+	displayOptions: { hide: { messageFormat: ['text'] } },
 	typeOptions: { minValue: 0, numberPrecision: 0 },
-	description: 'Message type your clients understand (MsgType). The vendor examples use 10001.',
+	description: 'Message type your clients understand (MsgType), 0 to 2147483647. The vendor examples use 10001 for text.',
 };
 
 export const contentField: INodeProperties = {
@@ -37,10 +70,28 @@ export const contentField: INodeProperties = {
 	type: 'string',
 	default: '',
 	required: true,
+	displayOptions: { hide: { messageFormat: ['text'] } },
 	typeOptions: { rows: 4 },
 	placeholder: '{"text":"Hello"}',
 	description: 'Message content in the format your clients expect (often a JSON string)',
 };
+
+/** The message fields of every IM send: the composer (1.1), or Message Type + Content. */
+export const messageFields: INodeProperties[] = [messageFormatField, messageTextField, msgTypeField, contentField];
+
+/**
+ * MsgType + Content of one item. Text: MsgType 10001 — the type Volcengine's own API examples send
+ * (6348/1263587 BatchSendMessage, 6348/1125997 UserBroadcast) — with Content `{"text": "…"}`, the
+ * text format of Volcengine's IM client SDK as far as we could find (no vendor page states it; see
+ * README "Where the vendor docs are unconfirmed"). Raw: as typed. Version 1 nodes are always raw.
+ */
+export function readMessageFields(r: ItemReader): { MsgType: number; Content: string } {
+	const composer = r.ctx.getNode().typeVersion >= 1.1 ? r.param('messageFormat', z.enum(['text', 'raw']), 'Message', 'text') : 'raw';
+	if (composer === 'text') return { MsgType: TEXT_MSG_TYPE, Content: JSON.stringify({ text: r.param('text', text(), 'Text') }) };
+	return { MsgType: r.param('msgType', intInRange(0, 2147483647), 'Message Type'), Content: r.param('content', text(), 'Content') };
+}
+
+export const TEXT_MSG_TYPE = 10001;
 
 export const inboxTypeOption: INodeProperties = {
 	displayName: 'Inbox Type',

@@ -2,10 +2,10 @@ import type { IDataObject } from 'n8n-workflow';
 import { z } from 'zod';
 import { single } from '../../../../shared/engine/callShapes';
 import { collection } from '../../../../shared/rules';
-import { intInRange, int64Id, keyValueMap, text } from '../../../../shared/schemas';
+import { intInRange, int64Id, keyValueMap } from '../../../../shared/schemas';
 import { imApi } from '../../../transport/request';
 import { resolveAppId, volcengineOperation, type Body } from '../../helpers/common';
-import { appIdField, contentField, extOption, inboxTypeOption, msgTypeField, senderField } from '../../helpers/fields';
+import { appIdField, extOption, inboxTypeOption, messageFields, readMessageFields, senderField } from '../../helpers/fields';
 import { mergeTags, tagListField, tagListSchema, tagPairsField, tagPairsSchema } from '../../helpers/tags';
 
 /**
@@ -32,8 +32,7 @@ export const broadcast = volcengineOperation<{ body: Body; target: IDataObject }
 		},
 		appIdField,
 		senderField,
-		msgTypeField,
-		contentField,
+		...messageFields,
 		{
 			displayName: 'Message TTL (Seconds)',
 			name: 'msgTtl',
@@ -69,8 +68,7 @@ export const broadcast = volcengineOperation<{ body: Body; target: IDataObject }
 		const i = r.itemIndex;
 		const appId = await resolveAppId(r);
 		const sender = r.param('sender', int64Id, 'Sender User ID');
-		const msgType = r.param('msgType', intInRange(0, 2147483647), 'Message Type');
-		const content = r.param('content', text(), 'Content');
+		const { MsgType: msgType, Content: content } = readMessageFields(r);
 		const msgTtl = r.param('msgTtl', intInRange(1, 604800), 'Message TTL (Seconds)');
 		const toAll = r.param('sendToAllUsers', z.boolean({ invalid_type_error: 'must be true or false' }), 'Send to All Users', false);
 		// Tags are free strings, sent as entered (helpers/tags.ts).

@@ -1,15 +1,15 @@
 import { single } from '../../../../shared/engine/callShapes';
 import { collection } from '../../../../shared/rules';
-import { intInRange, int64Id, keyValueMap, text } from '../../../../shared/schemas';
+import { int64Id, keyValueMap, text } from '../../../../shared/schemas';
 import { imApi } from '../../../transport/request';
 import { resolveAppId, volcengineOperation, type Body } from '../../helpers/common';
 import {
 	appIdField,
 	clientMsgIdOption,
-	contentField,
 	conversationShortIdField,
 	extOption,
-	msgTypeField,
+	messageFields,
+	readMessageFields,
 	priorityOption,
 	senderField,
 } from '../../helpers/fields';
@@ -34,8 +34,7 @@ export const sendToConversation = volcengineOperation<Body>({
 		appIdField,
 		{ ...senderField, description: 'User ID of the sender, who must be a member of the conversation (int64; give large IDs as text)' },
 		conversationShortIdField,
-		msgTypeField,
-		contentField,
+		...messageFields,
 		collection([
 			clientMsgIdOption,
 			{
@@ -74,8 +73,7 @@ export const sendToConversation = volcengineOperation<Body>({
 			AppId: await resolveAppId(r),
 			Sender: r.param('sender', int64Id, 'Sender User ID'),
 			ConversationShortId: r.param('conversationShortId', int64Id, 'Conversation ID'),
-			MsgType: r.param('msgType', intInRange(0, 2147483647), 'Message Type'),
-			Content: r.param('content', text(), 'Content'),
+			...readMessageFields(r),
 			ClientMsgId: r.option('options', 'clientMsgId', clientMsgIdInput, 'Client Message ID', ''),
 		};
 		const ext = r.option('options', 'ext', keyValueMap(), 'Extra Fields (Ext)', {});

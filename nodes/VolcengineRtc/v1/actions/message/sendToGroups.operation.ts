@@ -3,18 +3,18 @@ import { z } from 'zod';
 import { fanOut } from '../../../../shared/engine/callShapes';
 import { entriesWith, Fate, statusOf } from '../../../../shared/engine/outcomes';
 import { collection } from '../../../../shared/rules';
-import { intInRange, int64Id, keyValueMap, text } from '../../../../shared/schemas';
+import { intInRange, int64Id, keyValueMap } from '../../../../shared/schemas';
 import { imApi } from '../../../transport/request';
 import { resolveAppId, volcengineOperation } from '../../helpers/common';
 import {
 	appIdField,
 	batchSizeOption,
 	clientMsgIdOption,
-	contentField,
 	dedupeOption,
 	extOption,
 	listField,
-	msgTypeField,
+	messageFields,
+	readMessageFields,
 	priorityOption,
 	senderField,
 } from '../../helpers/fields';
@@ -67,8 +67,7 @@ export const sendToGroups = volcengineOperation<Plan>({
 			placeholder: '7205759403792793601, 7205759403792793602',
 			description: 'Any number of ConversationShortIds, separated by commas or new lines, or an array from an expression. Sent in calls of up to 20.',
 		}),
-		msgTypeField,
-		contentField,
+		...messageFields,
 		collection([
 			batchSizeOption(MAX_CONVERSATIONS_PER_CALL, 'Conversations'),
 			clientMsgIdOption,
@@ -82,8 +81,7 @@ export const sendToGroups = volcengineOperation<Plan>({
 		const Sender = r.param('sender', int64Id, 'Sender User ID');
 		const ConversationType = r.param('conversationType', intInRange(1, 2147483647), 'Conversation Type');
 		const all: bigint[] = r.param('conversationShortIds', int64List('conversation'), 'Conversation IDs');
-		const MsgType = r.param('msgType', intInRange(0, 2147483647), 'Message Type');
-		const Content = r.param('content', text(), 'Content');
+		const { MsgType, Content } = readMessageFields(r);
 		const batchSize = r.option('options', 'batchSize', intInRange(1, MAX_CONVERSATIONS_PER_CALL), 'Batch Size', MAX_CONVERSATIONS_PER_CALL);
 		const clientMsgId = r.option('options', 'clientMsgId', clientMsgIdInput, 'Client Message ID', '');
 		const ext = r.option('options', 'ext', keyValueMap(), 'Extra Fields (Ext)', {});

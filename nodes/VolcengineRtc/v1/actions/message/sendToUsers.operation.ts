@@ -3,10 +3,10 @@ import { z } from 'zod';
 import { fanOut } from '../../../../shared/engine/callShapes';
 import { countFields, entriesWith, errorFor, Fate, fateName, statusOf } from '../../../../shared/engine/outcomes';
 import { collection } from '../../../../shared/rules';
-import { intInRange, int64Id, keyValueMap, text } from '../../../../shared/schemas';
+import { intInRange, int64Id, keyValueMap } from '../../../../shared/schemas';
 import { imApi } from '../../../transport/request';
 import { resolveAppId, volcengineOperation } from '../../helpers/common';
-import { appIdField, batchSizeOption, contentField, dedupeOption, extOption, inboxTypeOption, listField, msgTypeField, senderField } from '../../helpers/fields';
+import { appIdField, batchSizeOption, dedupeOption, extOption, inboxTypeOption, listField, messageFields, readMessageFields, senderField } from '../../helpers/fields';
 import { int64List, uniqueIds } from '../../helpers/im';
 
 /** BatchSendMessage — volcengine-rtc.md §4.3: ≤ 500 receivers per call, any number per item. */
@@ -53,8 +53,7 @@ export const sendToUsers = volcengineOperation<Plan>({
 			default: false,
 			description: 'Whether the sender is a normal user (IsNormalUser). Off: the sender is a robot account.',
 		},
-		msgTypeField,
-		contentField,
+		...messageFields,
 		collection([
 			batchSizeOption(MAX_RECEIVERS_PER_CALL, 'Receivers'),
 			extOption,
@@ -84,8 +83,7 @@ export const sendToUsers = volcengineOperation<Plan>({
 		const Sender = r.param('sender', int64Id, 'Sender User ID');
 		const all: bigint[] = r.param('receivers', int64List('receiver'), 'Receiver User IDs');
 		const IsNormalUser = r.param('isNormalUser', trueOrFalse, 'Sender Is a Normal User', false);
-		const MsgType = r.param('msgType', intInRange(0, 2147483647), 'Message Type');
-		const Content = r.param('content', text(), 'Content');
+		const { MsgType, Content } = readMessageFields(r);
 		const InboxType = r.option('options', 'inboxType', intInRange(0, 2147483647), 'Inbox Type', 0);
 		const ext = r.option('options', 'ext', extSchema, 'Extra Fields (Ext)', {});
 		const batchSize = r.option('options', 'batchSize', intInRange(1, MAX_RECEIVERS_PER_CALL), 'Batch Size', MAX_RECEIVERS_PER_CALL);
