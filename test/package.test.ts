@@ -96,6 +96,12 @@ if (!built) {
 		expect(problems).toEqual([]);
 	});
 
+	/** GitHub's heading anchors of the README (lower case, punctuation dropped, spaces → '-'). */
+	const readmeAnchors = readFileSync(join(__dirname, '..', 'README.md'), 'utf8')
+		.split('\n')
+		.filter((l) => /^#{1,4} /.test(l))
+		.map((l) => l.replace(/^#+ /, '').trim().toLowerCase().replace(/[^\p{L}\p{N} _-]/gu, '').replace(/ /g, '-'));
+
 	test('the codex (.node.json) is attached to every node and every version', () => {
 		for (const path of nodePaths) {
 			const name = typeNameOf(path);
@@ -108,6 +114,13 @@ if (!built) {
 			expect(codex).toBeDefined();
 			expect(codex!.categories).toEqual(raw.categories);
 			expect(codex!.resources?.primaryDocumentation?.length).toBeGreaterThan(0);
+			// The docs link opens how to use the node (a README section), the vendor page second.
+			for (const key of ['primaryDocumentation', 'credentialDocumentation'] as const) {
+				const [own, vendor] = (codex!.resources as any)[key] as Array<{ url: string }>;
+				expect(own.url.startsWith(`${pkg.homepage.replace(/#readme$/, '')}#`)).toBe(true);
+				expect(readmeAnchors).toContain(own.url.split('#')[1]);
+				expect(vendor.url).toMatch(/^https:\/\/(www\.volcengine\.com|www\.tencentcloud\.com)\//);
+			}
 			for (const d of loader.types.nodes.filter((n) => n.name === name)) {
 				expect(d.codex).toEqual(codex);
 				expect(d.communityNodePackageVersion).toBe(pkg.version);
