@@ -1,6 +1,8 @@
 import type { IExecuteFunctions, INodeExecutionData, INodeType, INodeTypeDescription } from 'n8n-workflow';
 import { tencentChatIcon } from '../icon';
 import { deliveryProperty } from '../../shared/delivery';
+import { actionSubtitle } from '../../shared/versioned';
+import { operations } from './actions/node.type';
 import { router } from './actions/router';
 import { versionDescription } from './actions/versionDescription';
 
@@ -11,7 +13,7 @@ export class TencentChatV1 implements INodeType {
 		name: 'tencentChat',
 		icon: tencentChatIcon,
 		group: ['output'],
-		subtitle: '={{$parameter["operation"] + ": " + $parameter["resource"]}}',
+		subtitle: actionSubtitle(operations),
 		description: 'Send, broadcast and push with the Tencent Cloud Chat (TIM) server REST API',
 		usableAsTool: true,
 		properties: [...versionDescription.properties, deliveryProperty],
