@@ -71,8 +71,8 @@ export class TencentChatApi implements ICredentialType {
 			name: 'customEndpoint',
 			type: 'string',
 			default: '',
-			placeholder: 'http://127.0.0.1:4567',
-			description: 'Optional. Send requests to this origin instead of the region domain (the bundled sandbox, a backup domain or a private gateway). The credential sends UserSigs to no other host.',
+			placeholder: 'https://adminapi.my-imcloud.com',
+			description: 'Optional. Send requests to this origin instead of the region domain: a backup domain (e.g. https://adminapi.my-imcloud.com for the Chinese mainland), a private gateway, or the bundled sandbox (http://127.0.0.1:4567). The credential sends UserSigs to no other host.',
 		},
 		{
 			displayName: 'UserSig Lifetime (Seconds)',

@@ -71,8 +71,8 @@ export class VolcengineRtcApi implements ICredentialType {
 			name: 'customEndpoint',
 			type: 'string',
 			default: '',
-			placeholder: 'http://127.0.0.1:4567',
-			description: 'Optional. Send requests to this origin instead of the region host (the bundled sandbox, or a private gateway). The credential signs for no other host.',
+			placeholder: 'https://rtc.volcengineapi.com',
+			description: 'Optional. Send requests to this origin instead of the region host: a private gateway, or the bundled sandbox (http://127.0.0.1:4567). The credential signs for no other host.',
 		},
 		{
 			displayName: 'Default App ID',

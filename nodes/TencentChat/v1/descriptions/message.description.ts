@@ -14,8 +14,8 @@ export const messageFields: INodeProperties[] = [
 		type: 'options',
 		default: 'text',
 		options: [
-			{ name: 'Text', value: 'text', description: 'One text element (TIMTextElem)' },
-			{ name: 'Custom Data', value: 'custom', description: 'One custom element (TIMCustomElem) for your app to interpret' },
+			{ name: 'Text', value: 'text', description: 'Plain text (a TIMTextElem element)' },
+			{ name: 'Custom Data', value: 'custom', description: 'Data for your app to interpret (a TIMCustomElem element)' },
 			{ name: 'Elements', value: 'elements', description: 'Build a message of several elements: text, custom, face, location, image, sound, video, file' },
 			{ name: 'Raw MsgBody JSON', value: 'json', description: 'Give the MsgBody array as JSON' },
 		],

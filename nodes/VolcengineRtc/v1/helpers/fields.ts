@@ -22,7 +22,7 @@ export const senderField: INodeProperties = {
 	default: '',
 	required: true,
 	placeholder: '10001',
-	description: 'User ID of the sender (int64; give large IDs as text so they stay exact)',
+	description: 'User ID of the sender (a whole number up to 19 digits; give long IDs as text so they stay exact)',
 };
 
 /** Version 1.1 shows the message composer; version 1 keeps Message Type + Content (saved workflows). */
@@ -120,7 +120,7 @@ export const conversationShortIdField: INodeProperties = {
 	default: '',
 	required: true,
 	placeholder: '7205759403792793601',
-	description: 'ConversationShortId of the conversation (int64; give large IDs as text so they stay exact)',
+	description: 'ConversationShortId of the conversation (a whole number up to 19 digits; give long IDs as text so they stay exact)',
 };
 
 export const messageIdField: INodeProperties = {
@@ -130,7 +130,7 @@ export const messageIdField: INodeProperties = {
 	default: '',
 	required: true,
 	placeholder: '7205759403792793601',
-	description: 'MessageId of the message (int64; give large IDs as text so they stay exact)',
+	description: 'MessageId of the message (a whole number up to 19 digits; give long IDs as text so they stay exact)',
 };
 
 export const clientMsgIdOption: INodeProperties = {

@@ -30,7 +30,7 @@ export function userIdField(description: string, exact = false): INodeProperties
 		default: '',
 		required: true,
 		placeholder: '10001',
-		description: exact ? description : `${description} (int64; give large IDs as text so they stay exact). One user per input item: items are combined into calls.`,
+		description: exact ? description : `${description} (a whole number up to 19 digits; give long IDs as text so they stay exact). One user per input item: items are combined into calls.`,
 	};
 }
 

@@ -32,14 +32,14 @@ const properties: INodeProperties[] = [
 			type: 'number',
 			default: 40,
 			typeOptions: { minValue: 0, numberPrecision: 0 },
-			description: 'Pace messages into one group to this rate. Live groups (AVChatRoom) take about 40 per second and drop the rest. 0 = no per-group pacing.',
+			description: 'Pace messages into one group to this rate. Live (audio-video, AVChatRoom) groups take about 40 per second and drop the rest. 0 = no per-group pacing.',
 		},
 		{
 			displayName: 'Online Members Only',
 			name: 'onlineOnly',
 			type: 'boolean',
 			default: false,
-			description: 'Whether to deliver only to members online now, without storing the message (OnlineOnlyFlag; not for AVChatRoom, not with Send Control)',
+			description: 'Whether to deliver only to members online now, without storing the message (OnlineOnlyFlag; not for live audio-video groups (AVChatRoom), not with Send Control)',
 		},
 		{
 			displayName: 'Priority',

@@ -52,7 +52,7 @@ export const deleteMessage = volcengineOperation<{ body: Body; deleteFor: 'every
 			default: '',
 			required: true,
 			placeholder: '10001',
-			description: 'Member whose view loses the message (ParticipantUserId; int64, give large IDs as text)',
+			description: 'Member whose view loses the message (ParticipantUserId; a whole number up to 19 digits; give long IDs as text)',
 			displayOptions: { show: { deleteFor: ['member'] } },
 		},
 	],

@@ -24,7 +24,7 @@ export const recall = volcengineOperation<{ body: Body; role: keyof typeof ROLES
 			default: '',
 			required: true,
 			placeholder: '10001',
-			description: 'Member of the conversation who recalls the message (ParticipantUserId; int64, give large IDs as text)',
+			description: 'Member of the conversation who recalls the message (ParticipantUserId; a whole number up to 19 digits; give long IDs as text)',
 		},
 		{
 			displayName: 'Recalled As',

@@ -32,7 +32,7 @@ export const sendToConversation = volcengineOperation<Body>({
 	},
 	properties: [
 		appIdField,
-		{ ...senderField, description: 'User ID of the sender, who must be a member of the conversation (int64; give large IDs as text)' },
+		{ ...senderField, description: 'User ID of the sender, who must be a member of the conversation (a whole number up to 19 digits; give long IDs as text)' },
 		conversationShortIdField,
 		...messageFields,
 		collection([

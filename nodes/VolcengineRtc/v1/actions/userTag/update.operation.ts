@@ -84,7 +84,7 @@ export const update = volcengineOperation<TagUpdatePlan>({
 	option: { name: 'Update', description: 'Set or delete tags of registered users, many items per call (BatchUpdateUserTags)', action: 'Update user tags' },
 	properties: [
 		appIdField,
-		userIdField('Registered user whose tags change (int64; give large IDs as text)', true),
+		userIdField('Registered user whose tags change (a whole number up to 19 digits; give long IDs as text)', true),
 		{
 			displayName: 'Mode',
 			name: 'mode',
