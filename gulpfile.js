@@ -1,4 +1,4 @@
-const { src, dest } = require('gulp');
+const { src, dest, parallel } = require('gulp');
 
 // Copies node and credential icons next to the compiled JavaScript.
 // encoding: false keeps binary files (PNG) byte-exact.
@@ -9,4 +9,9 @@ function buildIcons() {
 	}).pipe(dest('dist'));
 }
 
-exports['build:icons'] = buildIcons;
+// The operations' output schemas (npm run schemas), where n8n looks for them: next to each node.
+function copySchemas() {
+	return src(['nodes/**/__schema__/**/*.json'], { base: '.' }).pipe(dest('dist'));
+}
+
+exports['build:icons'] = parallel(buildIcons, copySchemas);

@@ -6,6 +6,7 @@
 // webhook answer is scanned for secrets (harness/secrets.ts).
 import './user-folder'; // sets N8N_USER_FOLDER: must run before n8n-core is imported
 import { ExecutionLifecycleHooks, HookContext, WebhookContext, WorkflowExecute } from 'n8n-core';
+import { recordOutputSamples } from './schemaSamples';
 import { installSecretScan, scanForSecrets } from './secrets';
 import { ManualTrigger } from './standins';
 
@@ -179,6 +180,7 @@ export function createEngine(opts: EngineOptions) {
 			});
 			const run = await finished;
 			scanForSecrets(`run of ${wf.name}`, run);
+			recordOutputSamples(wf, run);
 			return { run, order };
 		},
 
@@ -245,6 +247,7 @@ export function createEngine(opts: EngineOptions) {
 			const run = await finished;
 			save();
 			scanForSecrets(`webhook run of ${wf.name}`, run);
+			recordOutputSamples(wf, run);
 			return { response, sent, run, order };
 		},
 	};
