@@ -190,6 +190,34 @@ async function runActionExample(n: N8nInstance, sb: RtcSandbox, ex: ExampleWorkf
 	}
 }
 
+/**
+ * A run that did not reach every receiver says so where the editor shows it: the same send with two
+ * receivers refused by the sandbox finishes, and the node's task data carries a warning hint
+ * (what the output pane shows above the items).
+ */
+async function partialDeliveryHintCheck(n: N8nInstance, sb: RtcSandbox, ex: ExampleWorkflow) {
+	const wf = executableCopy(ex.json);
+	sb.reset();
+	sb.configure({ volcengine: { failReceivers: ['20001', '20002'] } });
+	const r = await runN8n(n, ['execute', `--id=${wf.id}`, '--rawOutput'], 300_000);
+	const problems: string[] = [];
+	let hints: Array<{ message?: string; type?: string }> = [];
+	let status: unknown;
+	try {
+		const run = parseRawOutput(r.stdout);
+		const node = Object.keys(run.data.resultData.runData).find((k) => k.startsWith('Send to'));
+		hints = (node && run.data.resultData.runData[node][0].hints) || [];
+		status = node && run.data.resultData.runData[node][0].data?.main?.[0]?.[0]?.json?.status;
+	} catch (e) {
+		problems.push((e as Error).message);
+	}
+	if (status !== 'partial') problems.push(`item status ${String(status)}; want partial`);
+	const warning = hints.find((h) => h.type === 'warning' && /did not reach every receiver/.test(h.message ?? ''));
+	if (!warning) problems.push(`no partial-delivery warning hint; hints: ${JSON.stringify(hints)}`);
+	sb.configure({ volcengine: { failReceivers: [] } });
+	check(`${ex.file} with 2 receivers refused: the run shows a partial-delivery warning`, problems, warning?.message);
+}
+
 interface Sent {
 	kind: CallbackKind;
 	d: CallbackDelivery;
@@ -321,6 +349,9 @@ async function main() {
 		await timed('actions', () =>
 			phase(`action workflows: n8n execute (${actions.length})`, async () => {
 				for (const ex of actions) await runActionExample(n, sb!, ex);
+				const send = actions.find((ex) => ex.file === 'volcengine-send-1200.json');
+				if (send) await partialDeliveryHintCheck(n, sb!, send);
+				else check('examples/volcengine-send-1200.json exists', ['missing']);
 			}),
 		);
 
