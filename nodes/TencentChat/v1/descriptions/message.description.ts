@@ -312,7 +312,7 @@ export const messageOptionsField = (kind: MessageKind): INodeProperties => ({
 	displayName: 'Message Options',
 	name: 'messageOptions',
 	type: 'collection',
-	placeholder: 'Add Option',
+	placeholder: 'Add Message Option',
 	default: {},
 	options: messageOptions(kind),
 });
