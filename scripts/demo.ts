@@ -135,15 +135,15 @@ export const EXPECTATIONS: Record<string, Expectation> = {
 			return out;
 		},
 	},
-	// ---- Tencent Chat examples: `calls`/`delivered`/… above count Volcengine traffic (0 here); the
-	// Tencent side is checked in `check` through tencentFacts().
+	// ---- Tencent Chat examples: `calls`/`delivered` count Tencent paths and messages too; `check`
+	// looks closer through tencentFacts().
 	'tencent-av-broadcast.json': {
 		seed: (sb) => {
 			for (const groupId of ['@TGS#live-room-1', '@TGS#live-room-2', '@TGS#live-room-3']) sb.seedTencentGroup({ groupId, type: 'AVChatRoom' });
 			sb.seedTencentGroup({ groupId: 'staff', type: 'Public', owner: 'alice', members: ['bob'] }); // not an AV group: gets nothing
 		},
-		calls: {},
-		delivered: 0,
+		calls: { 'group_open_http_svc/send_broadcast_msg': 1 },
+		delivered: 3, // one message in each of the 3 audio-video groups
 		outputs: { 'Every Day at 09:00': 1, Announcements: 3, 'Broadcast to All AV Groups': 3 },
 		check: (f) => {
 			const t = tencentFacts(f);
@@ -164,8 +164,8 @@ export const EXPECTATIONS: Record<string, Expectation> = {
 	},
 	'tencent-batch-1200.json': {
 		seed: (sb) => sb.seedTencentAccounts(tencentUsers(1200)),
-		calls: {},
-		delivered: 0,
+		calls: { 'openim/batchsendmsg': 3 },
+		delivered: 1200,
 		outputs: { "When clicking 'Execute workflow'": 1, 'Send to 1,200 Users': 1 },
 		check: (f) => {
 			const t = tencentFacts(f);
@@ -189,8 +189,8 @@ export const EXPECTATIONS: Record<string, Expectation> = {
 			sb.seedTencentAccounts(Object.keys(tags));
 			for (const [account, list] of Object.entries(tags)) if (list.length) sb.state.tencent.userTags.set(account, new Set(list));
 		},
-		calls: {},
-		delivered: 0,
+		calls: { 'all_member_push/im_push': 1 },
+		delivered: 4, // the push reached the 4 users tagged vip or beta
 		outputs: { "When clicking 'Execute workflow'": 1, 'Push to VIP and Beta Users': 1 },
 		check: (f) => {
 			const t = tencentFacts(f);
@@ -305,8 +305,14 @@ export function factsOf(run: IRun, sb: RtcSandbox, before: Map<string, string>, 
 			(statuses[name] ??= {})[j.status] = (statuses[name][j.status] ?? 0) + 1;
 		}
 	}
+	// Both vendors' traffic: Volcengine Actions and Tencent v4 paths, one-to-one/group messages and push recipients.
+	const t = sb.state.tencent;
 	const calls: Record<string, number> = {};
 	for (const r of v.requests) calls[r.action] = (calls[r.action] ?? 0) + 1;
+	for (const r of t.requests) calls[r.path] = (calls[r.path] ?? 0) + 1;
+	const groupMessages = [...t.groups.values()].flatMap((g) => g.messages.map(() => `group:${g.groupId}`));
+	const pushRecipients = t.pushes.flatMap((p) => p.recipients.map(String));
+	const receivers = [...v.messages.map((m) => String(m.receiver)), ...t.c2c.map((m) => m.to), ...groupMessages, ...pushRecipients];
 	return {
 		status: run.status,
 		error: run.data.resultData.error?.message,
@@ -315,9 +321,12 @@ export function factsOf(run: IRun, sb: RtcSandbox, before: Map<string, string>, 
 		errorItems,
 		statuses,
 		calls,
-		rejected: v.requests.filter((r) => r.code).map((r) => ({ action: r.action, code: r.code! })),
-		delivered: v.messages.length,
-		distinctReceivers: new Set(v.messages.map((m) => m.receiver)).size,
+		rejected: [
+			...v.requests.filter((r) => r.code).map((r) => ({ action: r.action, code: r.code! })),
+			...t.requests.filter((r) => r.code !== 0).map((r) => ({ action: r.path, code: String(r.code) })),
+		],
+		delivered: receivers.length,
+		distinctReceivers: new Set(receivers).size,
 		broadcasts: v.broadcasts.map((b) => ({ tags: b.tags, tagOp: b.tagOp, recipients: b.recipients.map(String) })),
 		usersTagged: [...after].filter(([k, tags]) => before.get(k) !== tags).length,
 		throttled: sb.stats.throttled,
