@@ -100,6 +100,52 @@ async function main() {
 		await page.locator('.el-notification .el-notification__closeBtn').first().click({ timeout: 2000 }).catch(() => undefined);
 		await page.waitForTimeout(800);
 		await shot(page, 'execution-result.png');
+		await page.keyboard.press('Escape');
+		await page.waitForTimeout(500);
+
+		// The user's view (issue 16): each step on its own, so one moved selector costs one picture.
+		const step = async (name: string, fn: () => Promise<void>) => {
+			try {
+				await fn();
+			} catch (e) {
+				log(`  ${name}: not taken (${(e as Error).message.split('\n')[0]})`);
+			}
+			await page.keyboard.press('Escape').catch(() => undefined);
+			await page.waitForTimeout(500);
+		};
+		// 4. The canvas subtitle says the operation in words; 5. the message composer (Message: Text).
+		await step('canvas-subtitle.png', async () => {
+			await openWorkflow(page, base!, ids['volcengine-send-1200.json']);
+			await shot(page, 'canvas-subtitle.png');
+		});
+		await step('message-composer.png', async () => {
+			await openWorkflow(page, base!, ids['volcengine-send-1200.json']);
+			await openNode(page, 'Send to 1,200 Users');
+			await shot(page, 'message-composer.png');
+		});
+		// 6. A partial delivery: the sandbox refuses one receiver; the output pane shows the warning.
+		if (pg) {
+			await step('partial-delivery-hint.png', async () => {
+				pg!.sandbox.configure({ volcengine: { failReceivers: ['20002'] } });
+				await openWorkflow(page, base!, ids['volcengine-send-1200.json']);
+				await page.click('[data-test-id="execute-workflow-button"]');
+				await page.waitForSelector('[data-test-id="canvas-node-status-success"], [data-test-id="canvas-node-status-warning"]', { timeout: 60_000 });
+				await page.waitForTimeout(1000);
+				await openNode(page, 'Send to 1,200 Users');
+				await page.locator('.el-notification .el-notification__closeBtn').first().click({ timeout: 2000 }).catch(() => undefined);
+				await page.waitForTimeout(800);
+				await shot(page, 'partial-delivery-hint.png');
+				pg!.sandbox.configure({ volcengine: { failReceivers: [] } });
+			});
+		}
+		// 7. The trigger's events as people say them.
+		await step('trigger-events.png', async () => {
+			await openWorkflow(page, base!, ids['tencent-group-reply.json']);
+			await openNode(page, 'Group Message Received');
+			await page.locator('[data-test-id="parameter-input-events"]').first().click();
+			await page.waitForTimeout(800);
+			await shot(page, 'trigger-events.png');
+		});
 	} finally {
 		await browser.close();
 		if (pg) await pg.stop();
