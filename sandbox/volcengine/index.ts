@@ -5,6 +5,7 @@
 // a handler and one `action(...)` line in its resource file.
 import type { RawRequest, RawResponse, Sandbox } from '../types';
 import { routeTable } from '../routes';
+import { conversationAdminRoutes } from './conversationAdmin';
 import { conversationRoutes } from './conversations';
 import { serveVolcengine } from './gateway';
 import { messageRoutes } from './messages';
@@ -12,7 +13,14 @@ import { rtsRoutes } from './rts';
 import { userRoutes } from './users';
 import { userTagRoutes } from './userTags';
 
-export const VOLCENGINE_ROUTES = routeTable(messageRoutes, userRoutes, userTagRoutes, conversationRoutes, rtsRoutes);
+export const VOLCENGINE_ROUTES = routeTable(
+	messageRoutes,
+	userRoutes,
+	userTagRoutes,
+	conversationRoutes,
+	rtsRoutes,
+	conversationAdminRoutes,
+);
 
 /** The Actions the sandbox serves. */
 export const VOLCENGINE_ACTIONS = [...VOLCENGINE_ROUTES.keys()];

@@ -3,6 +3,7 @@ import { volcengineIcon } from '../icon';
 import { deliveryProperty } from '../../shared/delivery';
 import { router } from './actions/router';
 import { versionDescription } from './actions/versionDescription';
+import { searchConversations } from './methods/listSearch';
 
 export class VolcengineRtcV1 implements INodeType {
 	description: INodeTypeDescription = {
@@ -16,6 +17,8 @@ export class VolcengineRtcV1 implements INodeType {
 		usableAsTool: true,
 		properties: [...versionDescription.properties, deliveryProperty],
 	};
+
+	methods = { listSearch: { searchConversations } };
 
 	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
 		return await router.call(this);
