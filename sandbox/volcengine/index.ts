@@ -5,8 +5,11 @@
 // a handler and one `action(...)` line in its resource file.
 import type { RawRequest, RawResponse, Sandbox } from '../types';
 import { routeTable } from '../routes';
+import { appTokenRoutes } from './appToken';
+import { blocklistRoutes } from './blocklist';
 import { conversationAdminRoutes } from './conversationAdmin';
 import { conversationRoutes } from './conversations';
+import { friendRoutes } from './friends';
 import { serveVolcengine } from './gateway';
 import { messageRoutes } from './messages';
 import { rtsRoutes } from './rts';
@@ -20,6 +23,9 @@ export const VOLCENGINE_ROUTES = routeTable(
 	conversationRoutes,
 	rtsRoutes,
 	conversationAdminRoutes,
+	appTokenRoutes,
+	friendRoutes,
+	blocklistRoutes,
 );
 
 /** The Actions the sandbox serves. */

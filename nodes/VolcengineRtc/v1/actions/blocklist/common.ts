@@ -1,0 +1,25 @@
+import type { IDataObject, INodeProperties } from 'n8n-workflow';
+import type { ItemReader } from '../../../../shared/engine/reader';
+import { keyValueMap } from '../../../../shared/schemas';
+import { recordJson } from '../../helpers/conversations';
+import { extOption } from '../../helpers/fields';
+import type { OtherUser } from '../../helpers/relations';
+
+/** The blocked user of a Blocklist operation (volc-sdk-golang service/im/model.go …BlackListInfosItem.BlackListUserId). */
+export const BLOCKED: OtherUser = { name: 'blockedUserId', displayName: 'Blocked User ID', description: 'The user on the blocklist' };
+
+/** BlackListUserExt: key/value pairs kept with one blocklist entry. */
+export const blockExtField = (description: string): INodeProperties => ({ ...extOption, name: 'blockedUserExt', description });
+
+export function readBlockExt(r: ItemReader, collectionName: string): Record<string, string> | undefined {
+	if (!r.has(collectionName, 'blockedUserExt')) return undefined;
+	const ext = r.option(collectionName, 'blockedUserExt', keyValueMap(), 'Extra Fields (Ext)', {});
+	return Object.keys(ext).length ? ext : undefined;
+}
+
+/** One entry of GetBlackList (BlackListInfos item; FriendUserInfo when the blocked user is also a friend). */
+export const blockedJson = (userId: bigint) => (b: IDataObject): IDataObject => {
+	const out: IDataObject = { userId: String(userId), ...recordJson(b) };
+	if (b.FriendUserInfo && typeof b.FriendUserInfo === 'object') out.friendUserInfo = recordJson(b.FriendUserInfo as IDataObject);
+	return out;
+};
