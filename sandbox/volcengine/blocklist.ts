@@ -4,7 +4,7 @@
 // QPS: the default 50 (none documented).
 import type { Body } from '../routes';
 import { int64Array, int64Field, objectEntry, stringMap, VolcError } from './fields';
-import { entries, forcedFailure, listOf, owner, pageOf, relationsOf, upTo10, type FailedInfo } from './relations';
+import { entries, forcedFailure, listOf, owner, pageOf, relationsOf, upTo10, type BlockEntry, type FailedInfo } from './relations';
 import { action, type VolcRoute } from './route';
 import type { VolcCtx } from './state';
 
@@ -12,20 +12,28 @@ function blocksOf(ctx: VolcCtx, appId: number, inbox: number, user: bigint) {
 	return listOf(relationsOf(ctx.st).blocks, appId, inbox, user);
 }
 
-function AddBlackList(ctx: VolcCtx, body: Body) {
+/** Each BlackListInfos entry (1 to 10) of the user's list; `apply` answers a FailedInfo or applies it. */
+function eachInfo(ctx: VolcCtx, body: Body, apply: (list: Map<bigint, BlockEntry>, id: bigint, ext: Record<string, string> | undefined, i: number) => FailedInfo | undefined) {
 	const { appId, userId, inbox } = owner(ctx, body);
 	const list = blocksOf(ctx, appId, inbox, userId);
 	const failed: FailedInfo[] = [];
 	entries(body, 'BlackListInfos').forEach((raw, i) => {
 		const e = objectEntry(raw, `BlackListInfos[${i}]`);
 		const id = int64Field(e, 'BlackListUserId')!;
-		const ext = stringMap(e, 'BlackListUserExt') ?? {};
-		const f = forcedFailure(ctx, id, 'blocked user') ?? (id === userId ? { UserId: id, Code: 'InvalidParameter', Message: 'a user cannot block themselves' } : undefined);
-		if (f) return void failed.push(f);
-		list.delete(id); // re-adding moves the entry to the newest place
-		list.set(id, { ext, createTime: ctx.now, modifyTime: ctx.now });
+		const f = forcedFailure(ctx, id, 'blocked user') ?? apply(list, id, stringMap(e, 'BlackListUserExt'), i);
+		if (f) failed.push(f);
 	});
 	return { FailedInfos: failed };
+}
+
+function AddBlackList(ctx: VolcCtx, body: Body) {
+	const userId = int64Field(body, 'UserId')!;
+	return eachInfo(ctx, body, (list, id, ext) => {
+		if (id === userId) return { UserId: id, Code: 'InvalidParameter', Message: 'a user cannot block themselves' };
+		list.delete(id); // re-adding moves the entry to the newest place
+		list.set(id, { ext: ext ?? {}, createTime: ctx.now, modifyTime: ctx.now });
+		return undefined;
+	});
 }
 
 function RemoveBlackList(ctx: VolcCtx, body: Body) {
@@ -36,21 +44,15 @@ function RemoveBlackList(ctx: VolcCtx, body: Body) {
 }
 
 function UpdateBlackList(ctx: VolcCtx, body: Body) {
-	const { appId, userId, inbox } = owner(ctx, body);
-	const list = blocksOf(ctx, appId, inbox, userId);
-	const failed: FailedInfo[] = [];
-	entries(body, 'BlackListInfos').forEach((raw, i) => {
-		const e = objectEntry(raw, `BlackListInfos[${i}]`);
-		const id = int64Field(e, 'BlackListUserId')!;
-		const ext = stringMap(e, 'BlackListUserExt');
+	const userId = int64Field(body, 'UserId')!;
+	return eachInfo(ctx, body, (list, id, ext, i) => {
 		if (ext === undefined) throw new VolcError('InvalidParameter', `BlackListInfos[${i}].BlackListUserExt is required`);
 		const entry = list.get(id);
-		const f = forcedFailure(ctx, id, 'blocked user') ?? (entry ? undefined : { UserId: id, Code: 'InvalidParameter', Message: `user ${id} is not on the blocklist of ${userId}` });
-		if (f) return void failed.push(f);
-		Object.assign(entry!.ext, ext);
-		entry!.modifyTime = ctx.now;
+		if (!entry) return { UserId: id, Code: 'InvalidParameter', Message: `user ${id} is not on the blocklist of ${userId}` };
+		Object.assign(entry.ext, ext);
+		entry.modifyTime = ctx.now;
+		return undefined;
 	});
-	return { FailedInfos: failed };
 }
 
 function IsInBlackList(ctx: VolcCtx, body: Body) {

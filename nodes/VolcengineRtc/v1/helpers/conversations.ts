@@ -145,6 +145,19 @@ export function conversationJson(c: IDataObject): IDataObject {
 	return out;
 }
 
+/** The owner of the conversation (OwnerUserId). */
+export function ownerField(description: string): INodeProperties {
+	return {
+		displayName: 'Owner User ID',
+		name: 'ownerUserId',
+		type: 'string',
+		default: '',
+		required: true,
+		placeholder: '10001',
+		description: `${description} (OwnerUserId; int64, give large IDs as text)`,
+	};
+}
+
 /** The member of the conversation an operation is about (ParticipantUserId). */
 export function memberField(description: string): INodeProperties {
 	return {

@@ -9,6 +9,7 @@ import { resolveAppId } from './common';
 import { appIdField, batchSizeOption, inboxTypeOption } from './fields';
 import { failedInfosByUser } from './im';
 import { limitFields, nextCursorPage, readLimit } from './pages';
+import { userIdField } from './users';
 
 /**
  * A user's relations — friends (AddFriend, DeleteFriend, UpdateFriend, IsFriend, ListFriend) and
@@ -38,15 +39,7 @@ export interface OtherUser {
 
 const inboxOption: INodeProperties = { ...inboxTypeOption, description: 'Logical mailbox (InboxType), 0 to 2147483647; 0 unless your app uses several' };
 
-const ownerField = (description: string): INodeProperties => ({
-	displayName: 'User ID',
-	name: 'userId',
-	type: 'string',
-	default: '',
-	required: true,
-	placeholder: '10001',
-	description: `${description} (UserId; int64, give large IDs as text so they stay exact)`,
-});
+const ownerField = (description: string): INodeProperties => userIdField(`${description} (UserId; int64, give large IDs as text so they stay exact)`, true);
 
 /** App ID, User ID, the other user, the operation's own fields, then Options (Batch Size, Inbox Type). */
 export function relationProperties(owner: string, other: OtherUser, fields: INodeProperties[] = []): INodeProperties[] {

@@ -6,7 +6,7 @@ import { emptyAs } from '../../../../shared/rules';
 import { intInRange, int64Id, text } from '../../../../shared/schemas';
 import { imApi } from '../../../transport/request';
 import { resolveAppId, volcengineOperation, type Body } from '../../helpers/common';
-import { CONVERSATION_TYPES, conversationJson, conversationTypeField, profileCollection, readConversationProfile } from '../../helpers/conversations';
+import { CONVERSATION_TYPES, conversationJson, conversationTypeField, ownerField, profileCollection, readConversationProfile } from '../../helpers/conversations';
 import { appIdField, inboxTypeOption } from '../../helpers/fields';
 import { idString } from '../../helpers/im';
 
@@ -27,15 +27,7 @@ export const create = volcengineOperation<{ body: Body; kind: Kind }>({
 	properties: [
 		appIdField,
 		{ ...conversationTypeField, required: true },
-		{
-			displayName: 'Owner User ID',
-			name: 'ownerUserId',
-			type: 'string',
-			default: '',
-			required: true,
-			placeholder: '10001',
-			description: 'User who creates and owns the conversation (OwnerUserId; int64, give large IDs as text)',
-		},
+		ownerField('User who creates and owns the conversation'),
 		{
 			displayName: 'Other User ID',
 			name: 'otherUserId',

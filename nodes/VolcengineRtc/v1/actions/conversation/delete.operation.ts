@@ -2,7 +2,7 @@ import { single } from '../../../../shared/engine/callShapes';
 import { int64Id } from '../../../../shared/schemas';
 import { imApi } from '../../../transport/request';
 import { resolveAppId, volcengineOperation, type Body } from '../../helpers/common';
-import { conversationLocator, readConversationId } from '../../helpers/conversations';
+import { conversationLocator, ownerField, readConversationId } from '../../helpers/conversations';
 import { appIdField } from '../../helpers/fields';
 
 /** DestroyConversation — volc-sdk-golang service/im/model.go DestroyConversationBody: the owner dissolves it. */
@@ -14,15 +14,7 @@ export const destroy = volcengineOperation<Body>({
 	properties: [
 		appIdField,
 		conversationLocator('The conversation to dissolve'),
-		{
-			displayName: 'Owner User ID',
-			name: 'ownerUserId',
-			type: 'string',
-			default: '',
-			required: true,
-			placeholder: '10001',
-			description: 'Owner of the conversation (OwnerUserId; int64, give large IDs as text)',
-		},
+		ownerField('Owner of the conversation'),
 	],
 	async read(r) {
 		return { AppId: await resolveAppId(r), ConversationShortId: readConversationId(r), OwnerUserId: r.param('ownerUserId', int64Id, 'Owner User ID') };
