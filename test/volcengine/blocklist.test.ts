@@ -41,8 +41,9 @@ describe('Blocklist (AddBlackList, RemoveBlackList, UpdateBlackList, IsInBlackLi
 
 		const { run: all } = await run({ resource: 'blocklist', operation: 'getMany', userId: '1', returnAll: true });
 		const out = itemsOf(all).map((o) => o.json);
-		expect(out.map((o) => o.blackListUserId)).toEqual(items(22).map((i) => i.b).reverse());
-		expect(out[0]).toMatchObject({ userId: '1', friendUserInfo: { friendUserId: '30022' } });
+		expect(out.map((o) => o.blockedUserId)).toEqual(items(22).map((i) => i.b).reverse());
+		expect(out[0]).toMatchObject({ userId: '1', blockedUserId: '30022', blockedUserExt: {}, friendUserInfo: { friendUserId: '30022' } });
+		expect(out[21]).toMatchObject({ blockedUserId: '30001', blockedUserExt: { a: '1', b: '2' } });
 		expect(out[1].friendUserInfo).toBeUndefined();
 		expect(bodies('GetBlackList').map((b) => [b.Cursor, b.Limit])).toEqual([[0, 20], [20, 20]]);
 

@@ -17,9 +17,13 @@ export function readBlockExt(r: ItemReader, collectionName: string): Record<stri
 	return Object.keys(ext).length ? ext : undefined;
 }
 
-/** One entry of GetBlackList (BlackListInfos item; FriendUserInfo when the blocked user is also a friend). */
+/**
+ * One entry of GetBlackList (BlackListInfos item; FriendUserInfo when the blocked user is also a
+ * friend), in the words of the other Blocklist operations: blockedUserId, blockedUserExt.
+ */
 export const blockedJson = (userId: bigint) => (b: IDataObject): IDataObject => {
-	const out: IDataObject = { userId: String(userId), ...recordJson(b) };
-	if (b.FriendUserInfo && typeof b.FriendUserInfo === 'object') out.friendUserInfo = recordJson(b.FriendUserInfo as IDataObject);
+	const { BlackListUserId, BlackListUserExt, FriendUserInfo, ...rest } = b;
+	const out: IDataObject = { userId: String(userId), blockedUserId: String(BlackListUserId), blockedUserExt: (BlackListUserExt as IDataObject) ?? {}, ...recordJson(rest) };
+	if (FriendUserInfo && typeof FriendUserInfo === 'object') out.friendUserInfo = recordJson(FriendUserInfo as IDataObject);
 	return out;
 };
