@@ -5,14 +5,28 @@
 // a handler and one `action(...)` line in its resource file.
 import type { RawRequest, RawResponse, Sandbox } from '../types';
 import { routeTable } from '../routes';
+import { appTokenRoutes } from './appToken';
+import { blocklistRoutes } from './blocklist';
+import { conversationAdminRoutes } from './conversationAdmin';
 import { conversationRoutes } from './conversations';
+import { friendRoutes } from './friends';
 import { serveVolcengine } from './gateway';
 import { messageRoutes } from './messages';
 import { rtsRoutes } from './rts';
 import { userRoutes } from './users';
 import { userTagRoutes } from './userTags';
 
-export const VOLCENGINE_ROUTES = routeTable(messageRoutes, userRoutes, userTagRoutes, conversationRoutes, rtsRoutes);
+export const VOLCENGINE_ROUTES = routeTable(
+	messageRoutes,
+	userRoutes,
+	userTagRoutes,
+	conversationRoutes,
+	rtsRoutes,
+	conversationAdminRoutes,
+	appTokenRoutes,
+	friendRoutes,
+	blocklistRoutes,
+);
 
 /** The Actions the sandbox serves. */
 export const VOLCENGINE_ACTIONS = [...VOLCENGINE_ROUTES.keys()];

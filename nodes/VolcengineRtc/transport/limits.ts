@@ -25,6 +25,14 @@ export const VOLCENGINE_QUOTAS: Record<string, ApiQuota> = {
 	BatchGetUser: { perSecond: 100 },
 	// "QPS 不得超过 100", at most 20 messages per call — https://www.volcengine.com/docs/6348/337138
 	GetConversationMessages: { perSecond: 100 },
+	// Conversation administration (issue 14): "QPS 不得超过 50" — 6348/337013 (CreateConversation),
+	// 6348/1208779 (GetAppToken); "QPS 不得超过 100" — 6348/337049 (GetUserConversations), 6348/337118
+	// (BatchGetConversations); "最大请求次数：100 次/秒" — 6348/1223552 (GetMessagesReadReceipt).
+	CreateConversation: { perSecond: 50 },
+	GetAppToken: { perSecond: 50 },
+	GetUserConversations: { perSecond: 100 },
+	BatchGetConversations: { perSecond: 100 },
+	GetMessagesReadReceipt: { perSecond: 100 },
 	// QPS unconfirmed (§4.7, §4.8, §9), paced at the default 50/s: BatchUpdateUser, GetMessages,
 	// DeleteMessage, DeleteConversationMessage, ModifyMessage, QueryOnlineStatus.
 	// §5: SendUnicast + SendRoomUnicast + SendBroadcast + BatchSendRoomUnicast ≤ 500 requests/s together.

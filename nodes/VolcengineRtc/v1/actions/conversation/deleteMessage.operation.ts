@@ -4,6 +4,7 @@ import { single } from '../../../../shared/engine/callShapes';
 import { int64Id } from '../../../../shared/schemas';
 import { imApi } from '../../../transport/request';
 import { resolveAppId, volcengineOperation, type Body } from '../../helpers/common';
+import { memberField } from '../../helpers/conversations';
 import { appIdField, conversationShortIdField, messageIdField } from '../../helpers/fields';
 
 /**
@@ -45,16 +46,7 @@ export const deleteMessage = volcengineOperation<{ body: Body; deleteFor: 'every
 				{ name: 'One Member', value: 'member', description: "Removed from one member's view only (DeleteMessage)" },
 			],
 		},
-		{
-			displayName: 'Member User ID',
-			name: 'participantUserId',
-			type: 'string',
-			default: '',
-			required: true,
-			placeholder: '10001',
-			description: 'Member whose view loses the message (ParticipantUserId; a whole number up to 19 digits; give long IDs as text)',
-			displayOptions: { show: { deleteFor: ['member'] } },
-		},
+		{ ...memberField('Member whose view loses the message'), displayOptions: { show: { deleteFor: ['member'] } } },
 	],
 	async read(r) {
 		const AppId = await resolveAppId(r);

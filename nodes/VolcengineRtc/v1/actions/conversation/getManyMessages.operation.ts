@@ -7,6 +7,7 @@ import { imApi } from '../../../transport/request';
 import { resolveAppId, volcengineOperation } from '../../helpers/common';
 import { appIdField, conversationShortIdField } from '../../helpers/fields';
 import { messageJson, optionalCursor } from '../../helpers/im';
+import { limitFields, readLimit } from '../../helpers/pages';
 
 /**
  * GetConversationMessages — volcengine-rtc.md §4.8, doc 6348/337138 (≤ 20 per call, QPS ≤ 100): pages of `Limit` messages from `Cursor` (a
@@ -49,22 +50,7 @@ export const getManyMessages = volcengineOperation<Plan>({
 	properties: [
 		appIdField,
 		conversationShortIdField,
-		{
-			displayName: 'Return All',
-			name: 'returnAll',
-			type: 'boolean',
-			default: false,
-			description: 'Whether to return all results or only up to a given limit',
-		},
-		{
-			displayName: 'Limit',
-			name: 'limit',
-			type: 'number',
-			default: 50,
-			typeOptions: { minValue: 1, numberPrecision: 0 },
-			displayOptions: { show: { returnAll: [false] } },
-			description: 'Max number of results to return',
-		},
+		...limitFields,
 		collection([
 			{
 				displayName: 'Order',
@@ -99,8 +85,7 @@ export const getManyMessages = volcengineOperation<Plan>({
 	async read(r) {
 		const appId = await resolveAppId(r);
 		const conversationShortId = r.param('conversationShortId', int64Id, 'Conversation ID');
-		const returnAll = r.param('returnAll', z.boolean({ invalid_type_error: 'must be true or false' }), 'Return All', false);
-		const limit = returnAll ? undefined : r.param('limit', intInRange(1, Number.MAX_SAFE_INTEGER), 'Limit', 50);
+		const limit = readLimit(r);
 		const order = r.option('options', 'order', z.enum(['newestFirst', 'oldestFirst']), 'Order', 'newestFirst');
 		const cursor = r.option('options', 'cursor', optionalCursor, 'Start Cursor', '');
 		const pageSize = Math.min(MAX_PAGE_SIZE, r.option('options', 'pageSize', intInRange(1, LEGACY_MAX_PAGE_SIZE), 'Page Size', DEFAULT_PAGE_SIZE));

@@ -1,82 +1,26 @@
-import type { IDataObject } from 'n8n-workflow';
-import { fanOut } from '../../../../shared/engine/callShapes';
-import { collection } from '../../../../shared/rules';
-import { intInRange, int64Id } from '../../../../shared/schemas';
+import { int64Id } from '../../../../shared/schemas';
 import { imApi } from '../../../transport/request';
 import { resolveAppId, volcengineOperation } from '../../helpers/common';
-import { appIdField, batchSizeOption, conversationShortIdField } from '../../helpers/fields';
-import { int64List, messageJson, uniqueIds } from '../../helpers/im';
+import { appIdField, conversationShortIdField } from '../../helpers/fields';
+import { messageJson } from '../../helpers/im';
+import { byMessageId, messageIdsProperties, readMessageIds, type MessageIdsPlan } from '../../helpers/messageIds';
 
 /**
  * GetMessages — volcengine-rtc.md §4.8. Any number of message ids per item; the per-call maximum is
  * unconfirmed, so they go in calls of 20 by default (at most 50). One output item per requested
  * id, in the requested order: the message, or `found: false` when Volcengine did not return it.
- * A read that fails fails the item (nothing partial is returned).
+ * A read that fails fails the item (nothing partial is returned). The id reads: helpers/messageIds.ts.
  */
 
-export const DEFAULT_MESSAGE_IDS_PER_CALL = 20;
-export const MAX_MESSAGE_IDS_PER_CALL = 50;
-const api = imApi('GetMessages', true);
-
-interface Plan {
-	appId: number;
-	conversationShortId: bigint;
-	messageIds: bigint[];
-	batchSize: number;
-}
-
-export const getMessages = volcengineOperation<Plan>({
+export const getMessages = volcengineOperation<MessageIdsPlan>({
 	resource: 'conversation',
 	operation: 'getMessages',
 	option: { name: 'Get Messages by ID', description: 'Read messages of a conversation by their IDs (GetMessages)', action: 'Get messages of a conversation by ID' },
-	properties: [
-		appIdField,
-		conversationShortIdField,
-		{
-			displayName: 'Message IDs',
-			name: 'messageIds',
-			type: 'string',
-			default: '',
-			required: true,
-			typeOptions: { rows: 2 },
-			placeholder: '7205759403792793601, 7205759403792793602',
-			description: 'MessageIds to read, separated by commas or new lines, or an array from an expression',
-		},
-		collection([
-			{
-				...batchSizeOption(MAX_MESSAGE_IDS_PER_CALL, 'Message IDs', DEFAULT_MESSAGE_IDS_PER_CALL),
-				description: 'Message IDs per call. Volcengine does not document a maximum; 20 is a safe default.',
-			},
-		]),
-	],
+	properties: [appIdField, conversationShortIdField, ...messageIdsProperties('read')],
 	async read(r) {
 		const appId = await resolveAppId(r);
 		const conversationShortId = r.param('conversationShortId', int64Id, 'Conversation ID');
-		const messageIds: bigint[] = r.param('messageIds', int64List('message ID'), 'Message IDs');
-		const batchSize = r.option('options', 'batchSize', intInRange(1, MAX_MESSAGE_IDS_PER_CALL), 'Batch Size', DEFAULT_MESSAGE_IDS_PER_CALL);
-		return { appId, conversationShortId, messageIds: uniqueIds(messageIds), batchSize };
+		return { appId, conversationShortId, ...readMessageIds(r) };
 	},
-	shape: fanOut({
-		ordered: true,
-		list: (plan) => plan.messageIds,
-		max: (plan) => plan.batchSize,
-		async send(plan, ids, _n, send) {
-			const { result } = await send(api, { AppId: plan.appId, ConversationShortId: plan.conversationShortId, MessageIds: ids });
-			return { failed: [], value: (Array.isArray(result.Messages) ? result.Messages : []) as IDataObject[] };
-		},
-		output(plan, r) {
-			if (r.firstError) throw r.firstError;
-			const found = new Map<string, IDataObject>();
-			for (const page of r.values as IDataObject[][]) {
-				for (const m of page) {
-					const json = messageJson(m);
-					found.set(String(json.messageId), json);
-				}
-			}
-			return plan.messageIds.map((id) => {
-				const m = found.get(String(id));
-				return m ? { found: true, ...m } : { found: false, messageId: String(id), conversationShortId: String(plan.conversationShortId) };
-			});
-		},
-	}),
+	shape: byMessageId(imApi('GetMessages', true), 'Messages', messageJson),
 });
