@@ -56,14 +56,30 @@ export function webhookAnswer(ctx: IWebhookFunctions): (status: number, body: ID
 }
 
 /**
- * The Events options: "All Events" first, then the vendor's catalogue (`[area, label, vendor name]`)
- * sorted by the name people read, with the vendor's name as the description.
+ * One entry of a trigger's event catalogue: the vendor's name (the option value, so saved
+ * workflows keep working), the name people say ("Message sent in a group") and one sentence saying
+ * what happened. The option's description is the sentence followed by the vendor name in parentheses.
  */
-export function eventOptions(catalogue: ReadonlyArray<readonly [string, string, string]>, allDescription: string) {
+export type TriggerEvent = readonly [vendorEvent: string, name: string, sentence: string];
+
+/** Option value of "Other (type the event name)": matches no vendor event, the typed names decide. */
+export const OTHER_EVENTS = 'other';
+
+/**
+ * The Events options: "All Events" first, "Other" second, then the catalogue sorted by the name
+ * people read.
+ */
+export function eventOptions(catalogue: readonly TriggerEvent[], o: { all: string; other: string }) {
 	return [
-		{ name: 'All Events', value: '*', description: allDescription },
-		...catalogue.map(([area, label, value]) => ({ name: `${area}: ${label}`, value, description: value })).sort((a, b) => a.name.localeCompare(b.name)),
+		{ name: 'All Events', value: '*', description: o.all },
+		{ name: 'Other (Type the Event Name)', value: OTHER_EVENTS, description: o.other },
+		...catalogue.map(([value, name, sentence]) => ({ name, value, description: `${sentence} (${value})` })).sort((a, b) => a.name.localeCompare(b.name)),
 	];
+}
+
+/** Our name of a vendor event (the option name), or the vendor name itself when the catalogue does not list it. */
+export function eventNameOf(catalogue: readonly TriggerEvent[], vendorEvent: string): string {
+	return catalogue.find(([value]) => value === vendorEvent)?.[1] ?? vendorEvent;
 }
 
 /**
@@ -76,4 +92,120 @@ export function eventSelected(ctx: IWebhookFunctions, name: string, otherParamet
 	return String(ctx.getNodeParameter(otherParameter, '') ?? '')
 		.split(/[\s,]+/)
 		.some((s) => s !== '' && s === name);
+}
+
+/**
+ * The fields both triggers put first in their output, in this order, so the two read alike:
+ * `event` (our name), `vendorEvent` (CallbackCommand / EventType), `text` (first text element),
+ * `from`, `to`, `groupId`, `conversationId`, `roomId`, `messageId` (ids as strings), `time` (ISO).
+ * A field the callback does not carry is left out. The raw callback follows under `body`.
+ */
+export interface CommonEventFields {
+	event: string;
+	vendorEvent: string;
+	text?: string;
+	from?: string;
+	to?: string;
+	groupId?: string;
+	conversationId?: string;
+	roomId?: string;
+	messageId?: string;
+	time: string;
+}
+
+export function commonEventFields(f: CommonEventFields): IDataObject {
+	const out: IDataObject = {};
+	for (const key of ['event', 'vendorEvent', 'text', 'from', 'to', 'groupId', 'conversationId', 'roomId', 'messageId', 'time'] as const) {
+		if (f[key] !== undefined) out[key] = f[key];
+	}
+	return out;
+}
+
+/** An id or name as text: strings as they are (empty = absent), numbers and int64 bigints as their digits. */
+export function idOf(v: unknown): string | undefined {
+	if (typeof v === 'string') return v === '' ? undefined : v;
+	if (typeof v === 'bigint' || (typeof v === 'number' && Number.isFinite(v))) return String(v);
+	return undefined;
+}
+
+// ---- refused callbacks ----------------------------------------------------------------------------
+
+/** Static-data key (node level) of the refused-callback counter. */
+const REFUSED_KEY = 'refused';
+
+/** What the node remembers about refused callbacks (workflow static data, per mode like n8n keeps it). */
+export interface RefusedCounter {
+	/** Refused since the last accepted callback. */
+	count: number;
+	/** Refused since the trigger was first used (never reset). */
+	total: number;
+	lastReason: string;
+	lastStatus: number;
+	lastAt: string;
+}
+
+function readCounter(store: IDataObject): RefusedCounter | undefined {
+	const c = store[REFUSED_KEY] as Partial<RefusedCounter> | undefined;
+	if (!c || typeof c !== 'object' || typeof c.total !== 'number') return undefined;
+	return { count: Number(c.count) || 0, total: c.total, lastReason: String(c.lastReason ?? ''), lastStatus: Number(c.lastStatus) || 0, lastAt: String(c.lastAt ?? '') };
+}
+
+/**
+ * A refused callback, made visible. The caller still gets `status` (401 for anything that is not
+ * authentic: fail closed) with `body`. Besides:
+ * - the node's static data counts it (`count` since the last accepted callback, `total`, the last
+ *   reason and time); n8n saves it right after the answer, in production as in a test;
+ * - n8n's log gets a warning with the reason (never the signature or token);
+ * - in the editor's test mode (`getMode()` is "manual": "Listen for test event" / "Execute
+ *   workflow") the node also emits one item `{ refused: true, reason, status, count, … }`, so
+ *   "Listening…" ends with a readable reason instead of waiting for a callback that never passes.
+ *   In production (mode "webhook") nothing runs: an unauthenticated request must not start an
+ *   execution. The next accepted callback reports the refusals instead (`refusedSinceLast`).
+ * Concurrent refusals can lose an increment (n8n saves static data whole, last writer wins).
+ */
+export function refuseCallback(
+	ctx: IWebhookFunctions,
+	answer: (status: number, body: IDataObject) => IWebhookResponseData,
+	r: { status: number; reason: string; body: IDataObject; vendorEvent?: string; nowMs: number },
+): IWebhookResponseData {
+	const store = ctx.getWorkflowStaticData('node');
+	const before = readCounter(store);
+	const counter: RefusedCounter = {
+		count: (before?.count ?? 0) + 1,
+		total: (before?.total ?? 0) + 1,
+		lastReason: r.reason,
+		lastStatus: r.status,
+		lastAt: new Date(r.nowMs).toISOString(),
+	};
+	store[REFUSED_KEY] = { ...counter }; // replaced, not mutated: n8n notices the change and saves it
+	try {
+		ctx.logger.warn(`${ctx.getNode().name}: callback refused with HTTP ${r.status}: ${r.reason} (${counter.count} since the last accepted one)`);
+	} catch {
+		// a logger that cannot write must not turn a refusal into a 500
+	}
+	const response = answer(r.status, r.body);
+	if (ctx.getMode() !== 'manual') return response;
+	const item: IDataObject = {
+		refused: true,
+		reason: r.reason,
+		status: r.status,
+		count: counter.count,
+		total: counter.total,
+		...(r.vendorEvent ? { vendorEvent: r.vendorEvent } : {}),
+		time: counter.lastAt,
+		hint: 'The caller got this HTTP status and the workflow did not run with its data. Check the token or secret in the credential, the node and the vendor console, and the server clock.',
+	};
+	return { ...response, workflowData: [ctx.helpers.returnJsonArray([item])] };
+}
+
+/**
+ * For an accepted callback: the refusals since the previous accepted one (`refusedSinceLast`), or
+ * undefined when there were none. Resets the `count` (the `total` stays).
+ */
+export function takeRefusedSinceLast(ctx: IWebhookFunctions): IDataObject | undefined {
+	const store = ctx.getWorkflowStaticData('node');
+	const c = readCounter(store);
+	if (!c || c.count === 0) return undefined;
+	store[REFUSED_KEY] = { ...c, count: 0 };
+	return { count: c.count, total: c.total, lastReason: c.lastReason, lastStatus: c.lastStatus, lastAt: c.lastAt };
 }
