@@ -199,6 +199,17 @@ export function refuseCallback(
 }
 
 /**
+ * The two ways a trigger answers a callback: `answer` (any status, a JSON body) and `refuse`
+ * (refuseCallback with the vendor's refusal body for that status and reason).
+ */
+export function callbackResponder(ctx: IWebhookFunctions, nowMs: number, refusalBody: (status: number, reason: string) => IDataObject) {
+	const answer = webhookAnswer(ctx);
+	const refuse = (status: number, reason: string, vendorEvent?: string) =>
+		refuseCallback(ctx, answer, { status, reason, vendorEvent, nowMs, body: refusalBody(status, reason) });
+	return { answer, refuse };
+}
+
+/**
  * For an accepted callback: the refusals since the previous accepted one (`refusedSinceLast`), or
  * undefined when there were none. Resets the `count` (the `total` stays).
  */

@@ -15,15 +15,7 @@ import {
 	readCallbackBody,
 	sha256Hex,
 } from '../../shared/webhook';
-import {
-	eventOptions,
-	eventSelected,
-	manualCallbackMethods,
-	refuseCallback,
-	takeRefusedSinceLast,
-	unsignedCallbackProperties,
-	webhookAnswer,
-} from '../../shared/triggerScaffold';
+import { callbackResponder, eventOptions, eventSelected, manualCallbackMethods, takeRefusedSinceLast, unsignedCallbackProperties } from '../../shared/triggerScaffold';
 import { tencentChatTriggerIcon } from '../icon';
 import { TENCENT_ACK, isTencentAnswerableEvent, isTencentBeforeEvent, singleQueryValue, verifyTencentCallback } from '../transport/callback';
 import { TENCENT_EVENTS } from './events';
@@ -146,10 +138,8 @@ export class TencentChatTriggerV1 implements INodeType {
 	webhookMethods = manualCallbackMethods;
 
 	async webhook(this: IWebhookFunctions): Promise<IWebhookResponseData> {
-		const answer = webhookAnswer(this);
 		const nowMs = Date.now();
-		const refuse = (status: number, reason: string, vendorEvent?: string) =>
-			refuseCallback(this, answer, { status, reason, vendorEvent, nowMs, body: { ActionStatus: 'FAIL', ErrorCode: status, ErrorInfo: `Callback refused: ${reason}` } });
+		const { answer, refuse } = callbackResponder(this, nowMs, (status, reason) => ({ ActionStatus: 'FAIL', ErrorCode: status, ErrorInfo: `Callback refused: ${reason}` }));
 
 		const credentials = await this.getCredentials('tencentChatApi');
 		const override = String(this.getNodeParameter('callbackToken', '') ?? '').trim();

@@ -14,15 +14,7 @@ import {
 	readCallbackBody,
 	sha256Hex,
 } from '../../shared/webhook';
-import {
-	eventOptions,
-	eventSelected,
-	manualCallbackMethods,
-	refuseCallback,
-	takeRefusedSinceLast,
-	unsignedCallbackProperties,
-	webhookAnswer,
-} from '../../shared/triggerScaffold';
+import { callbackResponder, eventOptions, eventSelected, manualCallbackMethods, takeRefusedSinceLast, unsignedCallbackProperties } from '../../shared/triggerScaffold';
 import { volcengineRtcTriggerIcon } from '../icon';
 import { readVolcengineEnvelope, verifyVolcengineCallback } from '../transport/callback';
 import { VOLCENGINE_EVENTS } from './events';
@@ -118,10 +110,8 @@ export class VolcengineRtcTriggerV1 implements INodeType {
 	webhookMethods = manualCallbackMethods;
 
 	async webhook(this: IWebhookFunctions): Promise<IWebhookResponseData> {
-		const answer = webhookAnswer(this);
 		const nowMs = Date.now();
-		const refuse = (status: number, reason: string, vendorEvent?: string) =>
-			refuseCallback(this, answer, { status, reason, vendorEvent, nowMs, body: { message: `Callback refused: ${reason}` } });
+		const { answer, refuse } = callbackResponder(this, nowMs, (_status, reason) => ({ message: `Callback refused: ${reason}` }));
 
 		// The signature travels inside the body: a body we cannot read cannot be authenticated.
 		const body = readCallbackBody(this.getRequestObject().rawBody, this.getBodyData());
