@@ -1,5 +1,5 @@
 import type { IDataObject, IHookFunctions, INodeProperties, IWebhookFunctions, IWebhookResponseData } from 'n8n-workflow';
-import { forgetManualCallback, manualCallbackRecorded, recordManualCallback } from './webhook';
+import { callbackScope, forgetManualCallback, manualCallbackRecorded, recordManualCallback } from './webhook';
 
 /**
  * What both triggers share around their vendor-specific verification: the manual webhook
@@ -45,6 +45,15 @@ export function unsignedCallbackProperties(secret: string, known = 'this URL'): 
 		},
 	];
 }
+
+/** Says in the panel what happens to a callback that is refused (see refuseCallback). */
+export const refusedCallbackNotice: INodeProperties = {
+	displayName:
+		'A callback that cannot be authenticated (no secret configured, wrong signature, too old, another app) is answered with HTTP 401 and starts nothing. While you listen for a test event it ends the listening as one item with refused: true and the reason; in production the next accepted event carries refusedSinceLast (how many, the last reason) and n8n logs a warning for each.',
+	name: 'refusedNotice',
+	type: 'notice',
+	default: '',
+};
 
 /** Writes an HTTP answer with a JSON body and tells n8n not to answer again. */
 export function webhookAnswer(ctx: IWebhookFunctions): (status: number, body: IDataObject) => IWebhookResponseData {
@@ -142,12 +151,45 @@ export interface RefusedCounter {
 	lastReason: string;
 	lastStatus: number;
 	lastAt: string;
+	/** Bumped on every write (refusal or reset): the higher one is the newer. */
+	seq: number;
 }
 
 function readCounter(store: IDataObject): RefusedCounter | undefined {
 	const c = store[REFUSED_KEY] as Partial<RefusedCounter> | undefined;
 	if (!c || typeof c !== 'object' || typeof c.total !== 'number') return undefined;
-	return { count: Number(c.count) || 0, total: c.total, lastReason: String(c.lastReason ?? ''), lastStatus: Number(c.lastStatus) || 0, lastAt: String(c.lastAt ?? '') };
+	return {
+		count: Number(c.count) || 0,
+		total: c.total,
+		lastReason: String(c.lastReason ?? ''),
+		lastStatus: Number(c.lastStatus) || 0,
+		lastAt: String(c.lastAt ?? ''),
+		seq: Number(c.seq) || 0,
+	};
+}
+
+/**
+ * The counters of this process, per trigger (callbackScope). Why, as for the de-duplication claims
+ * (webhook.ts CallbackClaims): the node writes its answer itself, so the caller has it, and may send
+ * the next callback, before n8n has saved the static data (live-webhooks.ts saves it in the
+ * response callback, after the answer went out): the next request would load the old count. Seen
+ * in the real-n8n e2e (3 refusals in a row counted as 2). The newer of the two (higher `seq`; this
+ * process's on a tie) is the base of every write; both are written.
+ */
+const processCounters = new Map<string, RefusedCounter>();
+
+function currentCounter(ctx: IWebhookFunctions): { store: IDataObject; scope: string; counter?: RefusedCounter } {
+	const store = ctx.getWorkflowStaticData('node');
+	const scope = callbackScope(ctx);
+	const saved = readCounter(store);
+	const mine = processCounters.get(scope);
+	const counter = !saved || (mine && mine.seq >= saved.seq) ? mine : saved;
+	return { store, scope, counter };
+}
+
+function writeCounter(store: IDataObject, scope: string, counter: RefusedCounter): void {
+	processCounters.set(scope, counter);
+	store[REFUSED_KEY] = { ...counter }; // replaced, not mutated: n8n notices the change and saves it
 }
 
 /**
@@ -161,23 +203,25 @@ function readCounter(store: IDataObject): RefusedCounter | undefined {
  *   "Listening…" ends with a readable reason instead of waiting for a callback that never passes.
  *   In production (mode "webhook") nothing runs: an unauthenticated request must not start an
  *   execution. The next accepted callback reports the refusals instead (`refusedSinceLast`).
- * Concurrent refusals can lose an increment (n8n saves static data whole, last writer wins).
+ * Within one n8n process the count is exact (processCounters); across processes (queue mode with
+ * several webhook processes) concurrent refusals can lose an increment (static data is saved
+ * whole, last writer wins).
  */
 export function refuseCallback(
 	ctx: IWebhookFunctions,
 	answer: (status: number, body: IDataObject) => IWebhookResponseData,
 	r: { status: number; reason: string; body: IDataObject; vendorEvent?: string; nowMs: number },
 ): IWebhookResponseData {
-	const store = ctx.getWorkflowStaticData('node');
-	const before = readCounter(store);
+	const { store, scope, counter: before } = currentCounter(ctx);
 	const counter: RefusedCounter = {
 		count: (before?.count ?? 0) + 1,
 		total: (before?.total ?? 0) + 1,
 		lastReason: r.reason,
 		lastStatus: r.status,
 		lastAt: new Date(r.nowMs).toISOString(),
+		seq: (before?.seq ?? 0) + 1,
 	};
-	store[REFUSED_KEY] = { ...counter }; // replaced, not mutated: n8n notices the change and saves it
+	writeCounter(store, scope, counter);
 	try {
 		ctx.logger.warn(`${ctx.getNode().name}: callback refused with HTTP ${r.status}: ${r.reason} (${counter.count} since the last accepted one)`);
 	} catch {
@@ -214,9 +258,8 @@ export function callbackResponder(ctx: IWebhookFunctions, nowMs: number, refusal
  * undefined when there were none. Resets the `count` (the `total` stays).
  */
 export function takeRefusedSinceLast(ctx: IWebhookFunctions): IDataObject | undefined {
-	const store = ctx.getWorkflowStaticData('node');
-	const c = readCounter(store);
+	const { store, scope, counter: c } = currentCounter(ctx);
 	if (!c || c.count === 0) return undefined;
-	store[REFUSED_KEY] = { ...c, count: 0 };
+	writeCounter(store, scope, { ...c, count: 0, seq: c.seq + 1 });
 	return { count: c.count, total: c.total, lastReason: c.lastReason, lastStatus: c.lastStatus, lastAt: c.lastAt };
 }

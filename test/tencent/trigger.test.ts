@@ -145,6 +145,8 @@ describe('node description', () => {
 		expect(notice('lastNodeNotice').displayOptions).toEqual({ show: { responseMode: ['lastNode'] } });
 		expect(notice('lastNodeNotice').displayName).toMatch(/2 seconds/);
 		expect(notice('lastNodeNotice').displayName).toMatch(/80003/);
+		expect(notice('refusedNotice').displayName).toMatch(/HTTP 401.*refused: true.*refusedSinceLast/);
+		expect(notice('refusedNotice').displayOptions).toBeUndefined();
 	});
 });
 

@@ -107,6 +107,7 @@ describe('node description and lifecycle', () => {
 		expect(opts.slice(2).map((o) => o.name)).toEqual(VOLCENGINE_EVENTS.map((e) => e[1]).sort((a, b) => a.localeCompare(b)));
 		expect(d.properties.find((p) => p.name === 'otherEvents')).toBeDefined();
 		expect(d.properties.find((p) => p.name === 'unsignedNotice')!.displayOptions).toEqual({ show: { acceptUnsigned: [true] } });
+		expect(d.properties.find((p) => p.name === 'refusedNotice')!.displayName).toMatch(/HTTP 401.*refusedSinceLast/);
 		expect(new VolcengineRtcTrigger().description.defaultVersion).toBe(1);
 	});
 	test('webhookMethods keep local state and the URL to paste into the console', async () => {

@@ -15,7 +15,15 @@ import {
 	readCallbackBody,
 	sha256Hex,
 } from '../../shared/webhook';
-import { callbackResponder, eventOptions, eventSelected, manualCallbackMethods, takeRefusedSinceLast, unsignedCallbackProperties } from '../../shared/triggerScaffold';
+import {
+	callbackResponder,
+	eventOptions,
+	eventSelected,
+	manualCallbackMethods,
+	refusedCallbackNotice,
+	takeRefusedSinceLast,
+	unsignedCallbackProperties,
+} from '../../shared/triggerScaffold';
 import { tencentChatTriggerIcon } from '../icon';
 import { TENCENT_ACK, isTencentAnswerableEvent, isTencentBeforeEvent, singleQueryValue, verifyTencentCallback } from '../transport/callback';
 import { TENCENT_EVENTS } from './events';
@@ -115,6 +123,7 @@ export class TencentChatTriggerV1 implements INodeType {
 				description: 'Overrides the credential\'s Callback Token. Every callback must carry Sign = SHA-256(token + RequestTime) and a RequestTime within 60 seconds.',
 			},
 			...unsignedCallbackProperties('callback token', 'this URL and your SDKAppID'),
+			refusedCallbackNotice,
 			{
 				displayName: 'Options',
 				name: 'options',

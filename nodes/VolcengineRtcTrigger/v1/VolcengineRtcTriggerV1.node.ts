@@ -14,7 +14,7 @@ import {
 	readCallbackBody,
 	sha256Hex,
 } from '../../shared/webhook';
-import { callbackResponder, eventOptions, eventSelected, manualCallbackMethods, takeRefusedSinceLast, unsignedCallbackProperties } from '../../shared/triggerScaffold';
+import { callbackResponder, eventOptions, eventSelected, manualCallbackMethods, refusedCallbackNotice, takeRefusedSinceLast, unsignedCallbackProperties } from '../../shared/triggerScaffold';
 import { volcengineRtcTriggerIcon } from '../icon';
 import { readVolcengineEnvelope, verifyVolcengineCallback } from '../transport/callback';
 import { VOLCENGINE_EVENTS } from './events';
@@ -86,6 +86,7 @@ export class VolcengineRtcTriggerV1 implements INodeType {
 				description: 'Overrides the credential\'s Callback Secret Key. Every callback must carry a Signature made with it.',
 			},
 			...unsignedCallbackProperties('callback secret key'),
+			refusedCallbackNotice,
 			{
 				displayName: 'Options',
 				name: 'options',
