@@ -95,6 +95,12 @@ export interface WebhookRequestInput {
 	body?: unknown;
 	/** The bytes as received; n8n keeps them as `req.rawBody`. Omit to test the fallback. */
 	rawBody?: Buffer;
+	/**
+	 * "webhook" (default): the production URL. "manual": the editor's test URL ("Listen for test
+	 * event"): the node sees getMode() "manual" and n8n's test static data, which is kept apart from
+	 * the production one (here: a store of its own per workflow).
+	 */
+	mode?: 'webhook' | 'manual';
 }
 
 export interface WebhookResult {
@@ -205,9 +211,10 @@ export function createEngine(opts: EngineOptions) {
 		 * the race between concurrent requests; sharing one object would hide it too, and starting from
 		 * empty static data on every call would hide de-duplication.
 		 */
-		async webhook(wf: IWorkflowBase, nodeName: string, req: WebhookRequestInput): Promise<WebhookResult> {
+		async webhook(wf: IWorkflowBase, nodeName: string, input: WebhookRequestInput): Promise<WebhookResult> {
+			const { mode = 'webhook', ...req } = input;
 			await storageRead(); // findWebhook + loadWebhookExecutionData
-			const saved = staticFor(wf);
+			const saved = mode === 'manual' ? staticFor({ ...wf, id: `${String(wf.id ?? 'test')}#test` }) : staticFor(wf);
 			const workflow = toWorkflow(wf, copyJson(saved));
 			const save = () => {
 				if ((workflow.staticData as IDataObject).__dataChanged !== true) return;
@@ -224,7 +231,7 @@ export function createEngine(opts: EngineOptions) {
 				end(body?: unknown) { if (body !== undefined) sent.body = body; sent.written = true; return res; },
 				setHeader() { return res; },
 			};
-			const { hooks, order, finished } = hooksFor('webhook', wf);
+			const { hooks, order, finished } = hooksFor(mode, wf);
 			const ad = additionalData(credentialsHelper, {
 				hooks,
 				httpRequest: { headers: {}, query: {}, params: {}, body: {}, ...req } as never,
@@ -232,7 +239,7 @@ export function createEngine(opts: EngineOptions) {
 			});
 			const node = workflow.getNode(nodeName)!;
 			const type = workflow.nodeTypes.getByNameAndVersion(node.type, node.typeVersion);
-			const ctx = new WebhookContext(workflow, node, ad, 'webhook', webhookData(workflow, nodeName, ad), [], null);
+			const ctx = new WebhookContext(workflow, node, ad, mode, webhookData(workflow, nodeName, ad), [], null);
 			// n8n reads the database again before the node can look at its static data (getBase,
 			// getCredentials): other requests that arrived meanwhile have loaded theirs by then.
 			await storageRead();
@@ -243,7 +250,7 @@ export function createEngine(opts: EngineOptions) {
 			const runData = createRunExecutionData({
 				executionData: { nodeExecutionStack: [{ node, data: { main: response.workflowData as INodeExecutionData[][] }, source: null }] },
 			});
-			await new WorkflowExecute(ad, 'webhook', runData).processRunExecutionData(workflow);
+			await new WorkflowExecute(ad, mode, runData).processRunExecutionData(workflow);
 			const run = await finished;
 			save();
 			scanForSecrets(`webhook run of ${wf.name}`, run);

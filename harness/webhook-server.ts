@@ -43,9 +43,9 @@ export interface ServedCall {
 /**
  * Serves one workflow's webhook node at http://127.0.0.1:<port>/webhook/<webhookId>/<path>, like n8n:
  * query parsed into an object, JSON body parsed, raw bytes kept as rawBody (set `keepRawBody: false`
- * to test the fallback). Answers after the run (n8n answers "onReceived" before it; the answer is the same).
+ * to test the fallback; `mode: 'manual'` serves it as the editor's test URL). Answers after the run (n8n answers "onReceived" before it; the answer is the same).
  */
-export async function startWebhookServer(engine: Engine, wf: IWorkflowBase, nodeName: string, opts: { keepRawBody?: boolean } = {}) {
+export async function startWebhookServer(engine: Engine, wf: IWorkflowBase, nodeName: string, opts: { keepRawBody?: boolean; mode?: 'webhook' | 'manual' } = {}) {
 	const node = wf.nodes.find((n) => n.name === nodeName);
 	if (!node?.webhookId) throw new Error(`node "${nodeName}" needs a webhookId`);
 	const calls: ServedCall[] = [];
@@ -78,7 +78,7 @@ export async function startWebhookServer(engine: Engine, wf: IWorkflowBase, node
 					}
 				}
 				try {
-					const result = await engine.webhook(wf, nodeName, { headers: req.headers, query, body, rawBody: opts.keepRawBody === false ? undefined : raw });
+					const result = await engine.webhook(wf, nodeName, { headers: req.headers, query, body, rawBody: opts.keepRawBody === false ? undefined : raw, mode: opts.mode });
 					const answer = n8nAnswer(wf, nodeName, result);
 					calls.push({ query, rawBody: raw.toString('utf8'), status: answer.status, body: answer.body, result });
 					res.writeHead(answer.status, { 'content-type': 'application/json; charset=utf-8' });

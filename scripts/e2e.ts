@@ -10,7 +10,8 @@
 //     sandbox state checked against the example's entry in scripts/demo.ts's EXPECTATIONS.
 //  5. Trigger workflows published, `n8n start` on 127.0.0.1; the sandbox sends signed callbacks and
 //     forged / stale / unsigned / wrong-app / duplicate ones to the production webhook URLs; only
-//     the signed ones may run the downstream node (seen in the sandbox).
+//     the signed ones may run the downstream node (seen in the sandbox); refused ones are counted and
+//     reported by the next accepted event (refusedSinceLast) and logged by n8n.
 //  6. Everything stopped and removed; the last line is "N passed, N failed".
 // Options: RTC_E2E_KEEP=1 keeps the user folder and the n8n log; RTC_N8N_CACHE moves the cache.
 import { randomBytes } from 'node:crypto';
@@ -112,7 +113,11 @@ export function sandboxCredentials(sandboxUrl: string) {
 
 const VOLC_WEBHOOK_ID = '0b6f7c1e-2a3d-4e5f-8a9b-e2e000000001';
 
-/** Volcengine RTC Trigger → tag the event's receiver with lastEvent = the EventId (one BatchUpdateUserTags per run). */
+/**
+ * Volcengine RTC Trigger → tag the event's receiver (`to`, a common output field) with lastEvent =
+ * the EventId, and with what the trigger reports about callbacks refused since the previous
+ * accepted one (refusedSinceLast: count and last reason). One BatchUpdateUserTags per run.
+ */
 export const volcengineTriggerWorkflow = {
 	id: workflowId('e2e-volcengine-trigger'),
 	name: 'E2E: Volcengine RTC callback tags the receiver',
@@ -131,9 +136,15 @@ export const volcengineTriggerWorkflow = {
 			parameters: {
 				resource: 'userTag',
 				operation: 'update',
-				userId: '={{ String($json.eventData.Receiver) }}',
+				userId: '={{ $json.to }}',
 				mode: 'set',
-				tags: { pairs: [{ key: 'lastEvent', value: '={{ $json.eventId }}' }] },
+				tags: {
+					pairs: [
+						{ key: 'lastEvent', value: '={{ $json.eventId }}' },
+						{ key: 'refusedBefore', value: '={{ String($json.refusedSinceLast ? $json.refusedSinceLast.count : 0) }}' },
+						{ key: 'lastRefusal', value: "={{ $json.refusedSinceLast ? $json.refusedSinceLast.lastReason : 'none' }}" },
+					],
+				},
 				options: {},
 			},
 			id: 'e2e-volc-2',
@@ -262,12 +273,12 @@ async function tencentTriggerChecks(n: N8nInstance, sb: RtcSandbox, wf: any) {
 	sb.configure({ callbacks: { tencent: { url: '', token: '' } } });
 }
 
-async function volcengineTriggerChecks(n: N8nInstance, sb: RtcSandbox) {
+async function volcengineTriggerChecks(n: N8nInstance, sb: RtcSandbox, n8nOutput: () => string) {
 	sb.reset();
 	sb.seedVolcengineUsers(SANDBOX_VOLCENGINE.appId, [{ userId: '20001' }, { userId: '20002' }]);
 	sb.configure({ callbacks: { volcengine: { url: webhookUrl(n, volcengineTriggerWorkflow, 'volcengine-rtc'), secret: E2E_VOLCENGINE_SECRET, attempts: 1 } } });
 	const tagCalls = () => sb.state.volcengine.requests.filter((r) => r.action === 'BatchUpdateUserTags').length;
-	const tagOf = (user: string) => sb.state.volcengine.users.get(SANDBOX_VOLCENGINE.appId)?.get(BigInt(user))?.tags.get('lastEvent');
+	const tagOf = (user: string, key = 'lastEvent') => sb.state.volcengine.users.get(SANDBOX_VOLCENGINE.appId)?.get(BigInt(user))?.tags.get(key);
 	const eventData = (receiver: number) => ({ AppId: SANDBOX_VOLCENGINE.appId, Sender: 10001, Receiver: receiver, MessageId: 7205759403792793601n, MsgType: 10001, Content: 'hi' });
 
 	const valid = await sb.callbacks.send({ vendor: 'volcengine', kind: 'valid', eventType: 'SendMessage', eventData: eventData(20001) });
@@ -300,6 +311,21 @@ async function volcengineTriggerChecks(n: N8nInstance, sb: RtcSandbox) {
 			...(tagOf('20001') === dup.eventId ? [] : [`user 20001 lastEvent=${tagOf('20001')}; want the duplicated event ${dup.eventId}`]),
 		],
 		`${calls} runs`,
+	);
+	// The three refused callbacks came between the first valid event and the duplicated one: that
+	// event's run reports them (refusedSinceLast, from the trigger's static data, saved by n8n after
+	// each refusal), and n8n's log has a warning for each.
+	const before = tagOf('20001', 'refusedBefore');
+	const reason = tagOf('20001', 'lastRefusal');
+	const logged = ['Signature does not match', 'EventTime is more than 300 s away from now', 'Signature is missing'].filter((r) => !n8nOutput().includes(`callback refused with HTTP 401: ${r}`));
+	check(
+		'Volcengine RTC Trigger: callbacks refused while the workflow is active are counted (refusedSinceLast on the next event) and logged',
+		[
+			...(before === '3' ? [] : [`refusedBefore=${before}; want 3 (forged, stale, unsigned)`]),
+			...(reason === 'Signature is missing' ? [] : [`lastRefusal=${reason}; want "Signature is missing" (the unsigned one, last)`]),
+			...(logged.length === 0 ? [] : [`n8n log has no "callback refused" warning for: ${logged.join('; ')}`]),
+		],
+		`refusedBefore ${before}, lastRefusal "${reason}"`,
 	);
 	sb.configure({ callbacks: { volcengine: { url: '', secret: '' } } });
 }
@@ -381,7 +407,7 @@ async function main() {
 				const tencent = triggers.find((t) => t.file === 'tencent-group-reply.json');
 				if (tencent) await tencentTriggerChecks(n, sb!, tencent.json);
 				else check('examples/tencent-group-reply.json exists', ['missing']);
-				await volcengineTriggerChecks(n, sb!);
+				await volcengineTriggerChecks(n, sb!, () => server!.output());
 			}),
 		);
 	} catch (e) {

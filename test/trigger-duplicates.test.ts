@@ -61,6 +61,8 @@ interface Vendor {
 	workflow(): IWorkflowBase;
 	/** A fresh, valid, signed callback as the request n8n hands the node. */
 	callback(): { headers: IDataObject; query: IDataObject; body: unknown; rawBody: Buffer };
+	/** A callback that fails authentication (wrong signature). */
+	forged(): { headers: IDataObject; query: IDataObject; body: unknown; rawBody: Buffer };
 	/** What a duplicate is answered (HTTP 200 and the vendor's success body: no retry). */
 	duplicateAnswer: unknown;
 	/** What the first delivery is answered. */
@@ -104,6 +106,11 @@ const volcengine: Vendor = {
 		const text = JSON.stringify({ ...fields, Signature: volcengineSign(fields, SECRET) });
 		return { headers: { 'content-type': 'application/json' }, query: {}, body: JSON.parse(text), rawBody: Buffer.from(text) };
 	},
+	forged: () => {
+		const r = volcengine.callback();
+		const text = JSON.stringify({ ...(r.body as IDataObject), Signature: 'f'.repeat(64) });
+		return { ...r, body: JSON.parse(text), rawBody: Buffer.from(text) };
+	},
 	duplicateAnswer: { message: 'duplicate' },
 	firstAnswer: { message: 'ok' },
 	slots: (r) => [`id:${(r.body as any).EventId}`, `sig:${sha((r.body as any).Signature)}`],
@@ -140,6 +147,10 @@ const tencent: Vendor = {
 			MsgTime: Math.floor(Date.now() / 1000), OnlineOnlyFlag: 0, MsgBody: [{ MsgType: 'TIMTextElem', MsgContent: { Text: 'hello' } }], CloudCustomData: '', EventTime: Date.now(),
 		});
 		return { headers: { 'content-type': 'application/json' }, query, body: JSON.parse(text), rawBody: Buffer.from(text) };
+	},
+	forged: () => {
+		const r = tencent.callback();
+		return { ...r, query: { ...r.query, Sign: 'f'.repeat(64) } };
 	},
 	duplicateAnswer: TENCENT_ACK,
 	firstAnswer: TENCENT_ACK,
@@ -223,6 +234,35 @@ describe.each([volcengine, tencent])('$name trigger: concurrent duplicates', (v)
 		} finally {
 			await server.close();
 		}
+	});
+});
+
+describe.each([volcengine, tencent])('$name trigger: refused callbacks counted under concurrency', (v) => {
+	const trigger = v.name === 'volcengine' ? VolcengineRtcTrigger : TencentChatTrigger;
+	const refused = (engine: Engine, wf: IWorkflowBase) => ((engine.staticData(wf)['node:Trigger'] as IDataObject)?.refused ?? {}) as IDataObject;
+
+	test('5 refused callbacks at the same moment (each request loads an old copy of the static data): all 5 counted, the next accepted event reports 5', async () => {
+		const engine = v.engine(trigger, undefined, 5);
+		const wf = v.workflow();
+		const results = await Promise.all(Array.from({ length: 5 }, () => engine.webhook(wf, 'Trigger', v.forged())));
+		expect(results.map((r) => r.sent.status)).toEqual([401, 401, 401, 401, 401]);
+		expect(refused(engine, wf)).toMatchObject({ count: 5, total: 5 });
+		const ok = await engine.webhook(wf, 'Trigger', v.callback());
+		expect((ok.run!.data.resultData.runData.Trigger[0].data!.main[0]![0].json as any).refusedSinceLast).toMatchObject({ count: 5, total: 5 });
+		expect(refused(engine, wf)).toMatchObject({ count: 0, total: 5 });
+	});
+
+	test('another process (same database) continues from the saved count; a restart too', async () => {
+		const saved = new Map<string, IDataObject>();
+		const wf = v.workflow();
+		const a = v.engine(trigger, saved);
+		for (let i = 0; i < 2; i++) await a.webhook(wf, 'Trigger', v.forged());
+		const b = v.engine(loadSecondProcess()[v.name], saved);
+		await b.webhook(wf, 'Trigger', v.forged());
+		expect(refused(b, wf)).toMatchObject({ count: 3, total: 3 });
+		const restarted = v.engine(loadSecondProcess()[v.name], saved);
+		const ok = await restarted.webhook(wf, 'Trigger', v.callback());
+		expect((ok.run!.data.resultData.runData.Trigger[0].data!.main[0]![0].json as any).refusedSinceLast).toMatchObject({ count: 3 });
 	});
 });
 

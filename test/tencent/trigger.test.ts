@@ -11,7 +11,8 @@ import { tencentSign } from '../../sandbox/callbacks';
 import { SANDBOX_TENCENT } from '../../sandbox/demo-credentials';
 import { TencentChatTrigger } from '../../nodes/TencentChatTrigger/TencentChatTrigger.node';
 import { TencentChatTriggerV1 } from '../../nodes/TencentChatTrigger/v1/TencentChatTriggerV1.node';
-import { TENCENT_CALLBACK_COMMANDS, tencentCallbackSign, verifyTencentCallback } from '../../nodes/TencentChatTrigger/transport/callback';
+import { isTencentAnswerableEvent, tencentCallbackSign, verifyTencentCallback } from '../../nodes/TencentChatTrigger/transport/callback';
+import { TENCENT_EVENTS } from '../../nodes/TencentChatTrigger/v1/events';
 import { hexDigestEquals } from '../../nodes/shared/webhook';
 import { tencentSuite } from './suite';
 
@@ -96,15 +97,45 @@ describe('node description', () => {
 		expect(d.webhooks).toEqual([expect.objectContaining({ name: 'default', httpMethod: 'POST', path: 'tencent-chat', responseMode: '={{$parameter["responseMode"]}}' })]);
 		expect(new TencentChatTrigger().description.defaultVersion).toBe(1);
 	});
-	test('the event filter offers every §8.4 command, grouped by area, plus All Events', () => {
-		const events = d.properties.find((p) => p.name === 'events')!;
-		const values = (events.options as Array<{ name: string; value: string }>).map((o) => o.value);
-		expect(values[0]).toBe('*');
-		expect(values.slice(1).sort()).toEqual(TENCENT_CALLBACK_COMMANDS.map((c) => c[2]).sort());
-		const names = (events.options as Array<{ name: string }>).map((o) => o.name);
-		expect(names).toContain('Group: Before Message Sent');
-		expect(names).toContain('One-to-One: After Message Sent');
-		expect(names.slice(1)).toEqual([...names.slice(1)].sort((a, b) => a.localeCompare(b)));
+	// The 36 commands of the Webhooks menu (tencent-chat-menu.md §2.1), typed out here on their own so
+	// the catalogue is checked against the menu, not against itself.
+	const MENU_2_1 = [
+		'Alert.RequestOverLimit', 'State.StateChange', 'Profile.CallbackPortraitSet', 'Sns.CallbackPrevFriendAdd', 'Sns.CallbackPrevFriendResponse',
+		'Sns.CallbackFriendAdd', 'Sns.CallbackFriendDelete', 'Sns.CallbackBlackListAdd', 'Sns.CallbackBlackListDelete', 'C2C.CallbackBeforeSendMsg',
+		'C2C.CallbackAfterSendMsg', 'C2C.CallbackAfterMsgReport', 'C2C.CallbackAfterMsgWithDraw', 'Group.CallbackBeforeCreateGroup',
+		'Group.CallbackAfterCreateGroup', 'Group.CallbackBeforeApplyJoinGroup', 'Group.CallbackBeforeInviteJoinGroup', 'Group.CallbackAfterNewMemberJoin',
+		'Group.CallbackAfterMemberExit', 'Group.CallbackBeforeSendMsg', 'Group.CallbackAfterSendMsg', 'Group.CallbackAfterGroupFull',
+		'Group.CallbackAfterGroupDestroyed', 'Group.CallbackAfterGroupInfoChanged', 'Group.CallbackAfterRecallMsg', 'Group.CallbackOnMemberStateChange',
+		'Group.CallbackSendMsgException', 'Group.CallbackBeforeCreateTopic', 'Group.CallbackAfterCreateTopic', 'Group.CallbackAfterTopicDestroyed',
+		'Group.CallbackAfterTopicInfoChanged', 'Group.CallbackAfterMemberFieldChanged', 'Group.CallbackAfterGroupAttrChanged',
+		'Group.CallbackAfterReadReceipt', 'Group.CallbackAfterChangeGroupOwner', 'Chatbot.OnC2CSignalMessage',
+	];
+	// Values offered before the names changed (saved workflows hold these).
+	const SAVED_VALUES = [
+		'State.StateChange', 'Profile.CallbackPortraitSet', 'Sns.CallbackPrevFriendAdd', 'Sns.CallbackFriendAdd', 'Follow.CallbackAfterFollowAdd',
+		'Follow.CallbackAfterFollowDelete', 'C2C.CallbackBeforeSendMsg', 'C2C.CallbackAfterSendMsg', 'Group.CallbackOnMemberStateChange',
+		'Group.CallbackOnDailyGroupQuotaAlarm', 'Bot.OnC2CMessage', 'Bot.OnGroupMessage', 'ContentCallback.ResultNotify',
+		'OfficialAccount.CallbackBeforeCreateOfficialAccount', 'OfficialAccount.CallbackAfterCreateOfficialAccount',
+	];
+	const eventOpts = () => d.properties.find((p) => p.name === 'events')!.options as Array<{ name: string; value: string; description: string }>;
+	test('the event filter offers every command of the Webhooks menu (36), the older values, All Events and Other', () => {
+		const values = eventOpts().map((o) => o.value);
+		expect(values.slice(0, 2)).toEqual(['*', 'other']);
+		expect(MENU_2_1).toHaveLength(36);
+		expect(values).toEqual(expect.arrayContaining([...MENU_2_1, ...SAVED_VALUES]));
+		expect(values.slice(2).sort()).toEqual(TENCENT_EVENTS.map((c) => c[0]).sort());
+		expect(new Set(values).size).toBe(values.length);
+	});
+	test('event names read as people say them; the description is a sentence ending with the vendor command', () => {
+		const opts = eventOpts();
+		const names = opts.map((o) => o.name);
+		expect(names).toEqual(expect.arrayContaining(['Message sent in a group', 'User added a friend', 'Group owner changed', 'Before a message is sent in a group', 'API calls near the rate limit']));
+		expect(new Set(names).size).toBe(names.length);
+		for (const o of opts.slice(2)) {
+			expect([o.value, o.name]).not.toEqual([o.value, expect.stringMatching(/^On |:|Callback|After |[A-Z][a-z]+[A-Z]/)]);
+			expect([o.value, o.description]).toEqual([o.value, expect.stringMatching(new RegExp(`^[A-Z].*[a-z)] \\(${o.value.replace('.', '\\.')}\\)$`))]);
+		}
+		expect(names.slice(2)).toEqual([...names.slice(2)].sort((a, b) => a.localeCompare(b)));
 	});
 	test('notices: setup always, warning only with unsigned callbacks, 2 s budget only for last-node answers', () => {
 		const notice = (name: string) => d.properties.find((p) => p.name === name)!;
@@ -114,6 +145,8 @@ describe('node description', () => {
 		expect(notice('lastNodeNotice').displayOptions).toEqual({ show: { responseMode: ['lastNode'] } });
 		expect(notice('lastNodeNotice').displayName).toMatch(/2 seconds/);
 		expect(notice('lastNodeNotice').displayName).toMatch(/80003/);
+		expect(notice('refusedNotice').displayName).toMatch(/HTTP 401.*refused: true.*refusedSinceLast/);
+		expect(notice('refusedNotice').displayOptions).toBeUndefined();
 	});
 });
 
@@ -143,6 +176,12 @@ describe('verification through WebhookContext', () => {
 		const items = r.run!.data.resultData.runData.Trigger[0].data!.main[0]!.map((i) => i.json);
 		expect(items).toHaveLength(1);
 		expect(items[0]).toEqual({
+			event: 'Message sent in a group',
+			vendorEvent: 'Group.CallbackAfterSendMsg',
+			text: 'hello',
+			from: 'alice',
+			groupId: '@TGS#1',
+			time: new Date(1700000000123).toISOString(),
 			command: 'Group.CallbackAfterSendMsg',
 			eventTime: new Date(1700000000123).toISOString(),
 			beforeEvent: false,
@@ -152,6 +191,7 @@ describe('verification through WebhookContext', () => {
 			body: groupBody(),
 		});
 		expect(JSON.stringify(items)).not.toMatch(/Sign"/);
+		expect(Object.keys(items[0]).slice(0, 6)).toEqual(['event', 'vendorEvent', 'text', 'from', 'groupId', 'time']); // the common fields first
 	});
 
 	test('event time: EventTime as a string, else MsgTime, else RequestTime', async () => {
@@ -231,6 +271,82 @@ describe('verification through WebhookContext', () => {
 		const r2 = await engine.webhook(wf, 'Trigger', { ...bad, rawBody: Buffer.from('[1,2]') });
 		expect(r2.sent.status).toBe(400);
 		expect(r2.run).toBeUndefined();
+	});
+});
+
+describe('refused callbacks you can see', () => {
+	const trig = (r: Awaited<ReturnType<ReturnType<typeof engineWith>['webhook']>>) => r.run!.data.resultData.runData.Trigger[0].data!.main[0]!.map((i) => i.json) as any[];
+
+	test('production: 401 and nothing runs; the static data counts them and the next accepted callback reports them once', async () => {
+		const engine = engineWith();
+		const wf = triggerWorkflow({}, 'return $input.all()');
+		const forged = await engine.webhook(wf, 'Trigger', callback('Group.CallbackAfterSendMsg', groupBody(), { token: 'another-token' }));
+		const stale = await engine.webhook(wf, 'Trigger', callback('Group.CallbackAfterSendMsg', groupBody(), { token: TOKEN, requestTime: Math.floor(Date.now() / 1000) - 120 }));
+		for (const r of [forged, stale]) {
+			expect(r.sent).toMatchObject({ status: 401, body: { ActionStatus: 'FAIL', ErrorCode: 401 } });
+			expect(r.response).toEqual({ noWebhookResponse: true });
+			expect(r.run).toBeUndefined();
+		}
+		expect(engine.staticData(wf)['node:Trigger']).toMatchObject({
+			refused: { count: 2, total: 2, lastStatus: 401, lastReason: expect.stringMatching(/more than 60 s|RequestTime/), lastAt: expect.any(String) },
+		});
+		const ok = await engine.webhook(wf, 'Trigger', callback('Group.CallbackAfterSendMsg', groupBody(), { token: TOKEN }));
+		expect(ok.sent.status).toBe(200);
+		const [item] = trig(ok);
+		expect(item.refusedSinceLast).toEqual({ count: 2, total: 2, lastStatus: 401, lastReason: expect.any(String), lastAt: expect.any(String) });
+		expect(Object.keys(item).indexOf('refusedSinceLast')).toBeLessThan(Object.keys(item).indexOf('command')); // next to the common fields
+		expect(engine.staticData(wf)['node:Trigger']).toMatchObject({ refused: { count: 0, total: 2 } });
+		const next = await engine.webhook(wf, 'Trigger', callback('Group.CallbackAfterSendMsg', groupBody({ MsgSeq: 8 }), { token: TOKEN }));
+		expect(trig(next)[0].refusedSinceLast).toBeUndefined();
+	});
+
+	test('production: a workflow that never accepted a callback keeps counting (no token configured)', async () => {
+		const engine = engineWith({ callbackToken: '' });
+		const wf = triggerWorkflow({});
+		for (let i = 0; i < 3; i++) expect((await engine.webhook(wf, 'Trigger', callback('Group.CallbackAfterSendMsg', groupBody(), { token: '' }))).sent.status).toBe(401);
+		expect((engine.staticData(wf)['node:Trigger'] as any).refused).toMatchObject({ count: 3, lastReason: 'no callback token is configured, so the callback cannot be authenticated' });
+	});
+
+	test('test mode (editor "Listen for test event"): still 401, and one item with the reason ends the listening', async () => {
+		const engine = engineWith({ callbackToken: '' });
+		const wf = triggerWorkflow({}, 'return $input.all().map((i) => ({ json: { seen: i.json.refused === true } }))');
+		const r = await engine.webhook(wf, 'Trigger', { ...callback('Group.CallbackAfterSendMsg', groupBody(), { token: '' }), mode: 'manual' });
+		expect(r.sent).toMatchObject({ status: 401, body: { ActionStatus: 'FAIL', ErrorCode: 401, ErrorInfo: 'Callback refused: no callback token is configured, so the callback cannot be authenticated' } });
+		expect(r.run!.mode).toBe('manual');
+		expect(trig(r)).toEqual([
+			{
+				refused: true,
+				reason: 'no callback token is configured, so the callback cannot be authenticated',
+				status: 401,
+				count: 1,
+				total: 1,
+				vendorEvent: 'Group.CallbackAfterSendMsg',
+				time: expect.any(String),
+				hint: expect.stringMatching(/did not run with its data/),
+			},
+		]);
+		expect(JSON.stringify(trig(r))).not.toMatch(/Sign|RequestTime/);
+		// the test counter is the test static data's: production's is untouched
+		expect(engine.staticData(wf)['node:Trigger']).toBeUndefined();
+	});
+
+	test('test mode through the webhook harness: a forged callback from the sandbox shows as an item; a good one runs as usual', async () => {
+		const engine = engineWith();
+		const wf = triggerWorkflow({ events: ['Group.CallbackAfterSendMsg'] });
+		const server = await startWebhookServer(engine, wf, 'Trigger', { mode: 'manual' });
+		sb.configure({ callbacks: { tencent: { url: server.url, token: TOKEN } } });
+		try {
+			const d = await sb.callbacks.send({ vendor: 'tencent', kind: 'forged' });
+			expect(d.status).toBe(401);
+			expect(server.runs()).toHaveLength(1);
+			const [item] = trig(server.runs()[0].result);
+			expect(item).toMatchObject({ refused: true, reason: 'Sign does not match', status: 401, count: 1 });
+			const ok = await sb.callbacks.send({ vendor: 'tencent', kind: 'valid' });
+			expect(ok.status).toBe(200);
+			expect(trig(server.runs()[1].result)[0]).toMatchObject({ event: 'Message sent in a group', refusedSinceLast: { count: 1, lastReason: 'Sign does not match' } });
+		} finally {
+			await server.close();
+		}
 	});
 });
 
@@ -343,11 +459,13 @@ describe('before-events: the workflow can allow, deny or rewrite', () => {
 		expect((r.run!.data.resultData.runData.Trigger[0].data!.main[0]![0].json as any)).toMatchObject({ beforeEvent: true, workflowResponds: false });
 	});
 
-	const answerable = TENCENT_CALLBACK_COMMANDS.map((c) => c[2]).filter((c) => /\.Callback(Before|Prev)/.test(c));
-	test('the before/prev commands of §8.4 include the message, join and friend ones', () => {
-		expect(answerable).toEqual(expect.arrayContaining(['C2C.CallbackBeforeSendMsg', 'Group.CallbackBeforeSendMsg', 'Group.CallbackBeforeApplyJoinGroup', 'Sns.CallbackPrevFriendAdd']));
+	const answerable = TENCENT_EVENTS.map((c) => c[0]).filter(isTencentAnswerableEvent);
+	test('the answerable commands: the before/prev ones (message, join, friend, topic, official account) and the chatbot pass-through', () => {
+		expect(answerable).toEqual(expect.arrayContaining(['C2C.CallbackBeforeSendMsg', 'Group.CallbackBeforeSendMsg', 'Group.CallbackBeforeApplyJoinGroup', 'Sns.CallbackPrevFriendAdd', 'Chatbot.OnC2CSignalMessage']));
+		expect(answerable).not.toContain('Group.CallbackAfterSendMsg');
+		for (const c of answerable) expect([c, TENCENT_EVENTS.find((e) => e[0] === c)![2]]).toEqual([c, expect.stringMatching(/your answer/)]);
 	});
-	test.each(answerable)('every before/prev command of §8.4 is answerable; after-events are not: %s', async (c) => {
+	test.each(answerable)('every answerable command is answered by the last node in lastNode mode: %s', async (c) => {
 		const wf = triggerWorkflow({ responseMode: 'lastNode' }, 'return [{ json: { ActionStatus: "OK", ErrorCode: 0, ErrorInfo: "", seen: $input.first().json.command } }]');
 		const r = await engineWith().webhook(wf, 'Trigger', callback(c, { CallbackCommand: c, EventTime: Date.now() + Math.random() }, { token: TOKEN }));
 		expect(n8nAnswer(wf, 'Trigger', r)).toEqual({ status: 200, body: { ActionStatus: 'OK', ErrorCode: 0, ErrorInfo: '', seen: c } });

@@ -15,6 +15,8 @@ import { VolcengineRtcTrigger } from '../../nodes/VolcengineRtcTrigger/Volcengin
 import { VolcengineRtcTriggerV1 } from '../../nodes/VolcengineRtcTrigger/v1/VolcengineRtcTriggerV1.node';
 import { readVolcengineEnvelope, verifyVolcengineCallback, volcengineCallbackSignature, volcengineNonceProblem } from '../../nodes/VolcengineRtcTrigger/transport/callback';
 import { firstSighting, parseRfc3339 } from '../../nodes/shared/webhook';
+import { VOLCENGINE_EVENTS } from '../../nodes/VolcengineRtcTrigger/v1/events';
+import { messageText } from '../../nodes/VolcengineRtcTrigger/v1/output';
 import { volcengineSuite } from './suite';
 
 const SECRET = 'my-callback-secret';
@@ -83,7 +85,7 @@ describe('signature (volcengine-rtc.md §6.2)', () => {
 
 describe('node description and lifecycle', () => {
 	const d = new VolcengineRtcTriggerV1().description;
-	test('a trigger with the message events, the RTC event named in the spec, All Events and free text', () => {
+	test('a trigger with the IM and RTC events of the event reference, All Events, Other and free text', () => {
 		expect(d.name).toBe('volcengineRtcTrigger');
 		expect(d.group).toEqual(['trigger']);
 		expect(d.inputs).toEqual([]);
@@ -91,10 +93,21 @@ describe('node description and lifecycle', () => {
 		expect((d as any).usableAsTool).toBeUndefined();
 		expect(d.credentials).toEqual([{ name: 'volcengineRtcApi', required: true }]);
 		expect(d.webhooks![0]).toMatchObject({ httpMethod: 'POST', path: 'volcengine-rtc', responseMode: 'onReceived' });
-		const events = (d.properties.find((p) => p.name === 'events')!.options as any[]).map((o) => o.value);
-		expect(events).toEqual(['*', 'SendMessage', 'BeforeSendMessage', 'RecordStarted']);
+		const opts = d.properties.find((p) => p.name === 'events')!.options as Array<{ name: string; value: string; description: string }>;
+		const events = opts.map((o) => o.value);
+		expect(events.slice(0, 2)).toEqual(['*', 'other']);
+		// Volcengine 6348/75125 (BytePlus docs-75125): recording, room management, transcoding, segment, snapshot; IM (6348/293099)
+		expect(events.slice(2).sort()).toEqual([
+			'BeforeSendMessage', 'InvisibleUserJoinRoom', 'InvisibleUserLeaveRoom', 'RecordStarted', 'RecordStopped', 'RoleChangeInvisible2Visible',
+			'RoleChangeVisible2Invisible', 'RoomDestroy', 'SegmentRealTimeData', 'SendMessage', 'SnapshotRealTimeData', 'TranscodeStarted',
+			'TranscodeStateChanged', 'TranscodeStopped', 'TranscodeUpdated', 'UserJoinRoom', 'UserLeaveRoom',
+		]);
+		expect(opts.map((o) => o.name)).toEqual(expect.arrayContaining(['User joined a room', 'Recording started', 'Message sent (IM)', 'Room closed', 'Other (Type the Event Name)']));
+		for (const o of opts.slice(2)) expect([o.value, o.description]).toEqual([o.value, expect.stringMatching(new RegExp(`^[A-Z].*[a-z)] \\(${o.value}\\)$`))]);
+		expect(opts.slice(2).map((o) => o.name)).toEqual(VOLCENGINE_EVENTS.map((e) => e[1]).sort((a, b) => a.localeCompare(b)));
 		expect(d.properties.find((p) => p.name === 'otherEvents')).toBeDefined();
 		expect(d.properties.find((p) => p.name === 'unsignedNotice')!.displayOptions).toEqual({ show: { acceptUnsigned: [true] } });
+		expect(d.properties.find((p) => p.name === 'refusedNotice')!.displayName).toMatch(/HTTP 401.*refusedSinceLast/);
 		expect(new VolcengineRtcTrigger().description.defaultVersion).toBe(1);
 	});
 	test('webhookMethods keep local state and the URL to paste into the console', async () => {
@@ -120,6 +133,13 @@ describe('verification through WebhookContext', () => {
 		expect(r.run!.status).toBe('success');
 		const item = itemOf(r);
 		expect(item).toEqual({
+			event: 'Message sent (IM)',
+			vendorEvent: 'SendMessage',
+			text: 'hi',
+			from: '10001',
+			to: '9007199254740993',
+			messageId: '7205759403792793601',
+			time: new Date(parseRfc3339(env.EventTime)!).toISOString(),
 			eventType: 'SendMessage',
 			eventId: env.EventId,
 			eventTime: new Date(parseRfc3339(env.EventTime)!).toISOString(),
@@ -129,8 +149,23 @@ describe('verification through WebhookContext', () => {
 			eventData: { AppId: 123456, Sender: 10001, Receiver: '9007199254740993', MessageId: '7205759403792793601', MsgType: 10001, Content: 'hi' },
 			eventDataIsJson: true,
 			signed: true,
+			body: { AppId: 123456, Sender: 10001, Receiver: '9007199254740993', MessageId: '7205759403792793601', MsgType: 10001, Content: 'hi' },
 		});
 		expect(JSON.stringify(item)).not.toContain(env.Signature);
+		expect(Object.keys(item).slice(0, 7)).toEqual(['event', 'vendorEvent', 'text', 'from', 'to', 'messageId', 'time']); // the common fields first
+	});
+
+	test('common fields of an RTC event and of a conversation message; text of the JSON text format', async () => {
+		const engine = engineWith();
+		const rtc = itemOf(await engine.webhook(triggerWorkflow(), 'Trigger', req(envelope({ EventType: 'UserJoinRoom', EventData: '{"AppId":"661e","RoomId":"room-1","UserId":"alice","Timestamp":1700000000}' }))));
+		expect(rtc).toMatchObject({ event: 'User joined a room', vendorEvent: 'UserJoinRoom', from: 'alice', roomId: 'room-1' });
+		expect(rtc.text).toBeUndefined();
+		const im = itemOf(await engine.webhook(triggerWorkflow(), 'Trigger', req(envelope({ EventData: '{"Sender":10001,"ConversationShortId":7000001,"MsgType":10001,"Content":"{\\"text\\":\\"Hello\\"}"}' }))));
+		expect(im).toMatchObject({ text: 'Hello', from: '10001', conversationId: '7000001' });
+		const unknown = itemOf(await engine.webhook(triggerWorkflow(), 'Trigger', req(envelope({ EventType: 'RecordUploadDone', EventData: '{}' }))));
+		expect(unknown).toMatchObject({ event: 'RecordUploadDone', vendorEvent: 'RecordUploadDone' });
+		expect(messageText({ MsgType: 10002, Content: 'binary-ish' })).toBeUndefined();
+		expect(messageText({ MsgType: 10001, Content: '' })).toBeUndefined();
 	});
 
 	test('values are verified exactly as received: raw bytes win where re-parsing would change them', async () => {
@@ -308,6 +343,57 @@ describe('field-shifted replays (issue 11 §3): Nonce shape and the signature as
 				[1, 401, 'Callback refused: Nonce is missing or empty'],
 			]);
 			expect(server.runs()).toHaveLength(1);
+		} finally {
+			await server.close();
+		}
+	});
+});
+
+describe('refused callbacks you can see', () => {
+	const withCode = (code: string, parameters: IDataObject = {}) =>
+		triggerFixture({
+			nodeType: 'volcengineRtcTrigger', credentialType: 'volcengineRtcApi', webhookId: 'b0ba0000-0000-4000-8000-000000000002',
+			idPrefix: 'volc-trigger', parameters: { events: ['*'], options: {}, ...parameters }, code,
+		});
+	test('production: forged, stale, unreadable: 401, nothing runs; counted; the next accepted event says so once', async () => {
+		const engine = engineWith();
+		const wf = withCode('return $input.all()');
+		const forged = { ...envelope(), EventData: '{"Sender":666}' };
+		const stale = envelope({ EventTime: volcengineTime(Date.now() - 3600_000) });
+		for (const r of [req(forged), req(stale), { ...req(envelope()), rawBody: Buffer.from('not json') }]) {
+			const res = await engine.webhook(wf, 'Trigger', r);
+			expect(res.sent.status).toBe(401);
+			expect(res.run).toBeUndefined();
+		}
+		expect((engine.staticData(wf)['node:Trigger'] as any).refused).toMatchObject({ count: 3, total: 3, lastStatus: 401, lastReason: expect.stringMatching(/not JSON/) });
+		const ok = itemOf(await engine.webhook(wf, 'Trigger', req(envelope())));
+		expect(ok.refusedSinceLast).toEqual({ count: 3, total: 3, lastStatus: 401, lastReason: expect.stringMatching(/not JSON/), lastAt: expect.any(String) });
+		expect(itemOf(await engine.webhook(wf, 'Trigger', req(envelope()))).refusedSinceLast).toBeUndefined();
+	});
+
+	test('test mode: 401 to the caller and one item with the reason; production static data untouched', async () => {
+		const engine = engineWith({ callbackSecret: '' });
+		const wf = withCode('return $input.all()');
+		const r = await engine.webhook(wf, 'Trigger', { ...req(envelope({}, null)), mode: 'manual' });
+		expect(r.sent).toMatchObject({ status: 401, body: { message: 'Callback refused: no callback secret key is configured, so the callback cannot be authenticated' } });
+		expect(r.run!.mode).toBe('manual');
+		expect(r.run!.data.resultData.runData.Decide[0].data!.main[0]!.map((i) => i.json)).toEqual([
+			expect.objectContaining({ refused: true, reason: 'no callback secret key is configured, so the callback cannot be authenticated', status: 401, count: 1, vendorEvent: 'SendMessage' }),
+		]);
+		expect(engine.staticData(wf)['node:Trigger']).toBeUndefined();
+	});
+
+	test('test mode through the webhook harness: the sandbox\'s stale callback ends the listening with its reason', async () => {
+		const engine = engineWith();
+		const server = await startWebhookServer(engine, triggerWorkflow(), 'Trigger', { mode: 'manual' });
+		sb.configure({ callbacks: { volcengine: { url: server.url, secret: SECRET, attempts: 1 } } });
+		try {
+			const d = await sb.callbacks.send({ vendor: 'volcengine', kind: 'stale', eventType: 'RecordStarted', eventData: { RoomId: 'r1' } });
+			expect(d.status).toBe(401);
+			expect(JSON.parse(d.attempts[0].body)).toEqual({ message: 'Callback refused: EventTime is more than 300 s away from now' });
+			expect(server.runs().map((c) => itemOf(c.result))).toEqual([
+				expect.objectContaining({ refused: true, reason: 'EventTime is more than 300 s away from now', vendorEvent: 'RecordStarted', count: 1 }),
+			]);
 		} finally {
 			await server.close();
 		}

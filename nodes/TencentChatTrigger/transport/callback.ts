@@ -21,52 +21,13 @@ export function isTencentBeforeEvent(command: string): boolean {
 	return /\.Callback(Before|Prev)/.test(command);
 }
 
-/** §8.4, grouped by area. [area, label, command]. */
-export const TENCENT_CALLBACK_COMMANDS: ReadonlyArray<readonly [string, string, string]> = [
-	['Online Status', 'Login, Logout or Disconnect', 'State.StateChange'],
-	['Profile', 'After Profile Updated', 'Profile.CallbackPortraitSet'],
-	['Relationship', 'Before Friend Added', 'Sns.CallbackPrevFriendAdd'],
-	['Relationship', 'Before Friend Request Answered', 'Sns.CallbackPrevFriendResponse'],
-	['Relationship', 'After Friend Added', 'Sns.CallbackFriendAdd'],
-	['Relationship', 'After Friend Deleted', 'Sns.CallbackFriendDelete'],
-	['Relationship', 'After Blocklist Entry Added', 'Sns.CallbackBlackListAdd'],
-	['Relationship', 'After Blocklist Entry Removed', 'Sns.CallbackBlackListDelete'],
-	['Follow', 'After Follow Added', 'Follow.CallbackAfterFollowAdd'],
-	['Follow', 'After Follow Removed', 'Follow.CallbackAfterFollowDelete'],
-	['One-to-One', 'Before Message Sent', 'C2C.CallbackBeforeSendMsg'],
-	['One-to-One', 'After Message Sent', 'C2C.CallbackAfterSendMsg'],
-	['One-to-One', 'After Read Report', 'C2C.CallbackAfterMsgReport'],
-	['One-to-One', 'After Message Recalled', 'C2C.CallbackAfterMsgWithDraw'],
-	['Group', 'Before Group Created', 'Group.CallbackBeforeCreateGroup'],
-	['Group', 'After Group Created', 'Group.CallbackAfterCreateGroup'],
-	['Group', 'Before Join Request', 'Group.CallbackBeforeApplyJoinGroup'],
-	['Group', 'Before Invitation', 'Group.CallbackBeforeInviteJoinGroup'],
-	['Group', 'After Member Joined', 'Group.CallbackAfterNewMemberJoin'],
-	['Group', 'After Member Left', 'Group.CallbackAfterMemberExit'],
-	['Group', 'Before Message Sent', 'Group.CallbackBeforeSendMsg'],
-	['Group', 'After Message Sent', 'Group.CallbackAfterSendMsg'],
-	['Group', 'After Group Full', 'Group.CallbackAfterGroupFull'],
-	['Group', 'After Group Disbanded', 'Group.CallbackAfterGroupDestroyed'],
-	['Group', 'After Group Info Changed', 'Group.CallbackAfterGroupInfoChanged'],
-	['Group', 'Member Online State Changed (AV Group)', 'Group.CallbackOnMemberStateChange'],
-	['Group', 'Message Send Failed', 'Group.CallbackSendMsgException'],
-	['Group', 'Before Topic Created', 'Group.CallbackBeforeCreateTopic'],
-	['Group', 'After Topic Created', 'Group.CallbackAfterCreateTopic'],
-	['Group', 'After Topic Deleted', 'Group.CallbackAfterTopicDestroyed'],
-	['Group', 'After Topic Info Changed', 'Group.CallbackAfterTopicInfoChanged'],
-	['Group', 'After Member Field Changed', 'Group.CallbackAfterMemberFieldChanged'],
-	['Group', 'After Group Attributes Changed', 'Group.CallbackAfterGroupAttrChanged'],
-	['Group', 'After Read Receipt', 'Group.CallbackAfterReadReceipt'],
-	['Group', 'After Owner Changed', 'Group.CallbackAfterChangeGroupOwner'],
-	['Group', 'Daily Group Quota Alarm', 'Group.CallbackOnDailyGroupQuotaAlarm'],
-	['Group', 'After Message Recalled', 'Group.CallbackAfterRecallMsg'],
-	['Chatbot', 'One-to-One Message', 'Bot.OnC2CMessage'],
-	['Chatbot', 'Group Message', 'Bot.OnGroupMessage'],
-	['Chatbot', 'Signal Message', 'Chatbot.OnC2CSignalMessage'],
-	['Moderation', 'Result Notification', 'ContentCallback.ResultNotify'],
-	['Official Account', 'Before Created', 'OfficialAccount.CallbackBeforeCreateOfficialAccount'],
-	['Official Account', 'After Created', 'OfficialAccount.CallbackAfterCreateOfficialAccount'],
-];
+/**
+ * Commands whose answer Tencent reads: the before-events, and the chatbot pass-through callback,
+ * whose reply carries the content returned to the bot (https://www.tencentcloud.com/document/product/1047/59057).
+ */
+export function isTencentAnswerableEvent(command: string): boolean {
+	return isTencentBeforeEvent(command) || command === 'Chatbot.OnC2CSignalMessage';
+}
 
 /** A single query value: repeated parameters are refused (ambiguous), arrays and objects too. */
 export function singleQueryValue(query: Record<string, unknown>, name: string): string | undefined | null {

@@ -15,21 +15,28 @@ import {
 	readCallbackBody,
 	sha256Hex,
 } from '../../shared/webhook';
-import { eventOptions, eventSelected, manualCallbackMethods, unsignedCallbackProperties, webhookAnswer } from '../../shared/triggerScaffold';
-import { tencentChatTriggerIcon } from '../icon';
 import {
-	TENCENT_ACK,
-	TENCENT_CALLBACK_COMMANDS,
-	isTencentBeforeEvent,
-	singleQueryValue,
-	verifyTencentCallback,
-} from '../transport/callback';
+	callbackResponder,
+	eventOptions,
+	eventSelected,
+	manualCallbackMethods,
+	refusedCallbackNotice,
+	takeRefusedSinceLast,
+	unsignedCallbackProperties,
+} from '../../shared/triggerScaffold';
+import { tencentChatTriggerIcon } from '../icon';
+import { TENCENT_ACK, isTencentAnswerableEvent, isTencentBeforeEvent, singleQueryValue, verifyTencentCallback } from '../transport/callback';
+import { TENCENT_EVENTS } from './events';
+import { tencentEventFields } from './output';
 
 /** Retried after-events carry the same body (and EventTime); remember them this long. */
 const DUPLICATE_TTL_MS = 10 * 60 * 1000;
 const DUPLICATE_MAX_ENTRIES = 2000;
 
-const events = eventOptions(TENCENT_CALLBACK_COMMANDS, 'Every callback command, including ones not listed here');
+const events = eventOptions(TENCENT_EVENTS, {
+	all: 'Every callback command, including ones not listed here',
+	other: 'Only the commands typed in Other Commands below',
+});
 
 export class TencentChatTriggerV1 implements INodeType {
 	description: INodeTypeDescription = {
@@ -68,7 +75,8 @@ export class TencentChatTriggerV1 implements INodeType {
 				options: events,
 				default: ['*'],
 				required: true,
-				description: 'Callback commands that start the workflow. Others are acknowledged with ActionStatus OK and start nothing.',
+				description:
+					'What starts the workflow. Each option names the Tencent callback command (CallbackCommand) it stands for; switch the same callbacks on in the console. Others are acknowledged with ActionStatus OK and start nothing.',
 			},
 			{
 				displayName: 'Other Commands',
@@ -76,7 +84,7 @@ export class TencentChatTriggerV1 implements INodeType {
 				type: 'string',
 				default: '',
 				placeholder: 'e.g. Group.CallbackAfterMsgExtensionChange',
-				description: 'Further CallbackCommand values, separated by commas, for callbacks this list does not name yet',
+				description: 'Further CallbackCommand values, separated by commas, for callbacks the Events list does not name yet',
 			},
 			{
 				displayName: 'Respond',
@@ -92,7 +100,7 @@ export class TencentChatTriggerV1 implements INodeType {
 						name: 'With Last Node (Before-Events)',
 						value: 'lastNode',
 						description:
-							'Before-events (Before… and Prev… commands) are answered with the first item of the last node that runs; after-events are still acknowledged at once',
+							'Before-events (the "Before …" events) and the chatbot pass-through callback are answered with the first item of the last node that runs; other events are still acknowledged at once',
 					},
 				],
 				default: 'onReceived',
@@ -115,6 +123,7 @@ export class TencentChatTriggerV1 implements INodeType {
 				description: 'Overrides the credential\'s Callback Token. Every callback must carry Sign = SHA-256(token + RequestTime) and a RequestTime within 60 seconds.',
 			},
 			...unsignedCallbackProperties('callback token', 'this URL and your SDKAppID'),
+			refusedCallbackNotice,
 			{
 				displayName: 'Options',
 				name: 'options',
@@ -138,9 +147,8 @@ export class TencentChatTriggerV1 implements INodeType {
 	webhookMethods = manualCallbackMethods;
 
 	async webhook(this: IWebhookFunctions): Promise<IWebhookResponseData> {
-		const answer = webhookAnswer(this);
-		const refuse = (status: number, reason: string) => answer(status, { ActionStatus: 'FAIL', ErrorCode: status, ErrorInfo: `Callback refused: ${reason}` });
 		const nowMs = Date.now();
+		const { answer, refuse } = callbackResponder(this, nowMs, (status, reason) => ({ ActionStatus: 'FAIL', ErrorCode: status, ErrorInfo: `Callback refused: ${reason}` }));
 
 		const credentials = await this.getCredentials('tencentChatApi');
 		const override = String(this.getNodeParameter('callbackToken', '') ?? '').trim();
@@ -153,12 +161,13 @@ export class TencentChatTriggerV1 implements INodeType {
 			acceptUnsigned: this.getNodeParameter('acceptUnsigned', false) === true,
 			nowMs,
 		});
-		if (!verdict.ok) return refuse(401, verdict.reason);
+		const queryCommand = singleQueryValue(query, 'CallbackCommand');
+		if (!verdict.ok) return refuse(401, verdict.reason, typeof queryCommand === 'string' ? queryCommand : undefined);
 
 		const body = readCallbackBody(this.getRequestObject().rawBody, this.getBodyData());
 		if (!body.ok) return refuse(400, body.reason);
-		const fromQuery = singleQueryValue(query, 'CallbackCommand');
-		const command = typeof fromQuery === 'string' && fromQuery !== '' ? fromQuery : typeof body.json.CallbackCommand === 'string' ? body.json.CallbackCommand : '';
+		const command =
+			typeof queryCommand === 'string' && queryCommand !== '' ? queryCommand : typeof body.json.CallbackCommand === 'string' ? body.json.CallbackCommand : '';
 		if (command === '') return refuse(400, 'CallbackCommand is missing');
 
 		if (!eventSelected(this, command, 'otherCommands')) return answer(200, { ...TENCENT_ACK });
@@ -171,21 +180,7 @@ export class TencentChatTriggerV1 implements INodeType {
 			parseUnixSeconds(singleQueryValue(query, 'RequestTime')) ??
 			nowMs;
 		const beforeEvent = isTencentBeforeEvent(command);
-		const workflowResponds = beforeEvent && this.getNodeParameter('responseMode', 'onReceived') === 'lastNode';
-		const workflowData = [
-			this.helpers.returnJsonArray([
-				{
-					command,
-					eventTime: new Date(eventMs).toISOString(),
-					beforeEvent,
-					workflowResponds,
-					signed: verdict.signed,
-					query: queryOut,
-					body: body.json,
-				},
-			]),
-		];
-
+		const workflowResponds = isTencentAnswerableEvent(command) && this.getNodeParameter('responseMode', 'onReceived') === 'lastNode';
 		// Retried after-events (retry on timeout, a console switch) repeat command, body and EventTime:
 		// answer with the acknowledgement Tencent expects (§8.3: HTTP 200, ActionStatus OK), so it
 		// stops retrying, and start nothing. Checked and recorded last, with no await after it:
@@ -203,6 +198,22 @@ export class TencentChatTriggerV1 implements INodeType {
 			});
 			if (sighting.duplicate) return answer(200, { ...TENCENT_ACK });
 		}
+		const refusedSinceLast = takeRefusedSinceLast(this);
+		const workflowData = [
+			this.helpers.returnJsonArray([
+				{
+					...tencentEventFields(command, body.json, eventMs),
+					...(refusedSinceLast ? { refusedSinceLast } : {}),
+					command,
+					eventTime: new Date(eventMs).toISOString(),
+					beforeEvent,
+					workflowResponds,
+					signed: verdict.signed,
+					query: queryOut,
+					body: body.json,
+				},
+			]),
+		];
 		if (workflowResponds) return { workflowData };
 		return { ...answer(200, { ...TENCENT_ACK }), workflowData };
 	}

@@ -19,13 +19,6 @@ export interface VolcengineEnvelope {
 	Signature: string;
 }
 
-/** §6.1 / §6.3: event types the spec names. Anything else can be typed in as free text. */
-export const VOLCENGINE_EVENT_TYPES: ReadonlyArray<readonly [string, string, string]> = [
-	['IM', 'After Message Sent', 'SendMessage'],
-	['IM', 'Before Message Sent', 'BeforeSendMessage'],
-	['RTC', 'Recording Started', 'RecordStarted'],
-];
-
 /** A field value as the signer saw it: strings as-is, numbers (and int64 kept as digits) as their text. */
 function asText(v: unknown): string {
 	if (typeof v === 'string') return v;

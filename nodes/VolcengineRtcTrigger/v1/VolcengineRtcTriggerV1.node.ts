@@ -14,15 +14,20 @@ import {
 	readCallbackBody,
 	sha256Hex,
 } from '../../shared/webhook';
-import { eventOptions, eventSelected, manualCallbackMethods, unsignedCallbackProperties, webhookAnswer } from '../../shared/triggerScaffold';
+import { callbackResponder, eventOptions, eventSelected, manualCallbackMethods, refusedCallbackNotice, takeRefusedSinceLast, unsignedCallbackProperties } from '../../shared/triggerScaffold';
 import { volcengineRtcTriggerIcon } from '../icon';
-import { VOLCENGINE_EVENT_TYPES, readVolcengineEnvelope, verifyVolcengineCallback } from '../transport/callback';
+import { readVolcengineEnvelope, verifyVolcengineCallback } from '../transport/callback';
+import { VOLCENGINE_EVENTS } from './events';
+import { volcengineEventFields } from './output';
 
 const DEFAULT_MAX_AGE_SECONDS = 300;
 /** Bounded de-duplication store (node static data). */
 const DUPLICATE_MAX_ENTRIES = 2000;
 
-const events = eventOptions(VOLCENGINE_EVENT_TYPES, 'Every event type, including ones not listed here');
+const events = eventOptions(VOLCENGINE_EVENTS, {
+	all: 'Every event type, including ones not listed here',
+	other: 'Only the event types typed in Other Event Types below',
+});
 
 export class VolcengineRtcTriggerV1 implements INodeType {
 	description: INodeTypeDescription = {
@@ -61,15 +66,16 @@ export class VolcengineRtcTriggerV1 implements INodeType {
 				options: events,
 				default: ['*'],
 				required: true,
-				description: 'Event types that start the workflow. Others are answered with HTTP 200 and start nothing.',
+				description:
+					'What starts the workflow. Each option names the Volcengine event type (EventType) it stands for; choose the same events in the console. Others are answered with HTTP 200 and start nothing.',
 			},
 			{
 				displayName: 'Other Event Types',
 				name: 'otherEvents',
 				type: 'string',
 				default: '',
-				placeholder: 'e.g. RecordStopped, UserJoinRoom',
-				description: 'Further EventType values, separated by commas (see the RTC callback event list in the Volcengine docs)',
+				placeholder: 'e.g. RecordUploadDone, ConversationCreate',
+				description: 'Further EventType values, separated by commas, for events the Events list does not name (see the event reference in the Volcengine docs)',
 			},
 			{
 				displayName: 'Callback Secret Key',
@@ -80,6 +86,7 @@ export class VolcengineRtcTriggerV1 implements INodeType {
 				description: 'Overrides the credential\'s Callback Secret Key. Every callback must carry a Signature made with it.',
 			},
 			...unsignedCallbackProperties('callback secret key'),
+			refusedCallbackNotice,
 			{
 				displayName: 'Options',
 				name: 'options',
@@ -104,9 +111,8 @@ export class VolcengineRtcTriggerV1 implements INodeType {
 	webhookMethods = manualCallbackMethods;
 
 	async webhook(this: IWebhookFunctions): Promise<IWebhookResponseData> {
-		const answer = webhookAnswer(this);
-		const refuse = (status: number, reason: string) => answer(status, { message: `Callback refused: ${reason}` });
 		const nowMs = Date.now();
+		const { answer, refuse } = callbackResponder(this, nowMs, (_status, reason) => ({ message: `Callback refused: ${reason}` }));
 
 		// The signature travels inside the body: a body we cannot read cannot be authenticated.
 		const body = readCallbackBody(this.getRequestObject().rawBody, this.getBodyData());
@@ -124,7 +130,7 @@ export class VolcengineRtcTriggerV1 implements INodeType {
 			maxAgeSeconds: maxAge,
 			nowMs,
 		});
-		if (!verdict.ok) return refuse(401, verdict.reason);
+		if (!verdict.ok) return refuse(401, verdict.reason, envelope.EventType || undefined);
 
 		if (!eventSelected(this, envelope.EventType, 'otherEvents')) return answer(200, { message: 'ignored' });
 
@@ -138,22 +144,6 @@ export class VolcengineRtcTriggerV1 implements INodeType {
 				eventData = envelope.EventData;
 			}
 		}
-		const workflowData = [
-			this.helpers.returnJsonArray([
-				{
-					eventType: envelope.EventType,
-					eventId: envelope.EventId,
-					eventTime: new Date(verdict.eventMs).toISOString(),
-					receivedEventTime: envelope.EventTime,
-					appId: envelope.AppId,
-					version: envelope.Version,
-					eventData: eventData as IDataObject,
-					eventDataIsJson,
-					signed: verdict.signed,
-				},
-			]),
-		];
-
 		// Retries (up to 3 deliveries, docs 6348/69820) repeat the EventId: answer 200 again (any 200
 		// is a success for Volcengine, so it stops retrying) and start nothing. A field-shifted replay
 		// carries a new EventId but the same Signature (see volcengineNonceProblem), so the signature
@@ -171,6 +161,26 @@ export class VolcengineRtcTriggerV1 implements INodeType {
 			maxEntries: DUPLICATE_MAX_ENTRIES,
 		});
 		if (sighting.duplicate) return answer(200, { message: 'duplicate' });
+		const refusedSinceLast = takeRefusedSinceLast(this);
+		const workflowData = [
+			this.helpers.returnJsonArray([
+				{
+					...volcengineEventFields(envelope.EventType, eventData, verdict.eventMs),
+					...(refusedSinceLast ? { refusedSinceLast } : {}),
+					eventType: envelope.EventType,
+					eventId: envelope.EventId,
+					eventTime: new Date(verdict.eventMs).toISOString(),
+					receivedEventTime: envelope.EventTime,
+					appId: envelope.AppId,
+					version: envelope.Version,
+					eventData: eventData as IDataObject,
+					eventDataIsJson,
+					signed: verdict.signed,
+					body: eventData as IDataObject,
+				},
+			]),
+		];
+
 		return { ...answer(200, { message: 'ok' }), workflowData };
 	}
 }
