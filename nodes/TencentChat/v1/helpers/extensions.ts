@@ -100,7 +100,7 @@ export interface SetExtensionsPlan {
 	operate: Operate;
 	list: Extension[];
 	/** The message's fields of the request (From_Account/To_Account/MsgKey or GroupId/MsgSeq). */
-	target: IDataObject;
+	target: Record<string, unknown>;
 	/** The same, as the output shows them (camelCase, ids as text). */
 	echo: IDataObject;
 }
@@ -152,12 +152,12 @@ export const getExtensionProperties: INodeProperties[] = [
 ];
 
 export interface GetExtensionsPlan {
-	target: IDataObject;
+	target: Record<string, unknown>;
 	start: bigint;
 	limit: number | undefined;
 }
 
-export function readGetExtensions(r: ItemReader, target: IDataObject): GetExtensionsPlan {
+export function readGetExtensions(r: ItemReader, target: Record<string, unknown>): GetExtensionsPlan {
 	const raw = r.param('startSeq', z.unknown(), 'Start Seq', '');
 	const start = raw === '' || raw === undefined || raw === null ? 0n : toInt64Id(raw);
 	if (start instanceof Refusal) r.fail(`Invalid "Start Seq" in item ${r.itemIndex}: ${start.message}`);
