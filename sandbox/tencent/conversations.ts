@@ -114,6 +114,7 @@ function create_contact_group(ctx: TimCtx, body: Record<string, unknown>) {
 	if (groups.length >= MAX_GROUPS) throw new TimError(51003, `At most ${MAX_GROUPS} conversation groups per user`);
 	if (!Array.isArray(item.ContactItem)) throw new TimError(50002, 'ContactItem must be an array');
 	const g: TencentContactGroup = { id: sessionsOf(ctx.st).nextContactGroupId++, name, members: new Set() };
+	groups.push(g); // its members count towards the 1,000 as they are added
 	const results = item.ContactItem.map((c: unknown, i: number) => {
 		const key = contactKey(c, `ContactItem[${i}]`);
 		try {
@@ -124,7 +125,6 @@ function create_contact_group(ctx: TimCtx, body: Record<string, unknown>) {
 		g.members.add(key);
 		return { ContactItem: contactItem(key), ResultCode: 0, ResultInfo: '' };
 	});
-	groups.push(g);
 	return { GroupResultItem: [{ GroupItem: { GroupName: name, GroupId: g.id }, ResultItem: results }] };
 }
 
