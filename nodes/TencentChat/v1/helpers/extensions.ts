@@ -147,7 +147,7 @@ export function setExtensionsShape(api: TencentApi): CallShape<SetExtensionsPlan
 const EXTENSION_REASONS: Record<number, string> = { 23001: 'the key changed since the given Seq: read it again and retry' };
 
 export const getExtensionProperties: INodeProperties[] = [
-	...returnAllFields('keys'),
+	...returnAllFields(),
 	{ displayName: 'Start Seq', name: 'startSeq', type: 'string', default: '', placeholder: '2', description: 'Only keys whose Seq is at least this (StartSeq); empty: all' },
 ];
 

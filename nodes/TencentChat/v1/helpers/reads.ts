@@ -11,7 +11,7 @@ import { int64Id, intInRange } from '../../../shared/schemas';
  * exactly arrive as decimal strings (nodes/shared/json.ts), so `String()` keeps every digit.
  */
 
-export const returnAllFields = (noun: string): INodeProperties[] => [
+export const returnAllFields = (): INodeProperties[] => [
 	{ displayName: 'Return All', name: 'returnAll', type: 'boolean', default: false, description: 'Whether to return all results or only up to a given limit' },
 	{
 		displayName: 'Limit',
@@ -20,7 +20,7 @@ export const returnAllFields = (noun: string): INodeProperties[] => [
 		default: 50,
 		typeOptions: { minValue: 1, numberPrecision: 0 },
 		displayOptions: { show: { returnAll: [false] } },
-		description: `Max number of ${noun} to return, 1 or more`,
+		description: 'Max number of results to return',
 	},
 ];
 

@@ -21,7 +21,7 @@ export const getMany = tencentOperation<{ From_Account: string; limit: number | 
 	resource: 'conversation',
 	operation: 'getMany',
 	option: { name: 'Get Many', description: "Get a user's conversation list (get_list)", action: 'Get the conversations of a user' },
-	properties: [ownerField, ...returnAllFields('conversations')],
+	properties: [ownerField, ...returnAllFields()],
 	read: (r) => ({ From_Account: r.param('fromAccount', userId, 'User ID'), limit: readLimit(r) }),
 	shape: paginate({
 		api: tencentApi('recentcontact/get_list', true),

@@ -109,7 +109,7 @@ export const getAllMarks = tencentOperation<{ From_Account: string; limit: numbe
 	resource: 'conversation',
 	operation: 'getAllMarks',
 	option: { name: 'Get All Marks', description: 'Get every grouped or marked conversation of a user (get_contact_group)', action: 'Get all conversation marks of a user' },
-	properties: [ownerField, ...returnAllFields('conversations')],
+	properties: [ownerField, ...returnAllFields()],
 	read: (r) => ({ From_Account: r.param('fromAccount', userId, 'User ID'), limit: readLimit(r) }),
 	shape: paginate({
 		api: tencentApi('recentcontact/get_contact_group', true),

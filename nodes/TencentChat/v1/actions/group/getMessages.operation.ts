@@ -34,7 +34,7 @@ export const getMessages = tencentOperation<Plan>({
 	option: { name: 'Get Messages', description: 'Get the message history of a group, newest first (group_msg_get_simple)', action: 'Get the messages of a group' },
 	properties: [
 		groupIdField,
-		...returnAllFields('messages'),
+		...returnAllFields(),
 		pageSizeOptions(MAX_PAGE, 'Messages', [
 			{ displayName: 'Before Sequence Number', name: 'reqMsgSeq', type: 'string', default: '', placeholder: '1024', description: 'Start at this MsgSeq and go back (ReqMsgSeq); empty: the newest message' },
 			{ displayName: 'Include Recalled', name: 'withRecalledMsg', type: 'boolean', default: false, description: 'Whether recalled messages are returned too (WithRecalledMsg 1)' },

@@ -71,7 +71,7 @@ export const getReadReceiptDetails = tencentOperation<DetailPlan>({
 				{ name: 'Who Did Not Read It', value: 'unread', description: 'Filter 1' },
 			],
 		},
-		...returnAllFields('members'),
+		...returnAllFields(),
 		pageSizeOptions(MAX_DETAIL, 'Members'),
 	],
 	read: (r) => ({

@@ -46,7 +46,7 @@ export const getHistory = tencentOperation<Plan>({
 		{ displayName: 'Peer User ID', name: 'peerAccount', type: 'string', default: '', required: true, placeholder: 'user_1002', description: 'The other user (Peer_Account)' },
 		time('From Time', 'minTime', 'Oldest message time, UNIX seconds, 0 to 4294967295 (MinTime)'),
 		time('To Time', 'maxTime', 'Newest message time, UNIX seconds, 1 to 4294967295 (MaxTime)'),
-		...returnAllFields('messages'),
+		...returnAllFields(),
 		pageSizeOptions(MAX_PAGE, 'Messages'),
 	],
 	read(r) {
