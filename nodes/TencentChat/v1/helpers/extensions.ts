@@ -5,6 +5,7 @@ import { countFields, entriesWith, Fate, statusOf } from '../../../shared/engine
 import type { ItemReader } from '../../../shared/engine/reader';
 import { text, toInt64Id, Refusal } from '../../../shared/schemas';
 import { tencentApi, type TencentApi } from '../../transport/request';
+import { tencentOperation } from './common';
 import { camelEntry, listOf, readLimit, returnAllFields } from './reads';
 
 /**
@@ -186,3 +187,44 @@ export function getExtensionsShape(path: string): CallShape<GetExtensionsPlan, T
 		map: camelEntry,
 	});
 }
+
+/**
+ * The two operations of one kind of message (one-to-one or group): Set … Extensions and Get …
+ * Extensions, on the fields that name the message (`fields`, read by `readTarget`).
+ */
+export function extensionOperations(o: {
+	resource: string;
+	names: { set: string; get: string };
+	what: string;
+	vendorNames: { set: string; get: string };
+	fields: INodeProperties[];
+	readTarget: (r: ItemReader) => { target: Record<string, unknown>; echo: IDataObject };
+	docs: { set: string; get: string };
+}) {
+	const setPath = `openim_msg_ext_http_svc/${o.vendorNames.set}`;
+	const getPath = `openim_msg_ext_http_svc/${o.vendorNames.get}`;
+	const setOp = tencentOperation<SetExtensionsPlan>({
+		resource: o.resource,
+		operation: o.names.set,
+		option: { name: titleOf(o.names.set), description: `Set, delete or clear the key-value extensions of ${o.what} (${o.vendorNames.set})`, action: `Set extensions of ${o.what}` },
+		properties: [...o.fields, ...setExtensionFields],
+		read: (r) => ({ ...o.readTarget(r), ...readExtensions(r) }),
+		orderKey: (plan) => `ext:${Object.values(plan.target).map(String).join('\u0000')}`,
+		// Not repeated blindly: after a lost answer the pairs' Seq is stale, a repeat would be refused and look failed.
+		shape: setExtensionsShape(tencentApi(setPath)),
+		doc: { api: `\`${setPath}\``, limits: o.docs.set },
+	});
+	const getOp = tencentOperation<GetExtensionsPlan>({
+		resource: o.resource,
+		operation: o.names.get,
+		option: { name: titleOf(o.names.get), description: `Get the key-value extensions of ${o.what} (${o.vendorNames.get})`, action: `Get extensions of ${o.what}` },
+		properties: [...o.fields, ...getExtensionProperties],
+		read: (r) => readGetExtensions(r, o.readTarget(r).target),
+		shape: getExtensionsShape(getPath),
+		doc: { api: `\`${getPath}\``, limits: o.docs.get },
+	});
+	return { setOp, getOp };
+}
+
+/** `setMessageExtensions` → `Set Message Extensions`. */
+const titleOf = (camel: string) => camel.replace(/([A-Z])/g, ' $1').replace(/^./, (c) => c.toUpperCase());

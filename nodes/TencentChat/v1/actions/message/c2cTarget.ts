@@ -30,7 +30,7 @@ export const msgKeyField: INodeProperties = {
 	default: '',
 	required: true,
 	placeholder: '31906_833502_1572869830',
-	description: 'MsgKey returned when the message was sent (Send to User output, or Get History)',
+	description: 'MsgKey returned when the message was sent',
 };
 
 export const storedMessageFields = (senderRequired: boolean): INodeProperties[] => [...conversationFields(senderRequired), msgKeyField];
