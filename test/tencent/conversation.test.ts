@@ -159,3 +159,22 @@ describe('Conversation → groups and marks', () => {
 		await expectRefused({ resource: conv, operation: 'mark', fromAccount: 'alice', peerAccount: 'bob' }, 'Set Standard Marks', /nothing to change/);
 	});
 });
+
+describe('Conversation → vendor errors with continue-on-fail (error item paired, the good item goes through)', () => {
+	test.each([
+		['delete', { operation: 'delete', peerAccount: 'bob' }, '50001'],
+		['getUnreadCount', { operation: 'getUnreadCount', toAccount: '={{ $json.u }}' }, '20003'],
+		['updateGroup', { operation: 'updateGroup', groupName: '={{ $json.u === "alice" ? "G" : "missing" }}', addPeers: 'bob' }, '51002'],
+		['deleteGroup', { operation: 'deleteGroup', groupNames: 'G' }, '50001'],
+		['getMarks', { operation: 'getMarks', contactsPeers: 'bob' }, '50001'],
+		['getAllMarks', { operation: 'getAllMarks', returnAll: true }, '50001'],
+	])('%s', async (_name, params, code) => {
+		await run({ resource: conv, operation: 'createGroup', fromAccount: 'alice', groupName: 'G', contactsPeers: 'carol' });
+		const items = _name === 'updateGroup' ? [{ u: 'alice' }, { u: 'bob' }] : [{ u: 'alice' }, { u: 'ghost' }];
+		const r = await run({ resource: conv, fromAccount: _name === 'updateGroup' ? 'alice' : '={{ $json.u }}', ...params }, { items, continueOnFail: true });
+		const out = itemsOf(r);
+		expect(out.at(-1)!.json.code).toBe(code);
+		expect(out.at(-1)!.pairedItem).toEqual({ item: 1 });
+		expect(out.slice(0, -1).every((o) => o.json.code === undefined && (o.pairedItem as any).item === 0)).toBe(true);
+	});
+});

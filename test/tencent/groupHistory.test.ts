@@ -108,7 +108,7 @@ describe('Group → Get Read Receipts / Get Read Receipt Details', () => {
 
 	test('details page by Cursor until IsFinished; a live group refuses (10007)', async () => {
 		const r = await run({ resource: 'group', operation: 'getReadReceiptDetails', groupId: 'g', msgSeq: '1', filter: 'unread', returnAll: true, options: { pageSize: 1 } });
-		expect(itemsOf(r).map((o) => o.json)).toEqual([{ account: 'm1', read: false }, { account: 'm3', read: false }]);
+		expect(itemsOf(r).map((o) => o.json)).toEqual([{ msgSeq: '1', account: 'm1', read: false }, { msgSeq: '1', account: 'm3', read: false }]);
 		expect(calls('get_group_msg_receipt_detail').map((c) => (c.body as any).Cursor)).toEqual(['', '1']);
 		expect(calls('get_group_msg_receipt_detail')[0].body).toEqual({ GroupId: 'g', MsgSeq: 1, Filter: 1, Cursor: '', Count: 1 });
 		const live = await run({ resource: 'group', operation: 'getReadReceiptDetails', groupId: 'live', msgSeq: '1', returnAll: true }, { continueOnFail: true });
@@ -136,3 +136,17 @@ describe('Group → Set / Get Message Extensions (group_set_key_values / group_g
 		expect(itemsOf(live)[0].json.code).toBe('10007');
 	});
 });
+
+describe('Group → vendor errors with continue-on-fail', () => {
+	test('Get Messages and Set Message Extensions: an unknown group or message is 10010, paired to its item', async () => {
+		sb.seedTencentGroupMessages('g', 1);
+		const msgs = await run({ resource: 'group', operation: 'getMessages', groupId: '={{ $json.g }}', returnAll: true }, { items: [{ g: 'nope' }, { g: 'g' }], continueOnFail: true });
+		expect(itemsOf(msgs).map((o) => [o.json.code ?? o.json.msgSeq, (o.pairedItem as any).item])).toEqual([['10010', 0], ['1', 1]]);
+		const ext = await run(
+			{ resource: 'group', operation: 'setMessageExtensions', groupId: 'g', msgSeq: '={{ $json.s }}', extensions: { pairs: [{ key: 'k', value: 'v', seq: '0' }] } },
+			{ items: [{ s: '5' }, { s: '1' }], continueOnFail: true },
+		);
+		expect(itemsOf(ext).map((o) => o.json.code ?? o.json.status)).toEqual(['10010', 'updated']);
+	});
+});
+

@@ -89,7 +89,7 @@ export const getReadReceiptDetails = tencentOperation<DetailPlan>({
 		pageSize: (plan) => plan.pageSize,
 		body: (plan, cursor, want) => ({ ...plan.target, Filter: FILTER[plan.filter], Cursor: cursor, Count: want }),
 		page: (result) => ({
-			entries: [...listOf(result, 'ReadList').map((e) => ({ account: e.Read_Account, read: true })), ...listOf(result, 'UnreadList').map((e) => ({ account: e.Unread_Account, read: false }))],
+			entries: [...listOf(result, 'ReadList').map((e) => ({ msgSeq: String(result.MsgSeq), account: e.Read_Account, read: true })), ...listOf(result, 'UnreadList').map((e) => ({ msgSeq: String(result.MsgSeq), account: e.Unread_Account, read: false }))],
 			hasMore: Number(result.IsFinished ?? 1) === 0,
 			next: typeof result.Cursor === 'string' && result.Cursor !== '' ? result.Cursor : undefined,
 			nextText: String(result.Cursor ?? ''),
