@@ -83,7 +83,7 @@ export interface TencentGroupMessage {
 	recalled: boolean;
 	msgTime: number;
 	at: number;
-	via: 'send_group_msg' | 'send_broadcast_msg';
+	via: 'send_group_msg' | 'send_broadcast_msg' | 'import_group_msg';
 }
 
 export interface TencentGroup {

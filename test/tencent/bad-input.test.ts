@@ -103,6 +103,15 @@ const rows: Array<[string, IDataObject, RegExp]> = [
 	['user attributes: key twice', { resource: 'userAttribute', operation: 'set', account: 'a', attributes: { pairs: [{ key: 'c', value: '1' }, { key: 'c', value: '2' }] } }, /key "c" is given twice/],
 	['user tags: 11 tags', { resource: 'userTag', operation: 'add', account: 'a', tags: 'a,b,c,d,e,f,g,h,i,j,k' }, /at most 10 tags per user/],
 	['user tags: user over 32 bytes', { resource: 'userTag', operation: 'get', account: 'u'.repeat(33) }, /"User ID" in item 0: .*longer than 32 bytes/],
+	// history, receipts, extensions, conversations
+	['history: page size 101', { resource: 'message', operation: 'getHistory', operatorAccount: 'a', peerAccount: 'b', minTime: 0, maxTime: 10, options: { pageSize: 101 } }, /"Page Size" in item 0: must be between 1 and 100/],
+	['group history: MsgSeq rounded above 2^53', { resource: 'group', operation: 'getMessages', groupId: 'g1', options: { reqMsgSeq: '={{ 9007199254740993 }}' } }, /"Before Sequence Number" in item 0: .*lost precision/],
+	['group import: send time 0', { resource: 'group', operation: 'importMessages', groupId: 'g1', fromAccount: 'a', sendTime: 0, messageFormat: 'text', text: 'x' }, /"Send Time" in item 0: must be between 1 and 4294967295/],
+	['receipt details: page size 201', { resource: 'group', operation: 'getReadReceiptDetails', groupId: 'g1', msgSeq: '1', options: { pageSize: 201 } }, /"Page Size" in item 0: must be between 1 and 200/],
+	['extensions: value over 1,000 bytes', { resource: 'group', operation: 'setMessageExtensions', groupId: 'g1', msgSeq: '1', extensions: { pairs: [{ key: 'k', value: 'v'.repeat(1001) }] } }, /"Extensions\[0\]" in item 0: value is 1001 bytes/],
+	['extensions: Seq not a number', { resource: 'message', operation: 'setExtensions', toAccount: 'b', msgKey: '1_2_3', extensions: { pairs: [{ key: 'k', value: 'v', seq: 'x' }] } }, /"Extensions\[0\]\.Seq" in item 0/],
+	['conversation: custom mark over 256 bytes', { resource: 'conversation', operation: 'mark', fromAccount: 'a', peerAccount: 'b', customMark: 'm'.repeat(257) }, /"Custom Mark" in item 0: is 257 bytes/],
+	['conversation: group unread count negative', { resource: 'conversation', operation: 'setGroupUnreadCount', groupId: 'g1', memberAccount: 'a', unreadMsgNum: -1 }, /"Unread Count" in item 0: must be between 0 and 4294967295/],
 	['user tags: batch size 101', { resource: 'userTag', operation: 'get', account: 'a', options: { batchSize: 101 } }, /"Batch Size" in item 0: must be between 1 and 100/],
 ];
 

@@ -1,6 +1,7 @@
 import type { INodeTypeDescription } from 'n8n-workflow';
 import { NodeConnectionTypes } from 'n8n-workflow';
 import * as account from './account/Account.resource';
+import * as conversation from './conversation/Conversation.resource';
 import * as globalMute from './globalMute/GlobalMute.resource';
 import * as group from './group/Group.resource';
 import * as groupMember from './groupMember/GroupMember.resource';
@@ -24,6 +25,7 @@ export const versionDescription: Omit<INodeTypeDescription, 'displayName' | 'nam
 			noDataExpression: true,
 			options: [
 				{ name: 'Account', value: 'account', description: 'Import, check and delete users; query their online status' },
+				{ name: 'Conversation', value: 'conversation', description: 'Conversation lists, unread counts, conversation groups and marks' },
 				{ name: 'Global Mute', value: 'globalMute', description: 'Mute users app-wide for one-to-one and group messages' },
 				{ name: 'Group', value: 'group', description: 'Create, destroy and list groups; group messages, broadcasts, recalls' },
 				{ name: 'Group Member', value: 'groupMember', description: 'Add and remove group members; count online members' },
@@ -35,6 +37,7 @@ export const versionDescription: Omit<INodeTypeDescription, 'displayName' | 'nam
 			default: 'message',
 		},
 		...account.description,
+		...conversation.description,
 		...globalMute.description,
 		...group.description,
 		...groupMember.description,

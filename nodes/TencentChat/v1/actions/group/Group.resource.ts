@@ -2,8 +2,14 @@ import { defineResource } from '../../../../shared/engine/defineOperation';
 import { contractOperation } from '../../helpers/common';
 import * as broadcastToAvGroups from './broadcastToAvGroups.operation';
 import { create } from './create.operation';
+import { deleteMessagesBySender } from './deleteMessagesBySender.operation';
 import { destroy } from './destroy.operation';
+import { getMessages } from './getMessages.operation';
+import { importMessages } from './importMessages.operation';
 import * as listAll from './listAll.operation';
+import { getMessageExtensions, setMessageExtensions } from './messageExtensions.operation';
+import { modifyMessage } from './modifyMessage.operation';
+import { getReadReceiptDetails, getReadReceipts } from './readReceipts.operation';
 import { recallMessages } from './recallMessages.operation';
 import * as sendMessage from './sendMessage.operation';
 import { sendSystemNotification } from './sendSystemNotification.operation';
@@ -24,4 +30,12 @@ export const { description, operations } = defineResource('group', 'sendMessage'
 	recallMessages,
 	contractOperation({ name: 'Send Message', value: 'sendMessage', description: 'Send a message into a group (send_group_msg)', action: 'Send a group message' }, sendMessage),
 	sendSystemNotification,
+	importMessages,
+	modifyMessage,
+	getMessages,
+	deleteMessagesBySender,
+	getReadReceipts,
+	getReadReceiptDetails,
+	getMessageExtensions,
+	setMessageExtensions,
 ]);

@@ -3,6 +3,7 @@ import { text } from '../../../../shared/schemas';
 import { tencentApi } from '../../../transport/request';
 import { requestIdOf, tencentOperation } from '../../helpers/common';
 import { userId } from '../../helpers/fields';
+import { msgKeyField } from './c2cTarget';
 
 /** admin_msgwithdraw — tencent-chat.md §4.3. MsgKey comes from Send to User(s) output. */
 
@@ -27,15 +28,7 @@ export const recall = tencentOperation<Body>({
 			description: 'The original sender (From_Account)',
 		},
 		{ displayName: 'Receiver User ID', name: 'toAccount', type: 'string', default: '', required: true, description: 'The original receiver (To_Account)' },
-		{
-			displayName: 'Message Key',
-			name: 'msgKey',
-			type: 'string',
-			default: '',
-			required: true,
-			placeholder: '31906_833502_1572869830',
-			description: 'MsgKey returned when the message was sent',
-		},
+		msgKeyField,
 	],
 	read: (r) => ({
 		From_Account: r.param('fromAccount', userId, 'Sender User ID'),
