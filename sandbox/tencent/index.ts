@@ -8,11 +8,12 @@ import { routeTable } from '../routes';
 import { accountRoutes } from './accounts';
 import { serveTencent } from './gateway';
 import { groupRoutes } from './groups';
+import { groupInfoRoutes } from './groupInfo';
 import { messageRoutes } from './messages';
 import { muteRoutes } from './mutes';
 import { pushRoutes } from './push';
 
-export const TENCENT_ROUTES = routeTable(messageRoutes, groupRoutes, pushRoutes, accountRoutes, muteRoutes);
+export const TENCENT_ROUTES = routeTable(messageRoutes, groupRoutes, pushRoutes, accountRoutes, muteRoutes, groupInfoRoutes);
 
 /** The paths after /v4/ the sandbox serves. */
 export const TENCENT_PATHS = [...TENCENT_ROUTES.keys()];

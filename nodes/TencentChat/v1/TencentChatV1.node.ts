@@ -3,6 +3,7 @@ import { tencentChatIcon } from '../icon';
 import { deliveryProperty } from '../../shared/delivery';
 import { router } from './actions/router';
 import { versionDescription } from './actions/versionDescription';
+import { searchGroups } from './helpers/groupLocator';
 
 export class TencentChatV1 implements INodeType {
 	description: INodeTypeDescription = {
@@ -16,6 +17,8 @@ export class TencentChatV1 implements INodeType {
 		usableAsTool: true,
 		properties: [...versionDescription.properties, deliveryProperty],
 	};
+
+	methods = { listSearch: { searchGroups } };
 
 	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
 		return await router.call(this);

@@ -7,6 +7,11 @@ import * as listAll from './listAll.operation';
 import { recallMessages } from './recallMessages.operation';
 import * as sendMessage from './sendMessage.operation';
 import { sendSystemNotification } from './sendSystemNotification.operation';
+import { changeOwner } from './changeOwner.operation';
+import { get } from './get.operation';
+import { getJoined } from './getJoined.operation';
+import { importGroup } from './import.operation';
+import { update } from './update.operation';
 
 export const { description, operations } = defineResource('group', 'sendMessage', [
 	contractOperation(
@@ -24,4 +29,9 @@ export const { description, operations } = defineResource('group', 'sendMessage'
 	recallMessages,
 	contractOperation({ name: 'Send Message', value: 'sendMessage', description: 'Send a message into a group (send_group_msg)', action: 'Send a group message' }, sendMessage),
 	sendSystemNotification,
+	changeOwner,
+	get,
+	getJoined,
+	importGroup,
+	update,
 ]);
