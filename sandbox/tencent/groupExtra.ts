@@ -38,6 +38,8 @@ export interface TencentGroupExtra {
 	/** Online-member marks of an audio-video group (modify_user_info). */
 	marks: Map<string, Set<number>>;
 	topics: Map<string, TencentTopic>;
+	/** Mutes inside a topic: `<TopicId>|<account>` → Unix seconds until the mute ends. */
+	topicMutes: Map<string, number>;
 }
 
 const extras = new WeakMap<TencentGroup, TencentGroupExtra>();
@@ -45,7 +47,7 @@ const extras = new WeakMap<TencentGroup, TencentGroupExtra>();
 export function extraOf(g: TencentGroup, nowSec = Math.floor(Date.now() / 1000)): TencentGroupExtra {
 	let e = extras.get(g);
 	if (!e) {
-		e = { createTime: nowSec, muteAll: false, custom: new Map(), members: new Map(), attributes: new Map(), counters: new Map(), bans: new Map(), marks: new Map(), topics: new Map() };
+		e = { createTime: nowSec, muteAll: false, custom: new Map(), members: new Map(), attributes: new Map(), counters: new Map(), bans: new Map(), marks: new Map(), topics: new Map(), topicMutes: new Map() };
 		extras.set(g, e);
 	}
 	return e;

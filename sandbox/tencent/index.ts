@@ -9,11 +9,12 @@ import { accountRoutes } from './accounts';
 import { serveTencent } from './gateway';
 import { groupRoutes } from './groups';
 import { groupInfoRoutes } from './groupInfo';
+import { groupMemberRoutes } from './groupMembers';
 import { messageRoutes } from './messages';
 import { muteRoutes } from './mutes';
 import { pushRoutes } from './push';
 
-export const TENCENT_ROUTES = routeTable(messageRoutes, groupRoutes, pushRoutes, accountRoutes, muteRoutes, groupInfoRoutes);
+export const TENCENT_ROUTES = routeTable(messageRoutes, groupRoutes, pushRoutes, accountRoutes, muteRoutes, groupInfoRoutes, groupMemberRoutes);
 
 /** The paths after /v4/ the sandbox serves. */
 export const TENCENT_PATHS = [...TENCENT_ROUTES.keys()];
