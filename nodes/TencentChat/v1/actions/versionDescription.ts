@@ -4,6 +4,7 @@ import * as account from './account/Account.resource';
 import * as globalMute from './globalMute/GlobalMute.resource';
 import * as group from './group/Group.resource';
 import * as groupMember from './groupMember/GroupMember.resource';
+import * as groupAttribute from './groupAttribute/GroupAttribute.resource';
 import * as message from './message/Message.resource';
 import * as push from './push/Push.resource';
 import * as userAttribute from './userAttribute/UserAttribute.resource';
@@ -26,6 +27,7 @@ export const versionDescription: Omit<INodeTypeDescription, 'displayName' | 'nam
 				{ name: 'Account', value: 'account', description: 'Import, check and delete users; query their online status' },
 				{ name: 'Global Mute', value: 'globalMute', description: 'Mute users app-wide for one-to-one and group messages' },
 				{ name: 'Group', value: 'group', description: 'Create, destroy and list groups; group messages, broadcasts, recalls' },
+				{ name: 'Group Attribute', value: 'groupAttribute', description: 'Custom attributes of a group: get, set, replace, delete, clear' },
 				{ name: 'Group Member', value: 'groupMember', description: 'Add and remove group members; count online members' },
 				{ name: 'Message', value: 'message', description: 'One-to-one messages to one or many users' },
 				{ name: 'Push', value: 'push', description: 'Push to all users, or by tags or attributes' },
@@ -38,6 +40,7 @@ export const versionDescription: Omit<INodeTypeDescription, 'displayName' | 'nam
 		...globalMute.description,
 		...group.description,
 		...groupMember.description,
+		...groupAttribute.description,
 		...message.description,
 		...push.description,
 		...userAttribute.description,
