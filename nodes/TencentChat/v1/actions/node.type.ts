@@ -3,6 +3,7 @@ import * as account from './account/Account.resource';
 import * as globalMute from './globalMute/GlobalMute.resource';
 import * as group from './group/Group.resource';
 import * as groupMember from './groupMember/GroupMember.resource';
+import * as liveGroup from './liveGroup/LiveGroup.resource';
 import * as groupAttribute from './groupAttribute/GroupAttribute.resource';
 import * as message from './message/Message.resource';
 import * as push from './push/Push.resource';
@@ -15,6 +16,7 @@ export const operations = {
 	globalMute: globalMute.operations,
 	group: group.operations,
 	groupMember: groupMember.operations,
+	liveGroup: liveGroup.operations,
 	groupAttribute: groupAttribute.operations,
 	message: message.operations,
 	push: push.operations,

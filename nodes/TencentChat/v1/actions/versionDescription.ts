@@ -4,6 +4,7 @@ import * as account from './account/Account.resource';
 import * as globalMute from './globalMute/GlobalMute.resource';
 import * as group from './group/Group.resource';
 import * as groupMember from './groupMember/GroupMember.resource';
+import * as liveGroup from './liveGroup/LiveGroup.resource';
 import * as groupAttribute from './groupAttribute/GroupAttribute.resource';
 import * as message from './message/Message.resource';
 import * as push from './push/Push.resource';
@@ -29,6 +30,7 @@ export const versionDescription: Omit<INodeTypeDescription, 'displayName' | 'nam
 				{ name: 'Group', value: 'group', description: 'Create, destroy and list groups; group messages, broadcasts, recalls' },
 				{ name: 'Group Attribute', value: 'groupAttribute', description: 'Custom attributes of a group: get, set, replace, delete, clear' },
 				{ name: 'Group Member', value: 'groupMember', description: 'Add and remove group members; count online members' },
+				{ name: 'Live Group', value: 'liveGroup', description: 'Audio-video groups (AVChatRoom): online members and their marks' },
 				{ name: 'Message', value: 'message', description: 'One-to-one messages to one or many users' },
 				{ name: 'Push', value: 'push', description: 'Push to all users, or by tags or attributes' },
 				{ name: 'User Attribute', value: 'userAttribute', description: 'Push attributes of users' },
@@ -40,6 +42,7 @@ export const versionDescription: Omit<INodeTypeDescription, 'displayName' | 'nam
 		...globalMute.description,
 		...group.description,
 		...groupMember.description,
+		...liveGroup.description,
 		...groupAttribute.description,
 		...message.description,
 		...push.description,
