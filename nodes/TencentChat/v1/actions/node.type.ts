@@ -1,5 +1,6 @@
 import type { OperationMap } from '../../../shared/router';
 import * as account from './account/Account.resource';
+import * as communityTopic from './communityTopic/CommunityTopic.resource';
 import * as globalMute from './globalMute/GlobalMute.resource';
 import * as group from './group/Group.resource';
 import * as groupMember from './groupMember/GroupMember.resource';
@@ -13,6 +14,7 @@ import * as userTag from './userTag/UserTag.resource';
 /** Resource → operation map: the router looks every (resource, operation) pair up here. */
 export const operations = {
 	account: account.operations,
+	communityTopic: communityTopic.operations,
 	globalMute: globalMute.operations,
 	group: group.operations,
 	groupMember: groupMember.operations,

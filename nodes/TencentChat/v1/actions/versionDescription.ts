@@ -1,6 +1,7 @@
 import type { INodeTypeDescription } from 'n8n-workflow';
 import { NodeConnectionTypes } from 'n8n-workflow';
 import * as account from './account/Account.resource';
+import * as communityTopic from './communityTopic/CommunityTopic.resource';
 import * as globalMute from './globalMute/GlobalMute.resource';
 import * as group from './group/Group.resource';
 import * as groupMember from './groupMember/GroupMember.resource';
@@ -26,6 +27,7 @@ export const versionDescription: Omit<INodeTypeDescription, 'displayName' | 'nam
 			noDataExpression: true,
 			options: [
 				{ name: 'Account', value: 'account', description: 'Import, check and delete users; query their online status' },
+				{ name: 'Community Topic', value: 'communityTopic', description: 'Topics of a community: create, import, get, update, delete' },
 				{ name: 'Global Mute', value: 'globalMute', description: 'Mute users app-wide for one-to-one and group messages' },
 				{ name: 'Group', value: 'group', description: 'Create, destroy and list groups; group messages, broadcasts, recalls' },
 				{ name: 'Group Attribute', value: 'groupAttribute', description: 'Custom attributes of a group: get, set, replace, delete, clear' },
@@ -39,6 +41,7 @@ export const versionDescription: Omit<INodeTypeDescription, 'displayName' | 'nam
 			default: 'message',
 		},
 		...account.description,
+		...communityTopic.description,
 		...globalMute.description,
 		...group.description,
 		...groupMember.description,
