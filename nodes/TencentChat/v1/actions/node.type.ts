@@ -4,6 +4,7 @@ import * as communityTopic from './communityTopic/CommunityTopic.resource';
 import * as globalMute from './globalMute/GlobalMute.resource';
 import * as group from './group/Group.resource';
 import * as groupMember from './groupMember/GroupMember.resource';
+import * as groupCounter from './groupCounter/GroupCounter.resource';
 import * as liveGroup from './liveGroup/LiveGroup.resource';
 import * as groupAttribute from './groupAttribute/GroupAttribute.resource';
 import * as message from './message/Message.resource';
@@ -18,6 +19,7 @@ export const operations = {
 	globalMute: globalMute.operations,
 	group: group.operations,
 	groupMember: groupMember.operations,
+	groupCounter: groupCounter.operations,
 	liveGroup: liveGroup.operations,
 	groupAttribute: groupAttribute.operations,
 	message: message.operations,

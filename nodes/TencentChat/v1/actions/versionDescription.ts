@@ -5,6 +5,7 @@ import * as communityTopic from './communityTopic/CommunityTopic.resource';
 import * as globalMute from './globalMute/GlobalMute.resource';
 import * as group from './group/Group.resource';
 import * as groupMember from './groupMember/GroupMember.resource';
+import * as groupCounter from './groupCounter/GroupCounter.resource';
 import * as liveGroup from './liveGroup/LiveGroup.resource';
 import * as groupAttribute from './groupAttribute/GroupAttribute.resource';
 import * as message from './message/Message.resource';
@@ -31,6 +32,7 @@ export const versionDescription: Omit<INodeTypeDescription, 'displayName' | 'nam
 				{ name: 'Global Mute', value: 'globalMute', description: 'Mute users app-wide for one-to-one and group messages' },
 				{ name: 'Group', value: 'group', description: 'Create, destroy and list groups; group messages, broadcasts, recalls' },
 				{ name: 'Group Attribute', value: 'groupAttribute', description: 'Custom attributes of a group: get, set, replace, delete, clear' },
+				{ name: 'Group Counter', value: 'groupCounter', description: 'Numeric counters of a group: get, set, increase, decrease, delete' },
 				{ name: 'Group Member', value: 'groupMember', description: 'Add and remove group members; count online members' },
 				{ name: 'Live Group', value: 'liveGroup', description: 'Audio-video groups (AVChatRoom): online members and their marks' },
 				{ name: 'Message', value: 'message', description: 'One-to-one messages to one or many users' },
@@ -45,6 +47,7 @@ export const versionDescription: Omit<INodeTypeDescription, 'displayName' | 'nam
 		...globalMute.description,
 		...group.description,
 		...groupMember.description,
+		...groupCounter.description,
 		...liveGroup.description,
 		...groupAttribute.description,
 		...message.description,
