@@ -51,7 +51,10 @@ function modify_user_info(ctx: TimCtx, body: Record<string, unknown>) {
 			throw new TimError(10004, `MemberList[${i}] must be { Member_Account, Marks: [integer] }`);
 		}
 		const set = marks.get(m.Member_Account) ?? new Set<number>();
-		for (const x of m.Marks as number[]) (cmd === 1 ? set.add(x) : set.delete(x));
+		for (const x of m.Marks as number[]) {
+			if (cmd === 1) set.add(x);
+			else set.delete(x);
+		}
 		marks.set(m.Member_Account, set);
 	}
 	const distinct = new Set([...marks.values()].flatMap((s) => [...s]));

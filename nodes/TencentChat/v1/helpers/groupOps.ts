@@ -21,6 +21,21 @@ export const readGroup = (r: ItemReader): string => r.param('group', groupRef, '
 /** "Empty means not set" text of at most `maxBytes` UTF-8 bytes. */
 export const optionalText = (maxBytes: number) => emptyAs(text({ maxBytes }));
 
+/** The group types with their plain names (the vendor's word in parentheses), for a type selector. */
+const GROUP_TYPE_NAMES: Record<string, string> = {
+	AVChatRoom: 'Audio-Video Group (AVChatRoom)',
+	Community: 'Community',
+	ChatRoom: 'Meeting Group (ChatRoom)',
+	Public: 'Public Group',
+	Private: 'Work Group (Private)',
+};
+
+/** Options of a group type selector, sorted by name; `all` adds "All Types" (value ''). */
+export function groupTypeOptions(types: readonly string[], all = false): Array<{ name: string; value: string }> {
+	const named = types.map((value) => ({ name: GROUP_TYPE_NAMES[value] ?? value, value })).sort((a, b) => a.name.localeCompare(b.name));
+	return all ? [{ name: 'All Types', value: '' }, ...named] : named;
+}
+
 /** `Member_Account` → `memberAccount`, `GroupID` → `groupId`, `AppDefinedData` → `appDefinedData`, deeply. */
 export function camelKeys(v: unknown): unknown {
 	if (Array.isArray(v)) return v.map(camelKeys);

@@ -21,7 +21,7 @@ const customIdField: INodeProperties = {
 	type: 'string',
 	default: '',
 	placeholder: '@TGS#_@TGS#cQVLVHIM62CJ@TOPIC#_news',
-	description: 'Custom topic ID, "<Group ID>@TOPIC#_<your part>" (TopicId). Empty: Tencent assigns one.',
+	description: 'Custom topic ID: the group ID, then "@TOPIC#_", then your part (TopicId). Empty: Tencent assigns one.',
 };
 
 function readTopic(r: ItemReader): Body {

@@ -69,7 +69,7 @@ export const get = tencentOperation<Plan>({
 					const message = g ? String(g.ErrorInfo ?? '') : 'the answer did not include this group';
 					return vendorApiError(ctx.getNode(), { vendor: 'Tencent Chat', code: g ? String(code) : 'MISSING', message, requestId: answer.requestId }, itemIndex);
 				}
-				const { ErrorCode: _c, ErrorInfo: _i, ...info } = g;
+				const info = Object.fromEntries(Object.entries(g).filter(([k]) => k !== 'ErrorCode' && k !== 'ErrorInfo'));
 				return { ...(camelKeys(info) as IDataObject), groupsInCall: call.length, requestId: requestIdOf(answer) };
 			});
 		},

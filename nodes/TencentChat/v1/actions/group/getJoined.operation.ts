@@ -4,7 +4,7 @@ import { intInRange } from '../../../../shared/schemas';
 import { tencentApi } from '../../../transport/request';
 import { tencentOperation, type Body } from '../../helpers/common';
 import { userId } from '../../helpers/fields';
-import { offsetPages, readLimit, returnAllFields } from '../../helpers/groupOps';
+import { groupTypeOptions, offsetPages, readLimit, returnAllFields } from '../../helpers/groupOps';
 
 /**
  * get_joined_group_list — tencentcloud.com/document/product/1047/34925: Member_Account, Limit ≤ 5,000
@@ -36,14 +36,7 @@ export const getJoined = tencentOperation<Plan>({
 				name: 'groupType',
 				type: 'options',
 				default: '',
-				options: [
-					{ name: 'All Types', value: '' },
-					{ name: 'Audio-Video Group (AVChatRoom)', value: 'AVChatRoom' },
-					{ name: 'Community', value: 'Community' },
-					{ name: 'Meeting Group (ChatRoom)', value: 'ChatRoom' },
-					{ name: 'Public Group', value: 'Public' },
-					{ name: 'Work Group (Private)', value: 'Private' },
-				],
+				options: groupTypeOptions(TYPES.slice(1), true),
 				description: 'Only groups of this type (GroupType)',
 			},
 			{ displayName: 'Include Audio-Video Groups', name: 'withHuge', type: 'boolean', default: false, description: 'Whether to include audio-video groups (WithHugeGroups)' },

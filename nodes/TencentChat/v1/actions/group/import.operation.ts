@@ -5,7 +5,7 @@ import { intInRange, text } from '../../../../shared/schemas';
 import { tencentApi } from '../../../transport/request';
 import { requestIdOf, tencentOperation, type Body } from '../../helpers/common';
 import { optionalUserId } from '../../helpers/fields';
-import { put } from '../../helpers/groupOps';
+import { groupTypeOptions, put } from '../../helpers/groupOps';
 import { profileFields, readProfile } from './profile';
 
 /**
@@ -25,12 +25,7 @@ const properties: INodeProperties[] = [
 		name: 'type',
 		type: 'options',
 		default: 'Public',
-		options: [
-			{ name: 'Community', value: 'Community' },
-			{ name: 'Meeting Group (ChatRoom)', value: 'ChatRoom' },
-			{ name: 'Public Group', value: 'Public' },
-			{ name: 'Work Group (Private)', value: 'Private' },
-		],
+		options: groupTypeOptions(TYPES),
 		description: 'Group type (Type). Audio-video groups cannot be imported.',
 	},
 	{ displayName: 'Name', name: 'name', type: 'string', default: '', required: true, placeholder: 'Product Team', description: 'At most 30 bytes (Name)' },
