@@ -12,7 +12,8 @@ import { memberCalls, readMembers, type MembersPlan } from './shared';
  * audio-video groups (AVChatRoom) only; Members_Account ≤ 20 per call, Duration in seconds,
  * Description ≤ 1,000 bytes (menu §1.3; doocs/qcloud-im-server-sdk-java BanGroupMemberRequest.java,
  * UnbanGroupMemberRequest.java). A banned member is removed and cannot join again until the ban
- * ends. Banning or unbanning again is harmless: safe to repeat.
+ * ends. Needs the Premium (Pro+) edition and the console switch "Audio-video group member banning"
+ * (trtc.io/document/50295). Banning or unbanning again is harmless: safe to repeat.
  */
 export const MAX_BAN_PER_CALL = 20;
 const sources = 'Sources: tencentcloud.com 1047/50296, 1047/50297; doocs `BanGroupMemberRequest.java`, `UnbanGroupMemberRequest.java`.';
@@ -30,7 +31,7 @@ export const ban = tencentOperation<MembersPlan>({
 	read: (r) => readMembers(r, put({ Duration: r.param('duration', intInRange(1, 4294967295), 'Duration (Seconds)') }, 'Description', r.option('options', 'description', optionalText(1000), 'Reason', ''))),
 	orderKey: (plan) => `group:${plan.groupId}`,
 	shape: memberCalls({ api: tencentApi('group_open_http_svc/ban_group_member', true), max: MAX_BAN_PER_CALL, listName: 'Members_Account', done: 'banned' }),
-	doc: { api: '`group_open_http_svc/ban_group_member`', limits: `Audio-video groups only. Calls of up to 20 members, one after the other; Duration in seconds, Reason ≤ 1,000 bytes. ${sources}` },
+	doc: { api: '`group_open_http_svc/ban_group_member`', limits: `Audio-video groups only, Pro edition and up with the console switch "Audio-video group member banning". Calls of up to 20 members, one after the other; Duration in seconds, Reason ≤ 1,000 bytes. ${sources}` },
 });
 
 export const unban = tencentOperation<MembersPlan>({

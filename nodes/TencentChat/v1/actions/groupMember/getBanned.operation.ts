@@ -35,5 +35,5 @@ export const getBanned = tencentOperation<{ groupId: string; limit: number | und
 		},
 		map: (m): IDataObject => ({ member: String(m.Member_Account), bannedUntil: m.BannedUntil as IDataObject[string] }),
 	}),
-	doc: { api: '`group_open_http_svc/get_group_ban_member`', limits: 'Audio-video groups only. Pages of 100 by NextOffset; Return All or Limit. One item per banned member. Sources: tencentcloud.com 1047/50295; doocs `GetGroupBanMemberResult.java`.' },
+	doc: { api: '`group_open_http_svc/get_group_ban_member`', limits: 'Audio-video groups only, Pro edition and up with the console switch "Audio-video group member banning". Pages of 100 (the documented maximum, trtc.io 50295) by NextOffset; Return All or Limit. One item per banned member. Sources: tencentcloud.com 1047/50295; doocs `GetGroupBanMemberResult.java`.' },
 });
