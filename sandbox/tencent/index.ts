@@ -11,11 +11,17 @@ import { groupRoutes } from './groups';
 import { conversationRoutes } from './conversations';
 import { groupHistoryRoutes } from './groupHistory';
 import { historyRoutes } from './history';
+import { groupInfoRoutes } from './groupInfo';
+import { groupMemberRoutes } from './groupMembers';
+import { attributeRoutes } from './attributes';
+import { liveGroupRoutes } from './liveGroups';
+import { topicRoutes } from './topics';
+import { counterRoutes } from './counters';
 import { messageRoutes } from './messages';
 import { muteRoutes } from './mutes';
 import { pushRoutes } from './push';
 
-export const TENCENT_ROUTES = routeTable(messageRoutes, groupRoutes, pushRoutes, accountRoutes, muteRoutes, historyRoutes, groupHistoryRoutes, conversationRoutes);
+export const TENCENT_ROUTES = routeTable(messageRoutes, groupRoutes, pushRoutes, accountRoutes, muteRoutes, historyRoutes, groupHistoryRoutes, conversationRoutes, groupInfoRoutes, groupMemberRoutes, attributeRoutes, liveGroupRoutes, topicRoutes, counterRoutes);
 
 /** The paths after /v4/ the sandbox serves. */
 export const TENCENT_PATHS = [...TENCENT_ROUTES.keys()];

@@ -5,6 +5,7 @@ import { actionSubtitle } from '../../shared/versioned';
 import { operations } from './actions/node.type';
 import { router } from './actions/router';
 import { versionDescription } from './actions/versionDescription';
+import { searchGroups } from './helpers/groupLocator';
 
 export class TencentChatV1 implements INodeType {
 	description: INodeTypeDescription = {
@@ -18,6 +19,8 @@ export class TencentChatV1 implements INodeType {
 		usableAsTool: true,
 		properties: [...versionDescription.properties, deliveryProperty],
 	};
+
+	methods = { listSearch: { searchGroups } };
 
 	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
 		return await router.call(this);

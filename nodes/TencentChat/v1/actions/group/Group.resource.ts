@@ -13,6 +13,11 @@ import { getReadReceiptDetails, getReadReceipts } from './readReceipts.operation
 import { recallMessages } from './recallMessages.operation';
 import * as sendMessage from './sendMessage.operation';
 import { sendSystemNotification } from './sendSystemNotification.operation';
+import { changeOwner } from './changeOwner.operation';
+import { get } from './get.operation';
+import { getJoined } from './getJoined.operation';
+import { importGroup } from './import.operation';
+import { update } from './update.operation';
 
 export const { description, operations } = defineResource('group', 'sendMessage', [
 	contractOperation(
@@ -38,4 +43,9 @@ export const { description, operations } = defineResource('group', 'sendMessage'
 	getReadReceiptDetails,
 	getMessageExtensions,
 	setMessageExtensions,
+	changeOwner,
+	get,
+	getJoined,
+	importGroup,
+	update,
 ]);
