@@ -1,3 +1,4 @@
+/* eslint-disable */
 // Output samples for the operations' output schemas (n8n `__schema__`): when RTC_SCHEMA_SAMPLES
 // names a folder, every engine run appends the successful output items of the package's nodes to
 // `<folder>/<pid>.jsonl`, keyed by node type, version, resource and operation. The test suite runs

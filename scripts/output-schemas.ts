@@ -1,3 +1,4 @@
+/* eslint-disable */
 // `npm run schemas`: the operations' output schemas (n8n `__schema__`, used by the editor's schema
 // view and by AI-agent tools before a run), derived from what the nodes really output. Runs the test
 // suite with RTC_SCHEMA_SAMPLES set (harness/schemaSamples.ts records every successful output),
