@@ -1,9 +1,9 @@
-import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
-import { NodeApiError, updateDisplayOptions } from 'n8n-workflow';
+import type { IDataObject, INodeProperties } from 'n8n-workflow';
 import { z } from 'zod';
-import { readOption, readParam } from '../../../../shared/params';
+import { paginate } from '../../../../shared/engine/callShapes';
 import { intInRange } from '../../../../shared/schemas';
-import { tencentApiRequest } from '../../../transport/request';
+import { tencentApi } from '../../../transport/request';
+import { tencentOperation } from '../../helpers/common';
 import { collection } from '../../../../shared/rules';
 
 /**
@@ -65,29 +65,17 @@ const properties: INodeProperties[] = [
 	]),
 ];
 
-export const description = updateDisplayOptions({ show: { resource: ['group'], operation: ['listAll'] } }, properties);
-
-export interface ListPlan {
-	returnAll: boolean;
-	limit: number;
+interface ListPlan {
+	/** Undefined: Return All. */
+	limit?: number;
 	pageSize: number;
 	groupType: string;
-}
-
-export async function prepare(this: IExecuteFunctions, i: number): Promise<ListPlan> {
-	const returnAll = readParam(this, 'returnAll', i, z.boolean({ invalid_type_error: 'must be true or false' }), 'Return All', false);
-	return {
-		returnAll,
-		limit: returnAll ? Number.MAX_SAFE_INTEGER : readParam(this, 'limit', i, intInRange(1, Number.MAX_SAFE_INTEGER), 'Limit', 50),
-		pageSize: readOption(this, 'options', 'pageSize', i, intInRange(1, MAX_PAGE_SIZE), 'Page Size', MAX_PAGE_SIZE),
-		groupType: readOption(this, 'options', 'groupType', i, z.enum(['', ...LIST_TYPES]), 'Group Type', ''),
-	};
 }
 
 const UINT64_MAX = (1n << 64n) - 1n;
 
 /** The answer's Next as an exact uint64: a safe number, or the decimal string the JSON codec keeps for larger ones. */
-export function parseCursor(v: unknown): bigint | undefined {
+function parseCursor(v: unknown): bigint | undefined {
 	if (v === undefined || v === null) return 0n;
 	let n: bigint;
 	if (typeof v === 'number' && Number.isSafeInteger(v)) n = BigInt(v);
@@ -97,30 +85,33 @@ export function parseCursor(v: unknown): bigint | undefined {
 	return n >= 0n && n <= UINT64_MAX ? n : undefined;
 }
 
-export async function executeItem(this: IExecuteFunctions, plan: ListPlan, i: number): Promise<IDataObject[]> {
-	const out: IDataObject[] = [];
-	const seen = new Set<bigint>();
-	let next = 0n;
-	let page = 0;
-	do {
+export const listAll = tencentOperation<ListPlan>({
+	resource: 'group',
+	operation: 'listAll',
+	option: { name: 'List All', description: 'List the IDs of all groups of the app, page by page (get_appid_group_list)', action: 'List all groups' },
+	properties,
+	read(r) {
+		const returnAll = r.param('returnAll', z.boolean({ invalid_type_error: 'must be true or false' }), 'Return All', false);
+		return {
+			limit: returnAll ? undefined : r.param('limit', intInRange(1, Number.MAX_SAFE_INTEGER), 'Limit', 50),
+			pageSize: r.option('options', 'pageSize', intInRange(1, MAX_PAGE_SIZE), 'Page Size', MAX_PAGE_SIZE),
+			groupType: r.option('options', 'groupType', z.enum(['', ...LIST_TYPES]), 'Group Type', ''),
+		};
+	},
+	shape: paginate({
+		api: tencentApi('group_open_http_svc/get_appid_group_list', true),
+		vendor: 'Tencent Chat',
+		noun: 'group IDs',
+		start: () => 0n,
+		limit: (plan) => plan.limit,
+		pageSize: (plan) => plan.pageSize,
 		// A bigint is written as a bare JSON number with its exact digits (nodes/shared/json.ts).
-		const body: Record<string, unknown> = { Limit: Math.min(plan.pageSize, plan.limit - out.length), Next: next };
-		if (plan.groupType) body.GroupType = plan.groupType;
-		const res = await tencentApiRequest.call(this, 'group_open_http_svc/get_appid_group_list', body, { itemIndex: i, idempotent: true });
-		page++;
-		for (const g of (res.GroupIdList ?? []) as IDataObject[]) {
-			if (out.length >= plan.limit) break;
-			out.push({ groupId: String(g.GroupId), totalCount: (res.TotalCount as number) ?? null, page });
-		}
-		const parsed = parseCursor(res.Next);
-		if (parsed === undefined) {
-			throw new NodeApiError(this.getNode(), { next: String(res.Next) }, { message: `get_appid_group_list returned a cursor Next that is not a uint64 (${String(res.Next).slice(0, 40)}); stopped`, itemIndex: i });
-		}
-		next = parsed;
-		if (next !== 0n && seen.has(next)) {
-			throw new NodeApiError(this.getNode(), { next: next.toString() }, { message: `get_appid_group_list returned the cursor Next=${next} twice; stopped to avoid an endless loop`, itemIndex: i });
-		}
-		seen.add(next);
-	} while (next !== 0n && out.length < plan.limit);
-	return out;
-}
+		body: (plan, Next, Limit) => (plan.groupType ? { Limit, Next, GroupType: plan.groupType } : { Limit, Next }),
+		page(result) {
+			const next = parseCursor(result.Next);
+			// Next 0 in the answer: the last page. A Next that is not a uint64 stops the item (next undefined).
+			return { entries: (result.GroupIdList ?? []) as IDataObject[], hasMore: next !== 0n, next, nextText: String(result.Next) };
+		},
+		map: (g, { result, n }) => ({ groupId: String(g.GroupId), totalCount: (result.TotalCount as number) ?? null, page: n }),
+	}),
+});
