@@ -2,8 +2,7 @@ import type { IDataObject, INodeProperties } from 'n8n-workflow';
 import { coalesce, type CallShape } from '../../../shared/engine/callShapes';
 import type { ItemReader } from '../../../shared/engine/reader';
 import type { PreparedItem } from '../../../shared/router';
-import { collection } from '../../../shared/rules';
-import { intInRange } from '../../../shared/schemas';
+import { collection, intInRange } from '../../../shared/schemas';
 import type { TencentApi } from '../../transport/request';
 import { userId } from './fields';
 

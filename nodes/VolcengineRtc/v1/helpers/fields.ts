@@ -1,5 +1,5 @@
 import type { INodeProperties } from 'n8n-workflow';
-import { keyValueField } from '../../../shared/rules';
+import { keyValueField } from '../../../shared/schemas';
 
 /** Field definitions shared by the Volcengine operations (IM-style family, volcengine-rtc.md §4). */
 

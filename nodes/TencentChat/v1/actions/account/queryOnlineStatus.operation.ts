@@ -3,7 +3,7 @@ import { z } from 'zod';
 import { tencentApi } from '../../../transport/request';
 import { tencentOperation } from '../../helpers/common';
 import { accountField, batchSizeOption, entryFor, perUserCalls, readPerUser } from '../../helpers/perUser';
-import { collection } from '../../../../shared/rules';
+import { collection } from '../../../../shared/schemas';
 
 /**
  * query_online_status — tencent-chat.md §5.5: ≤ 500 accounts per call. QueryResult and ErrorList

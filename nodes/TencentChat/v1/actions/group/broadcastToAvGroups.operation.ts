@@ -7,7 +7,7 @@ import { drawUint32, fromAccountField, optionalUint32, optionalUserId, randomOpt
 import { MAX_MESSAGE_BYTES, messageBytes, type MsgElement } from '../../../transport/msgBody';
 import { messageFields, messageOptionsField } from '../../descriptions/message.description';
 import { readMessage } from '../../helpers/readMessage';
-import { collection } from '../../../../shared/rules';
+import { collection } from '../../../../shared/schemas';
 
 /**
  * send_broadcast_msg — tencent-chat.md §4.6: one message into every audio-video group (AVChatRoom)

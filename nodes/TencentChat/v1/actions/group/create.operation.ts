@@ -2,11 +2,10 @@ import type { INodeProperties } from 'n8n-workflow';
 import { z } from 'zod';
 import { single } from '../../../../shared/engine/callShapes';
 import type { ItemReader } from '../../../../shared/engine/reader';
-import { intInRange, listInput, text, utf8Length } from '../../../../shared/schemas';
+import { intInRange, listInput, text, utf8Length, collection } from '../../../../shared/schemas';
 import { tencentApi } from '../../../transport/request';
 import { requestIdOf, tencentOperation, type Body } from '../../helpers/common';
 import { optionalUserId, userId } from '../../helpers/fields';
-import { collection } from '../../../../shared/rules';
 
 /**
  * create_group — tencent-chat.md §6.1. Name ≤ 30 bytes, introduction ≤ 240, notification ≤ 300,

@@ -7,7 +7,7 @@ import { requestIdOf, tencentOperation } from '../../helpers/common';
 import { drawUint32, fromAccountField, groupIdField, groupIdSchema, optionalUint32, optionalUserId, randomOption } from '../../helpers/fields';
 import { messageFields, messageOptionsField } from '../../descriptions/message.description';
 import { readMessage, type BuiltMessage } from '../../helpers/readMessage';
-import { collection } from '../../../../shared/rules';
+import { collection } from '../../../../shared/schemas';
 
 /**
  * send_group_msg — tencent-chat.md §4.4.

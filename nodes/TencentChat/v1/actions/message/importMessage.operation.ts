@@ -1,13 +1,12 @@
 import { z } from 'zod';
 import { single } from '../../../../shared/engine/callShapes';
-import { intInRange } from '../../../../shared/schemas';
+import { intInRange, collection } from '../../../../shared/schemas';
 import { tencentApi } from '../../../transport/request';
 import { requestIdOf, tencentOperation } from '../../helpers/common';
 import { randomOption, userId } from '../../helpers/fields';
 import { messageFields, messageOptionsField } from '../../descriptions/message.description';
 import { readMessage } from '../../helpers/readMessage';
 import { readDedupFields } from './common';
-import { collection } from '../../../../shared/rules';
 
 /**
  * importmsg — import one historical (or, during a migration, real-time) one-to-one message.

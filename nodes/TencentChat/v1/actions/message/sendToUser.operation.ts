@@ -5,7 +5,7 @@ import { fromAccountField, optionalUserId, userId } from '../../helpers/fields';
 import { messageFields, messageOptionsField } from '../../descriptions/message.description';
 import { readMessage } from '../../helpers/readMessage';
 import { c2cOptions, readC2cFields } from './common';
-import { collection } from '../../../../shared/rules';
+import { collection } from '../../../../shared/schemas';
 
 /** sendmsg — tencent-chat.md §4.1. MsgSeq and MsgRandom are fixed before the first attempt (§3.4). */
 export const sendToUser = tencentOperation<Body>({

@@ -3,7 +3,7 @@ import { z } from 'zod';
 import { errorFor, Fate, fanOutStatus, fateName, receiversWith } from '../../../../shared/fanout';
 import { chunks } from '../../../../shared/batching';
 import { fanOut, type Send } from '../../../../shared/engine/callShapes';
-import { intInRange } from '../../../../shared/schemas';
+import { intInRange, collection } from '../../../../shared/schemas';
 import { tencentApi, type TencentApi } from '../../../transport/request';
 import { tencentOperation } from '../../helpers/common';
 import { fromAccountField, optionalUserId, userIdList } from '../../helpers/fields';
@@ -11,7 +11,6 @@ import { messageFields, messageOptionsField } from '../../descriptions/message.d
 import { readMessage } from '../../helpers/readMessage';
 import { conversation, joinLane, laneKey, type Lane } from '../../helpers/order';
 import { c2cOptions, readC2cFields } from './common';
-import { collection } from '../../../../shared/rules';
 
 /**
  * batchsendmsg — tencent-chat.md §4.2: ≤ 500 receivers per call, any number per item. Accounts

@@ -1,7 +1,7 @@
 import type { IDataObject, INodeProperties } from 'n8n-workflow';
 import { z } from 'zod';
 import { single } from '../../../../shared/engine/callShapes';
-import { intInRange, keyValueMap, listInput, utf8Length } from '../../../../shared/schemas';
+import { intInRange, keyValueMap, listInput, utf8Length, collection } from '../../../../shared/schemas';
 import { stringifyJson } from '../../../../shared/json';
 import { credentialFields } from '../../../../shared/credentialIdentity';
 import { pushApiOf, TENCENT_CREDENTIAL, tencentApi } from '../../../transport/request';
@@ -10,7 +10,6 @@ import type { ItemReader } from '../../../../shared/engine/reader';
 import { attributePairsField, drawUint32, fromAccountField, optionalUint32, optionalUserId, randomOption } from '../../helpers/fields';
 import { messageFields, messageOptionsField } from '../../descriptions/message.description';
 import { readMessage } from '../../helpers/readMessage';
-import { collection } from '../../../../shared/rules';
 
 /**
  * im_push — tencent-chat.md §4.8: push to all users, or to users matching tags or attributes.

@@ -1,7 +1,6 @@
 import type { IDataObject } from 'n8n-workflow';
 import { fanOut } from '../../../../shared/engine/callShapes';
-import { collection } from '../../../../shared/rules';
-import { intInRange, int64Id } from '../../../../shared/schemas';
+import { collection, intInRange, int64Id } from '../../../../shared/schemas';
 import { imApi } from '../../../transport/request';
 import { resolveAppId, volcengineOperation } from '../../helpers/common';
 import { appIdField, batchSizeOption, conversationShortIdField } from '../../helpers/fields';

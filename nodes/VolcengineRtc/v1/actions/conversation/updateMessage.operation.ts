@@ -1,6 +1,5 @@
 import { single } from '../../../../shared/engine/callShapes';
-import { collection } from '../../../../shared/rules';
-import { int64Id, keyValueMap, text } from '../../../../shared/schemas';
+import { collection, int64Id, keyValueMap, text } from '../../../../shared/schemas';
 import { imApi } from '../../../transport/request';
 import { resolveAppId, volcengineOperation, type Body } from '../../helpers/common';
 import { appIdField, conversationShortIdField, extOption, messageIdField } from '../../helpers/fields';

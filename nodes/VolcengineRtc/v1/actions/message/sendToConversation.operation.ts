@@ -1,6 +1,5 @@
 import { single } from '../../../../shared/engine/callShapes';
-import { collection } from '../../../../shared/rules';
-import { intInRange, int64Id, keyValueMap, text } from '../../../../shared/schemas';
+import { collection, intInRange, int64Id, keyValueMap, text } from '../../../../shared/schemas';
 import { imApi } from '../../../transport/request';
 import { resolveAppId, volcengineOperation, type Body } from '../../helpers/common';
 import {

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { collection } from '../../../../shared/rules';
+import { collection } from '../../../../shared/schemas';
 import { imApi } from '../../../transport/request';
 import { volcengineOperation } from '../../helpers/common';
 import { perUserResults, readUserItem, userCalls, userProperties, type UserItemPlan } from '../../helpers/users';

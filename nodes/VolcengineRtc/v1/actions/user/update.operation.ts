@@ -1,5 +1,5 @@
 import type { IDataObject, INodeProperties } from 'n8n-workflow';
-import { collection } from '../../../../shared/rules';
+import { collection } from '../../../../shared/schemas';
 import { z } from 'zod';
 import { imApi } from '../../../transport/request';
 import { volcengineOperation } from '../../helpers/common';

@@ -1,8 +1,7 @@
 import { z } from 'zod';
 import { coalesce } from '../../../../shared/engine/callShapes';
 import type { PreparedItem } from '../../../../shared/router';
-import { collection } from '../../../../shared/rules';
-import { intInRange, int64Id, listInput } from '../../../../shared/schemas';
+import { collection, intInRange, int64Id, listInput } from '../../../../shared/schemas';
 import { imApi, type VolcengineApi } from '../../../transport/request';
 import { resolveAppId, volcengineOperation } from '../../helpers/common';
 import { appIdField, inboxTypeOption } from '../../helpers/fields';
