@@ -1,5 +1,4 @@
-import type { INodeTypeDescription } from 'n8n-workflow';
-import { NodeConnectionTypes } from 'n8n-workflow';
+import { defineVersion, type ResourceEntry } from '../../../shared/engine/defineNode';
 import * as account from './account/Account.resource';
 import * as globalMute from './globalMute/GlobalMute.resource';
 import * as group from './group/Group.resource';
@@ -9,38 +8,17 @@ import * as push from './push/Push.resource';
 import * as userAttribute from './userAttribute/UserAttribute.resource';
 import * as userTag from './userTag/UserTag.resource';
 
+/** The Resource selector, in this order; each entry brings its resource's fields. */
+export const resources: ResourceEntry[] = [
+	{ name: 'Account', value: 'account', description: 'Import, check and delete users; query their online status', resource: account },
+	{ name: 'Global Mute', value: 'globalMute', description: 'Mute users app-wide for one-to-one and group messages', resource: globalMute },
+	{ name: 'Group', value: 'group', description: 'Create, destroy and list groups; group messages, broadcasts, recalls', resource: group },
+	{ name: 'Group Member', value: 'groupMember', description: 'Add and remove group members; count online members', resource: groupMember },
+	{ name: 'Message', value: 'message', description: 'One-to-one messages to one or many users', resource: message },
+	{ name: 'Push', value: 'push', description: 'Push to all users, or by tags or attributes', resource: push },
+	{ name: 'User Attribute', value: 'userAttribute', description: 'Push attributes of users', resource: userAttribute },
+	{ name: 'User Tag', value: 'userTag', description: 'Push tags of users', resource: userTag },
+];
+
 /** Everything of version 1 except its identity (name, icon, subtitle), which TencentChatV1 declares. */
-export const versionDescription: Omit<INodeTypeDescription, 'displayName' | 'name' | 'description' | 'group'> = {
-	version: 1,
-	defaults: { name: 'Tencent Chat' },
-	inputs: [NodeConnectionTypes.Main],
-	outputs: [NodeConnectionTypes.Main],
-	credentials: [{ name: 'tencentChatApi', required: true }],
-	properties: [
-		{
-			displayName: 'Resource',
-			name: 'resource',
-			type: 'options',
-			noDataExpression: true,
-			options: [
-				{ name: 'Account', value: 'account', description: 'Import, check and delete users; query their online status' },
-				{ name: 'Global Mute', value: 'globalMute', description: 'Mute users app-wide for one-to-one and group messages' },
-				{ name: 'Group', value: 'group', description: 'Create, destroy and list groups; group messages, broadcasts, recalls' },
-				{ name: 'Group Member', value: 'groupMember', description: 'Add and remove group members; count online members' },
-				{ name: 'Message', value: 'message', description: 'One-to-one messages to one or many users' },
-				{ name: 'Push', value: 'push', description: 'Push to all users, or by tags or attributes' },
-				{ name: 'User Attribute', value: 'userAttribute', description: 'Push attributes of users' },
-				{ name: 'User Tag', value: 'userTag', description: 'Push tags of users' },
-			],
-			default: 'message',
-		},
-		...account.description,
-		...globalMute.description,
-		...group.description,
-		...groupMember.description,
-		...message.description,
-		...push.description,
-		...userAttribute.description,
-		...userTag.description,
-	],
-};
+export const versionDescription = defineVersion({ version: 1, defaultName: 'Tencent Chat', credential: 'tencentChatApi', defaultResource: 'message', resources });

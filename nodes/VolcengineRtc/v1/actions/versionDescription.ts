@@ -1,41 +1,18 @@
-import type { INodeTypeDescription } from 'n8n-workflow';
-import { NodeConnectionTypes } from 'n8n-workflow';
+import { defineVersion, type ResourceEntry } from '../../../shared/engine/defineNode';
 import * as conversation from './conversation/Conversation.resource';
 import * as message from './message/Message.resource';
 import * as room from './room/Room.resource';
 import * as user from './user/User.resource';
 import * as userTag from './userTag/UserTag.resource';
 
+/** The Resource selector, in this order; each entry brings its resource's fields. */
+export const resources: ResourceEntry[] = [
+	{ name: 'Conversation', value: 'conversation', description: 'Read, change and delete the messages of a conversation', resource: conversation },
+	{ name: 'Message', value: 'message', description: 'Send, broadcast and recall messages', resource: message },
+	{ name: 'Room', value: 'room', description: 'Real-time signalling to users in an RTC room or logged in outside one (uses the RTC App ID)', resource: room },
+	{ name: 'User', value: 'user', description: 'Register, read, update and unregister IM users; online status', resource: user },
+	{ name: 'User Tag', value: 'userTag', description: 'Tags of registered users, used to target broadcasts', resource: userTag },
+];
+
 /** Everything of version 1 except its identity (name, icon, subtitle), which VolcengineRtcV1 declares. */
-export const versionDescription: Omit<INodeTypeDescription, 'displayName' | 'name' | 'description' | 'group'> = {
-	version: 1,
-	defaults: { name: 'Volcengine RTC' },
-	inputs: [NodeConnectionTypes.Main],
-	outputs: [NodeConnectionTypes.Main],
-	credentials: [{ name: 'volcengineRtcApi', required: true }],
-	properties: [
-		{
-			displayName: 'Resource',
-			name: 'resource',
-			type: 'options',
-			noDataExpression: true,
-			options: [
-				{ name: 'Conversation', value: 'conversation', description: 'Read, change and delete the messages of a conversation' },
-				{ name: 'Message', value: 'message', description: 'Send, broadcast and recall messages' },
-				{
-					name: 'Room',
-					value: 'room',
-					description: 'Real-time signalling to users in an RTC room or logged in outside one (uses the RTC App ID)',
-				},
-				{ name: 'User', value: 'user', description: 'Register, read, update and unregister IM users; online status' },
-				{ name: 'User Tag', value: 'userTag', description: 'Tags of registered users, used to target broadcasts' },
-			],
-			default: 'message',
-		},
-		...conversation.description,
-		...message.description,
-		...room.description,
-		...user.description,
-		...userTag.description,
-	],
-};
+export const versionDescription = defineVersion({ version: 1, defaultName: 'Volcengine RTC', credential: 'volcengineRtcApi', defaultResource: 'message', resources });
