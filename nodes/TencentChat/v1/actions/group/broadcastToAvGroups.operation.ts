@@ -7,7 +7,7 @@ import { drawUint32, fromAccountField, optionalUint32, optionalUserId, randomOpt
 import { MAX_MESSAGE_BYTES, messageBytes, type MsgElement } from '../../../transport/msgBody';
 import { messageFields, messageOptionsField } from '../../descriptions/message.description';
 import { readMessage } from '../../helpers/readMessage';
-import { collection } from '../../../../shared/schemas';
+import { collection, booleanField } from '../../../../shared/schemas';
 
 /**
  * send_broadcast_msg — tencent-chat.md §4.6: one message into every audio-video group (AVChatRoom)
@@ -26,14 +26,12 @@ const properties: INodeProperties[] = [
 	fromAccountField,
 	...messageFields,
 	collection([
-		{
-			displayName: 'Merge Items',
-			name: 'merge',
-			type: 'boolean',
-			default: false,
-			description:
-				'Whether to combine the messages of consecutive items into one broadcast (several elements in one MsgBody, up to 12,000 bytes and one custom element per call) — far fewer calls at 1 call per second',
-		},
+		booleanField(
+			'Merge Items',
+			'merge',
+			false,
+			'Whether to combine the messages of consecutive items into one broadcast (several elements in one MsgBody, up to 12,000 bytes and one custom element per call) — far fewer calls at 1 call per second',
+		),
 		randomOption('random', 'Random', 'De-duplication value: the same content with the same Random within 5 minutes is dropped by Tencent.'),
 	]),
 	messageOptionsField('broadcast'),

@@ -1,7 +1,7 @@
 import type { IDataObject, INodeProperties } from 'n8n-workflow';
 import { z } from 'zod';
 import { paginate } from '../../../../shared/engine/callShapes';
-import { intInRange, collection } from '../../../../shared/schemas';
+import { intInRange, collection, numberField, optionsField, returnAllFields, readLimit } from '../../../../shared/schemas';
 import { tencentApi } from '../../../transport/request';
 import { tencentOperation } from '../../helpers/common';
 
@@ -20,29 +20,13 @@ export const MAX_PAGE_SIZE = 10000;
 const LIST_TYPES = ['Public', 'Private', 'ChatRoom', 'AVChatRoom', 'BChatRoom', 'Community'] as const;
 
 const properties: INodeProperties[] = [
-	{
-		displayName: 'Return All',
-		name: 'returnAll',
-		type: 'boolean',
-		default: false,
-		description: 'Whether to return all results or only up to a given limit',
-	},
-	{
-		displayName: 'Limit',
-		name: 'limit',
-		type: 'number',
-		default: 50,
-		typeOptions: { minValue: 1 },
-		displayOptions: { show: { returnAll: [false] } },
-		description: 'Max number of results to return',
-	},
+	...returnAllFields(),
 	collection([
-		{
-			displayName: 'Group Type',
-			name: 'groupType',
-			type: 'options',
-			default: '',
-			options: [
+		optionsField(
+			'Group Type',
+			'groupType',
+			'',
+			[
 				{ name: 'All Types', value: '' },
 				{ name: 'Audio-Video Group (AVChatRoom)', value: 'AVChatRoom' },
 				{ name: 'BChatRoom', value: 'BChatRoom' },
@@ -51,16 +35,9 @@ const properties: INodeProperties[] = [
 				{ name: 'Public Group', value: 'Public' },
 				{ name: 'Work Group (Private)', value: 'Private' },
 			],
-			description: 'Only list groups of this type (GroupType)',
-		},
-		{
-			displayName: 'Page Size',
-			name: 'pageSize',
-			type: 'number',
-			default: MAX_PAGE_SIZE,
-			typeOptions: { minValue: 1, maxValue: MAX_PAGE_SIZE, numberPrecision: 0 },
-			description: 'Group IDs asked for per call (Limit), at most 10,000',
-		},
+			'Only list groups of this type (GroupType)',
+		),
+		numberField('Page Size', 'pageSize', MAX_PAGE_SIZE, 1, MAX_PAGE_SIZE, 'Group IDs asked for per call (Limit), at most 10,000'),
 	]),
 ];
 
@@ -90,9 +67,8 @@ export const listAll = tencentOperation<ListPlan>({
 	option: { name: 'List All', description: 'List the IDs of all groups of the app, page by page (get_appid_group_list)', action: 'List all groups' },
 	properties,
 	read(r) {
-		const returnAll = r.param('returnAll', z.boolean({ invalid_type_error: 'must be true or false' }), 'Return All', false);
 		return {
-			limit: returnAll ? undefined : r.param('limit', intInRange(1, Number.MAX_SAFE_INTEGER), 'Limit', 50),
+			limit: readLimit(r),
 			pageSize: r.option('options', 'pageSize', intInRange(1, MAX_PAGE_SIZE), 'Page Size', MAX_PAGE_SIZE),
 			groupType: r.option('options', 'groupType', z.enum(['', ...LIST_TYPES]), 'Group Type', ''),
 		};

@@ -7,7 +7,7 @@ import { requestIdOf, tencentOperation } from '../../helpers/common';
 import { drawUint32, fromAccountField, groupIdField, groupIdSchema, optionalUint32, optionalUserId, randomOption } from '../../helpers/fields';
 import { messageFields, messageOptionsField } from '../../descriptions/message.description';
 import { readMessage, type BuiltMessage } from '../../helpers/readMessage';
-import { collection } from '../../../../shared/schemas';
+import { collection, numberField, booleanField, optionsField } from '../../../../shared/schemas';
 
 /**
  * send_group_msg — tencent-chat.md §4.4.
@@ -25,44 +25,40 @@ const properties: INodeProperties[] = [
 	fromAccountField,
 	...messageFields,
 	collection([
-		{
-			displayName: 'Messages per Second per Group',
-			name: 'groupRate',
-			type: 'number',
-			default: 40,
-			typeOptions: { minValue: 0, numberPrecision: 0 },
-			description: 'Pace messages into one group to this rate. Live groups (AVChatRoom) take about 40 per second and drop the rest. 0 = no per-group pacing.',
-		},
-		{
-			displayName: 'Online Members Only',
-			name: 'onlineOnly',
-			type: 'boolean',
-			default: false,
-			description: 'Whether to deliver only to members online now, without storing the message (OnlineOnlyFlag; not for AVChatRoom, not with Send Control)',
-		},
-		{
-			displayName: 'Priority',
-			name: 'priority',
-			type: 'options',
-			default: '',
-			options: [
+		numberField(
+			'Messages per Second per Group',
+			'groupRate',
+			40,
+			0,
+			undefined,
+			'Pace messages into one group to this rate. Live groups (AVChatRoom) take about 40 per second and drop the rest. 0 = no per-group pacing.',
+		),
+		booleanField(
+			'Online Members Only',
+			'onlineOnly',
+			false,
+			'Whether to deliver only to members online now, without storing the message (OnlineOnlyFlag; not for AVChatRoom, not with Send Control)',
+		),
+		optionsField(
+			'Priority',
+			'priority',
+			'',
+			[
 				{ name: 'Default', value: '' },
 				{ name: 'High', value: 'High' },
 				{ name: 'Low', value: 'Low' },
 				{ name: 'Lowest', value: 'Lowest' },
 				{ name: 'Normal', value: 'Normal' },
 			],
-			description: 'Used when the group is over its message rate (MsgPriority)',
-		},
+			'Used when the group is over its message rate (MsgPriority)',
+		),
 		randomOption('random', 'Random', 'De-duplication value: a second message with the same Random within 5 minutes is dropped by Tencent.'),
-		{
-			displayName: 'Retry Dropped Messages',
-			name: 'retryDropped',
-			type: 'boolean',
-			default: false,
-			description:
-				'Whether to send a message again, with back-off, when Tencent accepted the call but dropped the message (MsgDropReason, e.g. MsgFreqCtrl: the group was over its message rate). Up to Delivery → Max Attempts. Off: the item is reported as dropped.',
-		},
+		booleanField(
+			'Retry Dropped Messages',
+			'retryDropped',
+			false,
+			'Whether to send a message again, with back-off, when Tencent accepted the call but dropped the message (MsgDropReason, e.g. MsgFreqCtrl: the group was over its message rate). Up to Delivery → Max Attempts. Off: the item is reported as dropped.',
+		),
 		{ displayName: 'Topic ID', name: 'topicId', type: 'string', default: '', description: 'Topic of a topic-enabled Community group' },
 	]),
 	messageOptionsField('group'),

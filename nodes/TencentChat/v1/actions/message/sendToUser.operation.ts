@@ -5,7 +5,7 @@ import { fromAccountField, optionalUserId, userId } from '../../helpers/fields';
 import { messageFields, messageOptionsField } from '../../descriptions/message.description';
 import { readMessage } from '../../helpers/readMessage';
 import { c2cOptions, readC2cFields } from './common';
-import { collection } from '../../../../shared/schemas';
+import { collection, textField } from '../../../../shared/schemas';
 
 /** sendmsg — tencent-chat.md §4.1. MsgSeq and MsgRandom are fixed before the first attempt (§3.4). */
 export const sendToUser = tencentOperation<Body>({
@@ -14,15 +14,7 @@ export const sendToUser = tencentOperation<Body>({
 	option: { name: 'Send to User', description: 'Send a one-to-one message (sendmsg)', action: 'Send a message to a user' },
 	properties: [
 		fromAccountField,
-		{
-			displayName: 'Receiver User ID',
-			name: 'toAccount',
-			type: 'string',
-			default: '',
-			required: true,
-			placeholder: 'user_1001',
-			description: 'The receiving user (To_Account); must be an imported account',
-		},
+		textField('Receiver User ID', 'toAccount', 'The receiving user (To_Account); must be an imported account', { required: true, placeholder: 'user_1001' }),
 		...messageFields,
 		collection(c2cOptions),
 		messageOptionsField('c2c'),

@@ -3,7 +3,7 @@ import { z } from 'zod';
 import { errorFor, Fate, fanOutStatus, fateName, receiversWith } from '../../../../shared/fanout';
 import { chunks } from '../../../../shared/batching';
 import { fanOut, type Send } from '../../../../shared/engine/callShapes';
-import { intInRange, collection } from '../../../../shared/schemas';
+import { intInRange, collection, textField, numberField, booleanField, outputOption } from '../../../../shared/schemas';
 import { tencentApi, type TencentApi } from '../../../transport/request';
 import { tencentOperation } from '../../helpers/common';
 import { fromAccountField, optionalUserId, userIdList } from '../../helpers/fields';
@@ -32,68 +32,37 @@ export const MAX_ACCOUNTS_PER_CALL = 500;
 
 const properties: INodeProperties[] = [
 	fromAccountField,
-	{
-		displayName: 'Receiver User IDs',
-		name: 'toAccounts',
-		type: 'string',
-		default: '',
-		required: true,
-		typeOptions: { rows: 3 },
-		placeholder: 'user_1, user_2, user_3',
-		description: 'Any number of user IDs, separated by commas or new lines, or an array from an expression. Sent in calls of up to 500.',
-	},
+	textField(
+		'Receiver User IDs',
+		'toAccounts',
+		'Any number of user IDs, separated by commas or new lines, or an array from an expression. Sent in calls of up to 500.',
+		{ required: true, typeOptions: { rows: 3 }, placeholder: 'user_1, user_2, user_3' },
+	),
 	...messageFields,
 	collection([
-		{
-			displayName: 'Batch Size',
-			name: 'batchSize',
-			type: 'number',
-			default: MAX_ACCOUNTS_PER_CALL,
-			typeOptions: { minValue: 1, maxValue: MAX_ACCOUNTS_PER_CALL, numberPrecision: 0 },
-			description: 'Receivers per call, at most 500',
-		},
+		numberField('Batch Size', 'batchSize', MAX_ACCOUNTS_PER_CALL, 1, MAX_ACCOUNTS_PER_CALL, 'Receivers per call, at most 500'),
 		...c2cOptions,
-		{
-			displayName: 'Check Accounts First',
-			name: 'checkAccounts',
-			type: 'boolean',
-			default: false,
-			description:
-				'Whether to check the receivers with account_check (100 per call) before sending. batchsendmsg does not report accounts that were never imported, so without the check they look delivered; with it they are reported as failed and not sent to.',
-		},
-		{
-			displayName: 'Import Unknown Accounts',
-			name: 'importUnknown',
-			type: 'boolean',
-			default: false,
-			displayOptions: { show: { checkAccounts: [true] } },
-			description: 'Whether to import (multiaccount_import) the accounts the check did not find, then send to them too',
-		},
-		{
-			displayName: 'Online Users Only',
-			name: 'onlineOnly',
-			type: 'boolean',
-			default: false,
-			description:
-				'Whether to deliver only to receivers online now, without storing the message, counting it as unread or keeping history (OnlineOnlyFlag 1; Message Lifetime is then not sent)',
-		},
-		{
-			displayName: 'Output',
-			name: 'output',
-			type: 'options',
-			default: 'summary',
-			options: [
-				{ name: 'One Item per Input Item', value: 'summary', description: 'Totals, message keys and failed accounts' },
-				{ name: 'One Item per Receiver', value: 'perReceiver', description: 'Status of each receiver' },
-			],
-		},
-		{
-			displayName: 'Remove Duplicate Receivers',
-			name: 'dedupe',
-			type: 'boolean',
-			default: true,
-			description: 'Whether a receiver listed twice gets the message once',
-		},
+		booleanField(
+			'Check Accounts First',
+			'checkAccounts',
+			false,
+			'Whether to check the receivers with account_check (100 per call) before sending. batchsendmsg does not report accounts that were never imported, so without the check they look delivered; with it they are reported as failed and not sent to.',
+		),
+		booleanField(
+			'Import Unknown Accounts',
+			'importUnknown',
+			false,
+			'Whether to import (multiaccount_import) the accounts the check did not find, then send to them too',
+			{ displayOptions: { show: { checkAccounts: [true] } } },
+		),
+		booleanField(
+			'Online Users Only',
+			'onlineOnly',
+			false,
+			'Whether to deliver only to receivers online now, without storing the message, counting it as unread or keeping history (OnlineOnlyFlag 1; Message Lifetime is then not sent)',
+		),
+		outputOption('Totals, message keys and failed accounts', 'Status of each receiver'),
+		booleanField('Remove Duplicate Receivers', 'dedupe', true, 'Whether a receiver listed twice gets the message once'),
 	]),
 	messageOptionsField('batch'),
 ];

@@ -1,7 +1,7 @@
 import type { IDataObject, INodeProperties } from 'n8n-workflow';
 import { z } from 'zod';
 import { single } from '../../../../shared/engine/callShapes';
-import { intInRange, keyValueMap, listInput, utf8Length, collection } from '../../../../shared/schemas';
+import { intInRange, keyValueMap, listInput, utf8Length, collection, textField, numberField, optionsField } from '../../../../shared/schemas';
 import { stringifyJson } from '../../../../shared/json';
 import { credentialFields } from '../../../../shared/credentialIdentity';
 import { pushApiOf, TENCENT_CREDENTIAL, tencentApi } from '../../../transport/request';
@@ -33,35 +33,28 @@ const properties: INodeProperties[] = [
 		default: '',
 	},
 	fromAccountField,
-	{
-		displayName: 'Receivers',
-		name: 'target',
-		type: 'options',
-		default: 'tags',
-		options: [
+	optionsField(
+		'Receivers',
+		'target',
+		'tags',
+		[
 			{ name: 'Users With Tags', value: 'tags', description: 'Condition TagsOr / TagsAnd' },
 			{ name: 'Users With Attributes', value: 'attributes', description: 'Condition AttrsOr / AttrsAnd' },
 			{ name: 'All Users', value: 'all', description: 'No condition: every user of the app' },
 		],
-	},
-	{
-		displayName: 'Any of These Tags',
-		name: 'tagsOr',
-		type: 'string',
-		default: '',
-		placeholder: 'vip, beta',
-		description: 'Users having at least one of these tags (TagsOr), up to 10, separated by commas',
-		displayOptions: { show: { target: ['tags'] } },
-	},
-	{
-		displayName: 'All of These Tags',
-		name: 'tagsAnd',
-		type: 'string',
-		default: '',
-		placeholder: 'android',
-		description: 'Users having every one of these tags (TagsAnd), up to 10',
-		displayOptions: { show: { target: ['tags'] } },
-	},
+	),
+	textField(
+		'Any of These Tags',
+		'tagsOr',
+		'Users having at least one of these tags (TagsOr), up to 10, separated by commas',
+		{ placeholder: 'vip, beta', displayOptions: { show: { target: ['tags'] } } },
+	),
+	textField(
+		'All of These Tags',
+		'tagsAnd',
+		'Users having every one of these tags (TagsAnd), up to 10',
+		{ placeholder: 'android', displayOptions: { show: { target: ['tags'] } } },
+	),
 	...(['attrsOr', 'attrsAnd'] as const).map((name) =>
 		attributePairsField({
 			displayName: name === 'attrsOr' ? 'Any of These Attributes' : 'All of These Attributes',
@@ -72,14 +65,7 @@ const properties: INodeProperties[] = [
 	),
 	...messageFields,
 	collection([
-		{
-			displayName: 'Message Lifetime (Seconds)',
-			name: 'msgLifeTime',
-			type: 'number',
-			default: 0,
-			typeOptions: { minValue: 0, maxValue: 604800, numberPrecision: 0 },
-			description: 'Offline storage time, up to 7 days; 0 (the default) reaches online users only',
-		},
+		numberField('Message Lifetime (Seconds)', 'msgLifeTime', 0, 0, 604800, 'Offline storage time, up to 7 days; 0 (the default) reaches online users only'),
 		randomOption('msgRandom', 'MsgRandom', 'Identifies the push task: re-sending with the same MsgRandom does not push twice.'),
 	]),
 	messageOptionsField('push'),

@@ -1,7 +1,7 @@
 import type { IDataObject } from 'n8n-workflow';
 import { z } from 'zod';
 import { paginate } from '../../../../shared/engine/callShapes';
-import { collection, intInRange, int64Id } from '../../../../shared/schemas';
+import { collection, intInRange, int64Id, textField, numberField, optionsField, returnAllFields, readLimit } from '../../../../shared/schemas';
 import { imApi } from '../../../transport/request';
 import { resolveAppId, volcengineOperation } from '../../helpers/common';
 import { appIdField, conversationShortIdField } from '../../helpers/fields';
@@ -48,58 +48,31 @@ export const getManyMessages = volcengineOperation<Plan>({
 	properties: [
 		appIdField,
 		conversationShortIdField,
-		{
-			displayName: 'Return All',
-			name: 'returnAll',
-			type: 'boolean',
-			default: false,
-			description: 'Whether to return all results or only up to a given limit',
-		},
-		{
-			displayName: 'Limit',
-			name: 'limit',
-			type: 'number',
-			default: 50,
-			typeOptions: { minValue: 1, numberPrecision: 0 },
-			displayOptions: { show: { returnAll: [false] } },
-			description: 'Max number of results to return',
-		},
+		...returnAllFields(),
 		collection([
-			{
-				displayName: 'Order',
-				name: 'order',
-				type: 'options',
-				default: 'newestFirst',
-				description: 'Direction to read in (Reverse). Live groups can only be read newest first.',
-				options: [
+			optionsField(
+				'Order',
+				'order',
+				'newestFirst',
+				[
 					{ name: 'Newest First', value: 'newestFirst', description: 'Backward from the start cursor (Reverse 1)' },
 					{ name: 'Oldest First', value: 'oldestFirst', description: 'Forward from the start cursor (Reverse 0)' },
 				],
-			},
-			{
-				displayName: 'Page Size',
-				name: 'pageSize',
-				type: 'number',
-				default: DEFAULT_PAGE_SIZE,
-				typeOptions: { minValue: 1, maxValue: MAX_PAGE_SIZE, numberPrecision: 0 },
-				description: 'Messages asked for per call (Limit), at most 20 (the documented maximum)',
-			},
-			{
-				displayName: 'Start Cursor',
-				name: 'cursor',
-				type: 'string',
-				default: '',
-				placeholder: '0',
-				description:
-					'Message index to start from (Cursor), e.g. the indexInConversation of a message from an earlier run. Empty: the newest message (newest first) or the first one (oldest first).',
-			},
+				'Direction to read in (Reverse). Live groups can only be read newest first.',
+			),
+			numberField('Page Size', 'pageSize', DEFAULT_PAGE_SIZE, 1, MAX_PAGE_SIZE, 'Messages asked for per call (Limit), at most 20 (the documented maximum)'),
+			textField(
+				'Start Cursor',
+				'cursor',
+				'Message index to start from (Cursor), e.g. the indexInConversation of a message from an earlier run. Empty: the newest message (newest first) or the first one (oldest first).',
+				{ placeholder: '0' },
+			),
 		]),
 	],
 	async read(r) {
 		const appId = await resolveAppId(r);
 		const conversationShortId = r.param('conversationShortId', int64Id, 'Conversation ID');
-		const returnAll = r.param('returnAll', z.boolean({ invalid_type_error: 'must be true or false' }), 'Return All', false);
-		const limit = returnAll ? undefined : r.param('limit', intInRange(1, Number.MAX_SAFE_INTEGER), 'Limit', 50);
+		const limit = readLimit(r);
 		const order = r.option('options', 'order', z.enum(['newestFirst', 'oldestFirst']), 'Order', 'newestFirst');
 		const cursor = r.option('options', 'cursor', optionalCursor, 'Start Cursor', '');
 		const pageSize = Math.min(MAX_PAGE_SIZE, r.option('options', 'pageSize', intInRange(1, LEGACY_MAX_PAGE_SIZE), 'Page Size', DEFAULT_PAGE_SIZE));

@@ -2,7 +2,7 @@ import type { IDataObject } from 'n8n-workflow';
 import { z } from 'zod';
 import { fanOut } from '../../../../shared/engine/callShapes';
 import { countFields, entriesWith, errorFor, Fate, fateName, statusOf } from '../../../../shared/engine/outcomes';
-import { collection, intInRange, int64Id, keyValueMap, text } from '../../../../shared/schemas';
+import { collection, intInRange, int64Id, keyValueMap, text, booleanField, outputOption } from '../../../../shared/schemas';
 import { imApi } from '../../../transport/request';
 import { resolveAppId, volcengineOperation } from '../../helpers/common';
 import { appIdField, batchSizeOption, contentField, dedupeOption, extOption, inboxTypeOption, listField, msgTypeField, senderField } from '../../helpers/fields';
@@ -45,36 +45,20 @@ export const sendToUsers = volcengineOperation<Plan>({
 			placeholder: '20001, 20002, 20003',
 			description: 'Any number of user IDs, separated by commas or new lines, or an array from an expression. Sent in calls of up to 500.',
 		}),
-		{
-			displayName: 'Sender Is a Normal User',
-			name: 'isNormalUser',
-			type: 'boolean',
-			default: false,
-			description: 'Whether the sender is a normal user (IsNormalUser). Off: the sender is a robot account.',
-		},
+		booleanField('Sender Is a Normal User', 'isNormalUser', false, 'Whether the sender is a normal user (IsNormalUser). Off: the sender is a robot account.'),
 		msgTypeField,
 		contentField,
 		collection([
 			batchSizeOption(MAX_RECEIVERS_PER_CALL, 'Receivers'),
 			extOption,
 			inboxTypeOption,
-			{
-				displayName: 'Output',
-				name: 'output',
-				type: 'options',
-				default: 'summary',
-				options: [
-					{ name: 'One Item per Input Item', value: 'summary', description: 'Totals, message ID per receiver and failed receivers' },
-					{ name: 'One Item per Receiver', value: 'perReceiver', description: 'Status and message ID of each receiver' },
-				],
-			},
-			{
-				displayName: 'Include Message IDs',
-				name: 'includeMessageIds',
-				type: 'boolean',
-				default: true,
-				description: 'Whether the summary lists the message ID of every receiver. Switch off for very large sends to keep the output small.',
-			},
+			outputOption('Totals, message ID per receiver and failed receivers', 'Status and message ID of each receiver'),
+			booleanField(
+				'Include Message IDs',
+				'includeMessageIds',
+				true,
+				'Whether the summary lists the message ID of every receiver. Switch off for very large sends to keep the output small.',
+			),
 			dedupeOption('Receivers', 'receiver'),
 		]),
 	],
