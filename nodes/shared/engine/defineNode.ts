@@ -23,13 +23,14 @@ export function defineVersion(o: {
 	defaultResource: string;
 	resources: ResourceEntry[];
 }): Omit<INodeTypeDescription, 'displayName' | 'name' | 'description' | 'group'> {
+	const { defaultResource } = o;
 	const selector: INodeProperties = {
 		displayName: 'Resource',
 		name: 'resource',
 		type: 'options',
 		noDataExpression: true,
 		options: o.resources.map(({ name, value, description }) => ({ name, value, description })),
-		default: o.defaultResource,
+		default: defaultResource,
 	};
 	return {
 		version: o.version,

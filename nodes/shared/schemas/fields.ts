@@ -1,4 +1,4 @@
-import type { INodeProperties, INodePropertyOptions } from 'n8n-workflow';
+import type { INodeProperties, INodePropertyOptions, NodePropertyTypes } from 'n8n-workflow';
 import { z } from 'zod';
 import type { ItemReader } from '../engine/reader';
 import { intInRange } from './scalars';
@@ -18,26 +18,26 @@ export function collection(options: INodeProperties[], displayName = 'Options', 
 	return { displayName, name, type: 'collection', placeholder: displayName === 'Options' ? 'Add Option' : 'Add Field', default: {}, options };
 }
 
-/** A text field, empty by default. */
-export function textField(displayName: string, name: string, description?: string, rest: Rest = {}): INodeProperties {
-	return { displayName, name, type: 'string', default: '', ...described(description), ...rest };
+/** One field of the common shape; the builders below name its type. */
+function field(type: NodePropertyTypes, displayName: string, name: string, value: INodeProperties['default'], description: string | undefined, rest: Rest): INodeProperties {
+	return { displayName, name, type, default: value, ...described(description), ...rest };
 }
+
+/** A text field, empty by default. */
+export const textField = (displayName: string, name: string, description?: string, rest: Rest = {}) => field('string', displayName, name, '', description, rest);
 
 /** A whole-number field from `min` (to `max`, when given). */
 export function numberField(displayName: string, name: string, value: number, min: number, max: number | undefined, description?: string, rest: Rest = {}): INodeProperties {
 	const typeOptions = max === undefined ? { minValue: min, numberPrecision: 0 } : { minValue: min, maxValue: max, numberPrecision: 0 };
-	return { displayName, name, type: 'number', default: value, typeOptions, ...described(description), ...rest };
+	return field('number', displayName, name, value, description, { typeOptions, ...rest });
 }
 
 /** A true/false field. */
-export function booleanField(displayName: string, name: string, value: boolean, description?: string, rest: Rest = {}): INodeProperties {
-	return { displayName, name, type: 'boolean', default: value, ...described(description), ...rest };
-}
+export const booleanField = (displayName: string, name: string, value: boolean, description?: string, rest: Rest = {}) => field('boolean', displayName, name, value, description, rest);
 
 /** A choice between `options` (the lint wants them sorted by name). */
-export function optionsField(displayName: string, name: string, value: string | number, options: INodePropertyOptions[], description?: string, rest: Rest = {}): INodeProperties {
-	return { displayName, name, type: 'options', default: value, options, ...described(description), ...rest };
-}
+export const optionsField = (displayName: string, name: string, value: string | number, options: INodePropertyOptions[], description?: string, rest: Rest = {}) =>
+	field('options', displayName, name, value, description, { options, ...rest });
 
 /** A "Batch Size" option: how many entries (`what`) go into one call, at most `max` (the vendor's limit). */
 export function batchSizeOption(max: number, what: string, value = max): INodeProperties {

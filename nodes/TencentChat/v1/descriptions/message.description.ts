@@ -9,17 +9,12 @@ export type MessageKind = 'c2c' | 'batch' | 'group' | 'broadcast' | 'push' | 'im
 const show = (format: string[]) => ({ show: { messageFormat: format } });
 
 export const messageFields: INodeProperties[] = [
-	optionsField(
-		'Message Format',
-		'messageFormat',
-		'text',
-		[
-			{ name: 'Text', value: 'text', description: 'One text element (TIMTextElem)' },
-			{ name: 'Custom Data', value: 'custom', description: 'One custom element (TIMCustomElem) for your app to interpret' },
-			{ name: 'Elements', value: 'elements', description: 'Build a message of several elements: text, custom, face, location, image, sound, video, file' },
-			{ name: 'Raw MsgBody JSON', value: 'json', description: 'Give the MsgBody array as JSON' },
-		],
-	),
+	optionsField('Message Format', 'messageFormat', 'text', [
+		{ name: 'Text', value: 'text', description: 'One text element (TIMTextElem)' },
+		{ name: 'Custom Data', value: 'custom', description: 'One custom element (TIMCustomElem) for your app to interpret' },
+		{ name: 'Elements', value: 'elements', description: 'Build a message of several elements: text, custom, face, location, image, sound, video, file' },
+		{ name: 'Raw MsgBody JSON', value: 'json', description: 'Give the MsgBody array as JSON' },
+	]),
 	textField('Text', 'text', undefined, { required: true, typeOptions: { rows: 4 }, placeholder: 'Hello from n8n', displayOptions: show(['text']) }),
 	textField(
 		'Data',

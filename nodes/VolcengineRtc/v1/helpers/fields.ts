@@ -45,17 +45,11 @@ export const clientMsgIdOption = textField(
 	{ placeholder: '={{ $json.orderId }}' },
 );
 
-export const priorityOption = optionsField(
-	'Priority',
-	'priority',
-	1,
-	[
-		{ name: 'High', value: 2 },
-		{ name: 'Low', value: 0 },
-		{ name: 'Normal', value: 1 },
-	],
-	'Live groups only. Normal and low share 30 messages/s per group (excess is dropped); high has 10 messages/s.',
-);
+export const priorityOption = optionsField('Priority', 'priority', 1, [
+	{ name: 'High', value: 2 },
+	{ name: 'Low', value: 0 },
+	{ name: 'Normal', value: 1 },
+], 'Live groups only. Normal and low share 30 messages/s per group (excess is dropped); high has 10 messages/s.');
 
 /** A "Batch Size" option (shared/schemas/fields.ts). */
 export { batchSizeOption } from '../../../shared/schemas';

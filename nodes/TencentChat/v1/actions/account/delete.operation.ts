@@ -1,7 +1,7 @@
 import { tencentApi } from '../../../transport/request';
 import { tencentOperation } from '../../helpers/common';
-import { batchSizeOptions, perUserCalls, readPerUser } from '../../helpers/perUser';
-import { accountsField, resultItemFor } from './common';
+import { batchSizeOptions, readPerUser } from '../../helpers/perUser';
+import { accountItemCalls, accountsField } from './common';
 
 /**
  * account_delete — tencent-chat.md §5.4: ≤ 100 accounts per call; one ResultItem per account.
@@ -23,10 +23,6 @@ export const deleteAccount = tencentOperation({
 		batchSizeOptions,
 	],
 	read: (r) => readPerUser(r, null),
-	shape: perUserCalls(
-		// A repeat would answer 70107 for accounts the first attempt deleted: never repeated blindly.
-		tencentApi('im_open_login_svc/account_delete', false),
-		(call) => ({ DeleteItem: call.map((p) => ({ UserID: p.account })) }),
-		(p, res) => resultItemFor(res, p.account, () => ({ account: p.account, status: 'deleted' })),
-	),
+	// A repeat would answer 70107 for accounts the first attempt deleted: never repeated blindly.
+	shape: accountItemCalls(tencentApi('im_open_login_svc/account_delete', false), 'DeleteItem', (account) => ({ account, status: 'deleted' })),
 });

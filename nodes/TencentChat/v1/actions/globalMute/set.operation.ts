@@ -18,18 +18,12 @@ type Mode = 'unchanged' | 'duration' | 'permanent' | 'unmute';
 
 function muteFields(prefix: 'c2c' | 'group', what: string): INodeProperties[] {
 	return [
-		optionsField(
-			`${what} Messages`,
-			`${prefix}Mute`,
-			'unchanged',
-			[
-				{ name: 'Leave Unchanged', value: 'unchanged', description: 'Do not send this setting' },
-				{ name: 'Mute for a Duration', value: 'duration', description: 'Mute for a number of seconds' },
-				{ name: 'Mute Permanently', value: 'permanent', description: 'Mute until unmuted (4294967295)' },
-				{ name: 'Unmute', value: 'unmute', description: 'Lift the mute (0)' },
-			],
-			`Whether the user may send ${what.toLowerCase()} messages`,
-		),
+		optionsField(`${what} Messages`, `${prefix}Mute`, 'unchanged', [
+			{ name: 'Leave Unchanged', value: 'unchanged', description: 'Do not send this setting' },
+			{ name: 'Mute for a Duration', value: 'duration', description: 'Mute for a number of seconds' },
+			{ name: 'Mute Permanently', value: 'permanent', description: 'Mute until unmuted (4294967295)' },
+			{ name: 'Unmute', value: 'unmute', description: 'Lift the mute (0)' },
+		], `Whether the user may send ${what.toLowerCase()} messages`),
 		numberField(
 			`${what} Mute Seconds`,
 			`${prefix}Seconds`,

@@ -4,6 +4,7 @@ import { single } from '../../../../shared/engine/callShapes';
 import type { ItemReader } from '../../../../shared/engine/reader';
 import { intInRange, listInput, text, utf8Length, collection, textField, numberField, booleanField, optionsField } from '../../../../shared/schemas';
 import { tencentApi } from '../../../transport/request';
+import { GROUP_TYPES, groupTypeOptions, type GroupType } from './groupTypes';
 import { requestIdOf, tencentOperation, type Body } from '../../helpers/common';
 import { optionalUserId, userId } from '../../helpers/fields';
 
@@ -14,37 +15,29 @@ import { optionalUserId, userId } from '../../helpers/fields';
  */
 
 export const MAX_INITIAL_MEMBERS = 500;
-export const GROUP_TYPES = ['Public', 'Private', 'ChatRoom', 'AVChatRoom', 'Community'] as const;
-export type GroupType = (typeof GROUP_TYPES)[number];
 
 const properties: INodeProperties[] = [
 	optionsField(
 		'Group Type',
 		'groupType',
 		'Public',
-		[
-			{ name: 'Audio-Video Group (AVChatRoom)', value: 'AVChatRoom', description: 'Live streaming: unlimited members, online only; members join through the client SDK' },
-			{ name: 'Community', value: 'Community', description: 'Up to 100,000 members, optionally with topics' },
-			{ name: 'Meeting Group (ChatRoom)', value: 'ChatRoom', description: 'Temporary meetings; members may join and leave freely' },
-			{ name: 'Public Group', value: 'Public', description: 'Anyone may apply to join; an admin approves' },
-			{ name: 'Work Group (Private)', value: 'Private', description: 'Members are invited; no applications' },
-		],
+		groupTypeOptions({
+			AVChatRoom: 'Live streaming: unlimited members, online only; members join through the client SDK',
+			Community: 'Up to 100,000 members, optionally with topics',
+			ChatRoom: 'Temporary meetings; members may join and leave freely',
+			Public: 'Anyone may apply to join; an admin approves',
+			Private: 'Members are invited; no applications',
+		}),
 		'Type of the group (Type); it cannot be changed later',
 	),
 	textField('Name', 'name', 'Group name (Name), at most 30 bytes in UTF-8 (10 Chinese characters)', { required: true, placeholder: 'Project Apollo' }),
 	collection([
-		optionsField(
-			'Apply Join Option',
-			'applyJoinOption',
-			'',
-			[
-				{ name: 'Anyone Can Join (FreeAccess)', value: 'FreeAccess' },
-				{ name: 'Approval Required (NeedPermission)', value: 'NeedPermission' },
-				{ name: 'No Applications (DisableApply)', value: 'DisableApply' },
-				{ name: 'Tencent Default', value: '' },
-			],
-			'How users may apply to join (ApplyJoinOption). The default is not sent; Tencent then applies its own rule for the group type.',
-		),
+		optionsField('Apply Join Option', 'applyJoinOption', '', [
+			{ name: 'Anyone Can Join (FreeAccess)', value: 'FreeAccess' },
+			{ name: 'Approval Required (NeedPermission)', value: 'NeedPermission' },
+			{ name: 'No Applications (DisableApply)', value: 'DisableApply' },
+			{ name: 'Tencent Default', value: '' },
+		], 'How users may apply to join (ApplyJoinOption). The default is not sent; Tencent then applies its own rule for the group type.'),
 		textField('Avatar URL', 'faceUrl', 'Group picture URL (FaceUrl), at most 100 bytes', { placeholder: 'https://example.com/group.png' }),
 		textField(
 			'Custom Group ID',

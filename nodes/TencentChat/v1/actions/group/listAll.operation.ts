@@ -4,6 +4,7 @@ import { paginate } from '../../../../shared/engine/callShapes';
 import { intInRange, collection, numberField, optionsField, returnAllFields, readLimit } from '../../../../shared/schemas';
 import { tencentApi } from '../../../transport/request';
 import { tencentOperation } from '../../helpers/common';
+import { GROUP_TYPES, groupTypeOptions } from './groupTypes';
 
 /**
  * get_appid_group_list — tencent-chat.md §6.3: pages of ≤ 10,000 group IDs, walked with the Next
@@ -17,7 +18,7 @@ import { tencentOperation } from '../../helpers/common';
  */
 
 export const MAX_PAGE_SIZE = 10000;
-const LIST_TYPES = ['Public', 'Private', 'ChatRoom', 'AVChatRoom', 'BChatRoom', 'Community'] as const;
+const LIST_TYPES = [...GROUP_TYPES, 'BChatRoom'] as const;
 
 const properties: INodeProperties[] = [
 	...returnAllFields(),
@@ -26,15 +27,10 @@ const properties: INodeProperties[] = [
 			'Group Type',
 			'groupType',
 			'',
-			[
+			groupTypeOptions(undefined, [
 				{ name: 'All Types', value: '' },
-				{ name: 'Audio-Video Group (AVChatRoom)', value: 'AVChatRoom' },
 				{ name: 'BChatRoom', value: 'BChatRoom' },
-				{ name: 'Community', value: 'Community' },
-				{ name: 'Meeting Group (ChatRoom)', value: 'ChatRoom' },
-				{ name: 'Public Group', value: 'Public' },
-				{ name: 'Work Group (Private)', value: 'Private' },
-			],
+			]),
 			'Only list groups of this type (GroupType)',
 		),
 		numberField('Page Size', 'pageSize', MAX_PAGE_SIZE, 1, MAX_PAGE_SIZE, 'Group IDs asked for per call (Limit), at most 10,000'),

@@ -39,19 +39,13 @@ const properties: INodeProperties[] = [
 			false,
 			'Whether to deliver only to members online now, without storing the message (OnlineOnlyFlag; not for AVChatRoom, not with Send Control)',
 		),
-		optionsField(
-			'Priority',
-			'priority',
-			'',
-			[
-				{ name: 'Default', value: '' },
-				{ name: 'High', value: 'High' },
-				{ name: 'Low', value: 'Low' },
-				{ name: 'Lowest', value: 'Lowest' },
-				{ name: 'Normal', value: 'Normal' },
-			],
-			'Used when the group is over its message rate (MsgPriority)',
-		),
+		optionsField('Priority', 'priority', '', [
+			{ name: 'Default', value: '' },
+			{ name: 'High', value: 'High' },
+			{ name: 'Low', value: 'Low' },
+			{ name: 'Lowest', value: 'Lowest' },
+			{ name: 'Normal', value: 'Normal' },
+		], 'Used when the group is over its message rate (MsgPriority)'),
 		randomOption('random', 'Random', 'De-duplication value: a second message with the same Random within 5 minutes is dropped by Tencent.'),
 		booleanField(
 			'Retry Dropped Messages',

@@ -26,16 +26,11 @@ export const c2cOptions: INodeProperties[] = [
 		'How long the message is kept for offline receivers, up to 7 days; 0 = online users only, not stored',
 	),
 	...dedupOptions,
-	optionsField(
-		'Sync to Sender',
-		'syncOtherMachine',
-		'default',
-		[
-			{ name: 'Default (Store in Sender Roaming)', value: 'default' },
-			{ name: 'Sync to Sender Devices', value: 'sync', description: 'SyncOtherMachine 1' },
-			{ name: 'Do Not Sync to Sender', value: 'noSync', description: 'SyncOtherMachine 2' },
-		],
-	),
+	optionsField('Sync to Sender', 'syncOtherMachine', 'default', [
+		{ name: 'Default (Store in Sender Roaming)', value: 'default' },
+		{ name: 'Sync to Sender Devices', value: 'sync', description: 'SyncOtherMachine 1' },
+		{ name: 'Do Not Sync to Sender', value: 'noSync', description: 'SyncOtherMachine 2' },
+	]),
 ];
 
 export interface C2cFields {

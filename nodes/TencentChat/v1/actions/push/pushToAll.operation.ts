@@ -33,16 +33,11 @@ const properties: INodeProperties[] = [
 		default: '',
 	},
 	fromAccountField,
-	optionsField(
-		'Receivers',
-		'target',
-		'tags',
-		[
-			{ name: 'Users With Tags', value: 'tags', description: 'Condition TagsOr / TagsAnd' },
-			{ name: 'Users With Attributes', value: 'attributes', description: 'Condition AttrsOr / AttrsAnd' },
-			{ name: 'All Users', value: 'all', description: 'No condition: every user of the app' },
-		],
-	),
+	optionsField('Receivers', 'target', 'tags', [
+		{ name: 'Users With Tags', value: 'tags', description: 'Condition TagsOr / TagsAnd' },
+		{ name: 'Users With Attributes', value: 'attributes', description: 'Condition AttrsOr / AttrsAnd' },
+		{ name: 'All Users', value: 'all', description: 'No condition: every user of the app' },
+	]),
 	textField(
 		'Any of These Tags',
 		'tagsOr',

@@ -50,16 +50,10 @@ export const getManyMessages = volcengineOperation<Plan>({
 		conversationShortIdField,
 		...returnAllFields(),
 		collection([
-			optionsField(
-				'Order',
-				'order',
-				'newestFirst',
-				[
-					{ name: 'Newest First', value: 'newestFirst', description: 'Backward from the start cursor (Reverse 1)' },
-					{ name: 'Oldest First', value: 'oldestFirst', description: 'Forward from the start cursor (Reverse 0)' },
-				],
-				'Direction to read in (Reverse). Live groups can only be read newest first.',
-			),
+			optionsField('Order', 'order', 'newestFirst', [
+				{ name: 'Newest First', value: 'newestFirst', description: 'Backward from the start cursor (Reverse 1)' },
+				{ name: 'Oldest First', value: 'oldestFirst', description: 'Forward from the start cursor (Reverse 0)' },
+			], 'Direction to read in (Reverse). Live groups can only be read newest first.'),
 			numberField('Page Size', 'pageSize', DEFAULT_PAGE_SIZE, 1, MAX_PAGE_SIZE, 'Messages asked for per call (Limit), at most 20 (the documented maximum)'),
 			textField(
 				'Start Cursor',

@@ -1,6 +1,6 @@
 import type { IDataObject } from 'n8n-workflow';
 import { fanOut } from '../../../../shared/engine/callShapes';
-import { collection, intInRange, int64Id } from '../../../../shared/schemas';
+import { collection, intInRange, int64Id, textField } from '../../../../shared/schemas';
 import { imApi } from '../../../transport/request';
 import { resolveAppId, volcengineOperation } from '../../helpers/common';
 import { appIdField, batchSizeOption, conversationShortIdField } from '../../helpers/fields';
@@ -31,16 +31,12 @@ export const getMessages = volcengineOperation<Plan>({
 	properties: [
 		appIdField,
 		conversationShortIdField,
-		{
-			displayName: 'Message IDs',
-			name: 'messageIds',
-			type: 'string',
-			default: '',
-			required: true,
-			typeOptions: { rows: 2 },
-			placeholder: '7205759403792793601, 7205759403792793602',
-			description: 'MessageIds to read, separated by commas or new lines, or an array from an expression',
-		},
+		textField(
+			'Message IDs',
+			'messageIds',
+			'MessageIds to read, separated by commas or new lines, or an array from an expression',
+			{ required: true, typeOptions: { rows: 2 }, placeholder: '7205759403792793601, 7205759403792793602' },
+		),
 		collection([
 			{
 				...batchSizeOption(MAX_MESSAGE_IDS_PER_CALL, 'Message IDs', DEFAULT_MESSAGE_IDS_PER_CALL),

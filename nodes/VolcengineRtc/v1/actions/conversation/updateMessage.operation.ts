@@ -1,5 +1,5 @@
 import { single } from '../../../../shared/engine/callShapes';
-import { collection, int64Id, keyValueMap, text } from '../../../../shared/schemas';
+import { collection, int64Id, keyValueMap, text, textField } from '../../../../shared/schemas';
 import { imApi } from '../../../transport/request';
 import { resolveAppId, volcengineOperation, type Body } from '../../helpers/common';
 import { appIdField, conversationShortIdField, extOption, messageIdField } from '../../helpers/fields';
@@ -15,15 +15,12 @@ export const updateMessage = volcengineOperation<Body>({
 		conversationShortIdField,
 		messageIdField,
 		collection([
-			{
-				displayName: 'Content',
-				name: 'content',
-				type: 'string',
-				default: '',
-				typeOptions: { rows: 4 },
-				placeholder: '{"text":"Hello (edited)"}',
-				description: 'New message content, in the format your clients expect (Content)',
-			},
+			textField(
+				'Content',
+				'content',
+				'New message content, in the format your clients expect (Content)',
+				{ typeOptions: { rows: 4 }, placeholder: '{"text":"Hello (edited)"}' },
+			),
 			{ ...extOption, description: 'New key/value pairs of the message (Ext)' },
 		], 'Update Fields', 'updateFields'),
 	],

@@ -23,17 +23,11 @@ export const recall = volcengineOperation<{ body: Body; role: keyof typeof ROLES
 			'Member of the conversation who recalls the message (ParticipantUserId; int64, give large IDs as text)',
 			{ required: true, placeholder: '10001' },
 		),
-		optionsField(
-			'Recalled As',
-			'recallRole',
-			'member',
-			[
-				{ name: 'Admin', value: 'admin', description: 'A group admin (RecallRole 2)' },
-				{ name: 'Member', value: 'member', description: 'The sender of the message (RecallRole 0)' },
-				{ name: 'Owner', value: 'owner', description: 'The group owner (RecallRole 1)' },
-			],
-			'Role of that member (RecallRole). A member can recall their own messages; the owner and admins can recall others.',
-		),
+		optionsField('Recalled As', 'recallRole', 'member', [
+			{ name: 'Admin', value: 'admin', description: 'A group admin (RecallRole 2)' },
+			{ name: 'Member', value: 'member', description: 'The sender of the message (RecallRole 0)' },
+			{ name: 'Owner', value: 'owner', description: 'The group owner (RecallRole 1)' },
+		], 'Role of that member (RecallRole). A member can recall their own messages; the owner and admins can recall others.'),
 	],
 	async read(r) {
 		const AppId = await resolveAppId(r);
