@@ -17,7 +17,8 @@ export interface ResourceEntry {
  * order given) and every resource's fields.
  */
 export function defineVersion(o: {
-	version: number;
+	/** One version, or the versions this description serves (e.g. `[1, 1.1]`). */
+	version: number | number[];
 	defaultName: string;
 	credential: string;
 	defaultResource: string;
