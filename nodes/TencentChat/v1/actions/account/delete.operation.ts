@@ -11,10 +11,7 @@ export const deleteAccount = tencentOperation({
 	resource: 'account',
 	operation: 'delete',
 	option: { name: 'Delete', description: 'Delete accounts irreversibly, up to 100 users per call (account_delete)', action: 'Delete accounts' },
-	doc: {
-		api: '`im_open_login_svc/account_delete`',
-		limits: 'Coalesced, ≤ 100 per call; irreversible (notice); never repeated after an ambiguous failure.',
-	},
+	doc: { api: '`im_open_login_svc/account_delete`', limits: 'Coalesced, ≤ 100 per call; irreversible (notice); never repeated after an ambiguous failure.' },
 	properties: [
 		{
 			displayName:

@@ -20,10 +20,7 @@ export const queryOnlineStatus = tencentOperation({
 		description: 'Get whether users are online, up to 500 users per call (query_online_status)',
 		action: 'Query online status of accounts',
 	},
-	doc: {
-		api: '`openim/query_online_status`',
-		limits: 'Coalesced, ≤ 500 per call; `QueryResult`/`ErrorList` per item.',
-	},
+	doc: { api: '`openim/query_online_status`', limits: 'Coalesced, ≤ 500 per call; `QueryResult`/`ErrorList` per item.' },
 	properties: [
 		accountField('One account per input item; many items are combined into calls of up to 500 accounts'),
 		collection([

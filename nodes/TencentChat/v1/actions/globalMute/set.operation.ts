@@ -54,10 +54,7 @@ export const set = tencentOperation<Body>({
 		description: 'Mute or unmute a user app-wide for one-to-one and/or group messages (setnospeaking)',
 		action: 'Set the global mute of a user',
 	},
-	doc: {
-		api: '`openconfigsvr/setnospeaking`',
-		limits: 'One-to-one and/or group mute: duration, permanent or unmute.',
-	},
+	doc: { api: '`openconfigsvr/setnospeaking`', limits: 'One-to-one and/or group mute: duration, permanent or unmute.' },
 	properties: [accountField('The user to mute or unmute (Set_Account)'), ...muteFields('c2c', 'One-to-One'), ...muteFields('group', 'Group')],
 	read(r) {
 		const body: Body = { Set_Account: r.param('account', userId, 'User ID') };

@@ -56,10 +56,7 @@ export const broadcastToAvGroups = tencentOperation<BroadcastPlan>({
 		description: 'Send one message into every audio-video group (AVChatRoom) of the app (send_broadcast_msg)',
 		action: 'Broadcast to all audio video groups',
 	},
-	doc: {
-		api: '`group_open_http_svc/send_broadcast_msg`',
-		limits: '1 call/s by default: **Merge Items** combines consecutive items into as few calls as 12,000 bytes and one custom element per message allow; each item is paired with the call that carried it.',
-	},
+	doc: { api: '`group_open_http_svc/send_broadcast_msg`', limits: '1 call/s by default: **Merge Items** combines consecutive items into as few calls as 12,000 bytes and one custom element per message allow; each item is paired with the call that carried it.' },
 	properties,
 	read(r) {
 		const from = r.param('fromAccount', optionalUserId, 'Sender User ID', '');

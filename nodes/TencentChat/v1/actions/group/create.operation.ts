@@ -146,10 +146,7 @@ export const create = tencentOperation<Body>({
 	resource: 'group',
 	operation: 'create',
 	option: { name: 'Create', description: 'Create a group with optional custom ID, owner and initial members (create_group)', action: 'Create a group' },
-	doc: {
-		api: '`group_open_http_svc/create_group`',
-		limits: 'Name ≤ 30 B, introduction ≤ 240, notification ≤ 300; custom ID ≤ 48 B, not `@TGS#`; ≤ 500 initial members, none for AVChatRoom. Never repeated after an ambiguous failure.',
-	},
+	doc: { api: '`group_open_http_svc/create_group`', limits: 'Name ≤ 30 B, introduction ≤ 240, notification ≤ 300; custom ID ≤ 48 B, not `@TGS#`; ≤ 500 initial members, none for AVChatRoom. Never repeated after an ambiguous failure.' },
 	properties,
 	read,
 	orderKey: (body) => (body.GroupId === undefined ? undefined : `group:${body.GroupId as string}`),

@@ -72,10 +72,7 @@ export const sendMessage = tencentOperation<GroupSendPlan>({
 	resource: 'group',
 	operation: 'sendMessage',
 	option: { name: 'Send Message', description: 'Send a message into a group (send_group_msg)', action: 'Send a group message' },
-	doc: {
-		api: '`group_open_http_svc/send_group_msg`',
-		limits: 'Random fixed per item (de-dup window 5 min); priority, online-only, topic. Paced **40 messages/s per group** by default (*Messages per Second per Group*; live groups accept about that and discard the rest). An OK answer with `MsgDropReason` (e.g. `MsgFreqCtrl`) is **`dropped`**, not `sent`; *Retry Dropped Messages* resends with back-off.',
-	},
+	doc: { api: '`group_open_http_svc/send_group_msg`', limits: 'Random fixed per item (de-dup window 5 min); priority, online-only, topic. Paced **40 messages/s per group** by default (*Messages per Second per Group*; live groups accept about that and discard the rest). An OK answer with `MsgDropReason` (e.g. `MsgFreqCtrl`) is **`dropped`**, not `sent`; *Retry Dropped Messages* resends with back-off.' },
 	properties,
 	read(r) {
 		const groupId = r.param('groupId', groupIdSchema, 'Group ID');

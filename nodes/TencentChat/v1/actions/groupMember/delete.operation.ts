@@ -38,10 +38,7 @@ export const deleteMembers = tencentOperation<DeletePlan>({
 	resource: 'groupMember',
 	operation: 'delete',
 	option: { name: 'Delete', description: 'Remove members from a group, in calls of 100 (delete_group_member)', action: 'Delete group members' },
-	doc: {
-		api: '`group_open_http_svc/delete_group_member`',
-		limits: 'Calls of ≤ 100; Silence, Reason.',
-	},
+	doc: { api: '`group_open_http_svc/delete_group_member`', limits: 'Calls of ≤ 100; Silence, Reason.' },
 	properties,
 	read(r) {
 		const reason = r.option('options', 'reason', text({ allowEmpty: true }), 'Reason', '');

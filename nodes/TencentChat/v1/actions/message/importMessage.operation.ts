@@ -30,10 +30,7 @@ export const importMessage = tencentOperation<Plan>({
 	resource: 'message',
 	operation: 'import',
 	option: { name: 'Import', description: 'Import a historical one-to-one message (importmsg)', action: 'Import a one to one message' },
-	doc: {
-		api: '`openim/importmsg`',
-		limits: 'One one-to-one message per item, imported with its original time (Import As: history — `SyncFromOldSystem 2`, not counted unread — or real-time `1`); MsgSeq/MsgRandom fixed per item, and Tencent drops a message whose MsgSeq + MsgRandom + MsgTimeStamp it already has, so re-runs are safe. No callback fires. 200/s. ([269/2568](https://cloud.tencent.com/document/product/269/2568); doocs/qcloud-im-server-sdk-java `ImportMsgRequest.java`)',
-	},
+	doc: { api: '`openim/importmsg`', limits: 'One one-to-one message per item, imported with its original time (Import As: history — `SyncFromOldSystem 2`, not counted unread — or real-time `1`); MsgSeq/MsgRandom fixed per item, and Tencent drops a message whose MsgSeq + MsgRandom + MsgTimeStamp it already has, so re-runs are safe. No callback fires. 200/s. ([269/2568](https://cloud.tencent.com/document/product/269/2568); doocs/qcloud-im-server-sdk-java `ImportMsgRequest.java`)' },
 	properties: [
 		{ displayName: 'Sender User ID', name: 'fromAccount', type: 'string', default: '', required: true, placeholder: 'user_1001', description: 'Who sent the message (From_Account)' },
 		{ displayName: 'Receiver User ID', name: 'toAccount', type: 'string', default: '', required: true, placeholder: 'user_1002', description: 'Who received it (To_Account)' },

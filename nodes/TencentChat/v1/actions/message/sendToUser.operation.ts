@@ -12,10 +12,7 @@ export const sendToUser = tencentOperation<Body>({
 	resource: 'message',
 	operation: 'sendToUser',
 	option: { name: 'Send to User', description: 'Send a one-to-one message (sendmsg)', action: 'Send a message to a user' },
-	doc: {
-		api: '`openim/sendmsg`',
-		limits: 'MsgRandom random, MsgSeq **increasing** (time-based, per process), both fixed per item before the first attempt (de-dup window 120 s). Tencent orders same-second messages by MsgSeq ([269/2282](https://cloud.tencent.com/document/product/269/2282)), so a conversation keeps input order, retries included. Output carries `msgKey` for recall.',
-	},
+	doc: { api: '`openim/sendmsg`', limits: 'MsgRandom random, MsgSeq **increasing** (time-based, per process), both fixed per item before the first attempt (de-dup window 120 s). Tencent orders same-second messages by MsgSeq ([269/2282](https://cloud.tencent.com/document/product/269/2282)), so a conversation keeps input order, retries included. Output carries `msgKey` for recall.' },
 	properties: [
 		fromAccountField,
 		textField('Receiver User ID', 'toAccount', 'The receiving user (To_Account); must be an imported account', { required: true, placeholder: 'user_1001' }),

@@ -115,10 +115,7 @@ export const sendToUsers = tencentOperation<BatchSendPlan>({
 	resource: 'message',
 	operation: 'sendToUsers',
 	option: { name: 'Send to Users', description: 'Send one message to any number of users, in calls of 500 (batchsendmsg)', action: 'Send a message to many users' },
-	doc: {
-		api: '`openim/batchsendmsg`',
-		limits: 'Any number of accounts in calls of ≤ 500; `ErrorList` per account in the output. 12,000 messages/min. Items whose receivers overlap never overtake each other. *Online Users Only* sends `OnlineOnlyFlag: 1` ([269/1612](https://cloud.tencent.com/document/product/269/1612)). *Check Accounts First* (`account_check`, ≤ 100/call): never-imported accounts, which batchsendmsg does not report, are **failed (70107)** and not sent to; *Import Unknown Accounts* imports them first.',
-	},
+	doc: { api: '`openim/batchsendmsg`', limits: 'Any number of accounts in calls of ≤ 500; `ErrorList` per account in the output. 12,000 messages/min. Items whose receivers overlap never overtake each other. *Online Users Only* sends `OnlineOnlyFlag: 1` ([269/1612](https://cloud.tencent.com/document/product/269/1612)). *Check Accounts First* (`account_check`, ≤ 100/call): never-imported accounts, which batchsendmsg does not report, are **failed (70107)** and not sent to; *Import Unknown Accounts* imports them first.' },
 	properties,
 	read(r) {
 		const from = r.param('fromAccount', optionalUserId, 'Sender User ID', '');

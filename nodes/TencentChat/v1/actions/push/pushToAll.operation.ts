@@ -102,10 +102,7 @@ export const pushToAll = tencentOperation<Body>({
 	resource: 'push',
 	operation: 'pushToAll',
 	option: { name: 'Push to All Users', description: 'Push a message to all users, or to users matching tags or attributes (im_push)', action: 'Push a message to all users' },
-	doc: {
-		api: '`all_member_push/im_push` or `timpush/push` (credential *Push API*)',
-		limits: 'All users, or by tags (TagsOr/TagsAnd, ≤ 10 each, ≤ 50 bytes, never the same tag in both) or by attributes; tags and attributes never mixed; request ≤ 10 KB. > 1 s apart. **Daily quota 100/day** ([1047/74196](https://www.tencentcloud.com/document/product/1047/74196): 90047): the item fails with "daily quota, try tomorrow", never retried, and later items of the run are not sent.',
-	},
+	doc: { api: '`all_member_push/im_push` or `timpush/push` (credential *Push API*)', limits: 'All users, or by tags (TagsOr/TagsAnd, ≤ 10 each, ≤ 50 bytes, never the same tag in both) or by attributes; tags and attributes never mixed; request ≤ 10 KB. > 1 s apart. **Daily quota 100/day** ([1047/74196](https://www.tencentcloud.com/document/product/1047/74196): 90047): the item fails with "daily quota, try tomorrow", never retried, and later items of the run are not sent.' },
 	properties,
 	read(r) {
 		const from = r.param('fromAccount', optionalUserId, 'Sender User ID', '');

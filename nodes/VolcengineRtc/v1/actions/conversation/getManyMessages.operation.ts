@@ -45,10 +45,7 @@ export const getManyMessages = volcengineOperation<Plan>({
 		description: 'Page through the messages of a conversation (GetConversationMessages)',
 		action: 'Get many messages of a conversation',
 	},
-	doc: {
-		api: '`GetConversationMessages`',
-		limits: 'Return All or Limit; ≤ 20 per call ([6348/337138](https://www.volcengine.com/docs/6348/337138); a larger saved Page Size is capped); follows `NewCursor`/`HasMore`. 100/s.',
-	},
+	doc: { api: '`GetConversationMessages`', limits: 'Return All or Limit; ≤ 20 per call ([6348/337138](https://www.volcengine.com/docs/6348/337138); a larger saved Page Size is capped); follows `NewCursor`/`HasMore`. 100/s.' },
 	properties: [
 		appIdField,
 		conversationShortIdField,

@@ -28,10 +28,7 @@ export const getMessages = volcengineOperation<Plan>({
 	resource: 'conversation',
 	operation: 'getMessages',
 	option: { name: 'Get Messages by ID', description: 'Read messages of a conversation by their IDs (GetMessages)', action: 'Get messages of a conversation by ID' },
-	doc: {
-		api: '`GetMessages`',
-		limits: 'Any number of ids, 20 per call; one item per message.',
-	},
+	doc: { api: '`GetMessages`', limits: 'Any number of ids, 20 per call; one item per message.' },
 	properties: [
 		appIdField,
 		conversationShortIdField,

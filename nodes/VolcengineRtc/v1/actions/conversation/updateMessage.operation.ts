@@ -10,10 +10,7 @@ export const updateMessage = volcengineOperation<Body>({
 	resource: 'conversation',
 	operation: 'updateMessage',
 	option: { name: 'Update Message', description: 'Change the content or Ext of a message (ModifyMessage)', action: 'Update a message in a conversation' },
-	doc: {
-		api: '`ModifyMessage`',
-		limits: 'Content and/or Ext.',
-	},
+	doc: { api: '`ModifyMessage`', limits: 'Content and/or Ext.' },
 	properties: [
 		appIdField,
 		conversationShortIdField,

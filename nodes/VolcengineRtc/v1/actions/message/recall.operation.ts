@@ -13,10 +13,7 @@ export const recall = volcengineOperation<{ body: Body; role: keyof typeof ROLES
 	resource: 'message',
 	operation: 'recall',
 	option: { name: 'Recall', description: 'Recall a message in a conversation (RecallMessage)', action: 'Recall a message' },
-	doc: {
-		api: '`RecallMessage`',
-		limits: '50/s.',
-	},
+	doc: { api: '`RecallMessage`', limits: '50/s.' },
 	properties: [
 		appIdField,
 		conversationShortIdField,

@@ -29,10 +29,7 @@ export const sendToConversation = volcengineOperation<Body>({
 		description: 'Send a message into an existing conversation, safe to retry (SendMessage)',
 		action: 'Send a message to a conversation',
 	},
-	doc: {
-		api: '`SendMessage`',
-		limits: '`ClientMsgId` drawn once per item before sending (or set by expression) and returned, so a retry is de-duplicated by Volcengine. Items into one conversation go out in input order, also when an earlier one is retried. 50/s.',
-	},
+	doc: { api: '`SendMessage`', limits: '`ClientMsgId` drawn once per item before sending (or set by expression) and returned, so a retry is de-duplicated by Volcengine. Items into one conversation go out in input order, also when an earlier one is retried. 50/s.' },
 	properties: [
 		appIdField,
 		{ ...senderField, description: 'User ID of the sender, who must be a member of the conversation (int64; give large IDs as text)' },

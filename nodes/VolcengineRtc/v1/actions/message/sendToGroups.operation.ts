@@ -46,10 +46,7 @@ export const sendToGroups = volcengineOperation<Plan>({
 		description: 'Send the same message into any number of group conversations (BatchSendGroupMessage)',
 		action: 'Send a message to groups',
 	},
-	doc: {
-		api: '`BatchSendGroupMessage`',
-		limits: 'Any number of conversations, ≤ 20 per call; one ClientMsgId per call. Items of one app go out in input order (one lane: an item may reach 20 conversations). 5/s.',
-	},
+	doc: { api: '`BatchSendGroupMessage`', limits: 'Any number of conversations, ≤ 20 per call; one ClientMsgId per call. Items of one app go out in input order (one lane: an item may reach 20 conversations). 5/s.' },
 	properties: [
 		appIdField,
 		senderField,

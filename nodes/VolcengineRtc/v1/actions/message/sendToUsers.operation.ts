@@ -36,10 +36,7 @@ export const sendToUsers = volcengineOperation<Plan>({
 		description: 'Send a one-to-one message from one sender to any number of users (BatchSendMessage)',
 		action: 'Send a message to users',
 	},
-	doc: {
-		api: '`BatchSendMessage`',
-		limits: 'Any number of receivers (list, comma/newline string, or an array from an expression) in calls of ≤ 500, several in flight; duplicates removed by default. Output: totals, message id per receiver (as strings; switch off for huge sends), failed / unknown / not-sent receivers — or one item per receiver. A receiver the answer names in neither `UserMessageId` nor `FailedReceiver` is **unknown**, never counted delivered (the Go and Java SDKs model `UserMessageId` only). Paced to 50 QPS and 12,000 messages/min ([6348/1263587](https://www.volcengine.com/docs/6348/1263587)).',
-	},
+	doc: { api: '`BatchSendMessage`', limits: 'Any number of receivers (list, comma/newline string, or an array from an expression) in calls of ≤ 500, several in flight; duplicates removed by default. Output: totals, message id per receiver (as strings; switch off for huge sends), failed / unknown / not-sent receivers — or one item per receiver. A receiver the answer names in neither `UserMessageId` nor `FailedReceiver` is **unknown**, never counted delivered (the Go and Java SDKs model `UserMessageId` only). Paced to 50 QPS and 12,000 messages/min ([6348/1263587](https://www.volcengine.com/docs/6348/1263587)).' },
 	properties: [
 		appIdField,
 		senderField,

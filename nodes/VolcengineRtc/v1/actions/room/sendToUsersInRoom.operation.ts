@@ -44,10 +44,7 @@ export const sendToUsersInRoom = volcengineOperation<Plan>({
 		description: 'Send a message to any number of users in an RTC room (BatchSendRoomUnicast)',
 		action: 'Send a message to users in a room',
 	},
-	doc: {
-		api: '`BatchSendRoomUnicast`',
-		limits: '≤ 600 receivers per call; ≤ 20 KB.',
-	},
+	doc: { api: '`BatchSendRoomUnicast`', limits: '≤ 600 receivers per call; ≤ 20 KB.' },
 	properties: [
 		rtcAppIdField,
 		roomIdField,

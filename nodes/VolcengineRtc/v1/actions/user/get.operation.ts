@@ -23,10 +23,7 @@ export async function batchGetUsers(send: Send<VolcengineApi>, appId: number, us
 export const get = userOperation({
 	operation: 'get',
 	option: { name: 'Get', description: 'Read the profile of registered users, many items per call (BatchGetUser)', action: 'Get a user' },
-	doc: {
-		api: '`BatchGetUser`',
-		limits: 'Coalesced, ≤ 50 per call; `NotFoundUsers` give `found: false` on their item. 100/s.',
-	},
+	doc: { api: '`BatchGetUser`', limits: 'Coalesced, ≤ 50 per call; `NotFoundUsers` give `found: false` on their item. 100/s.' },
 	what: 'Registered user to read',
 	max: MAX_GET_PER_CALL,
 	async run(call, send, ctx) {

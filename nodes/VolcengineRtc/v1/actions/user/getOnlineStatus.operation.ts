@@ -30,10 +30,7 @@ export const getOnlineStatus = userOperation({
 		description: 'Whether users are connected, with their connections, many items per call (QueryOnlineStatus)',
 		action: 'Get the online status of a user',
 	},
-	doc: {
-		api: '`QueryOnlineStatus`',
-		limits: 'Coalesced, ≤ 100 per call.',
-	},
+	doc: { api: '`QueryOnlineStatus`', limits: 'Coalesced, ≤ 100 per call.' },
 	what: 'User whose online status to read',
 	max: MAX_ONLINE_PER_CALL,
 	async run(call, send) {

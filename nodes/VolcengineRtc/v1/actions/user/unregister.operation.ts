@@ -10,10 +10,7 @@ const api = imApi('UnRegisterUsers', true);
 export const unregister = userOperation({
 	operation: 'unregister',
 	option: { name: 'Unregister', description: 'Remove users from the IM service, many items per call (UnRegisterUsers)', action: 'Unregister a user' },
-	doc: {
-		api: '`UnRegisterUsers`',
-		limits: 'Coalesced, ≤ 10 per call.',
-	},
+	doc: { api: '`UnRegisterUsers`', limits: 'Coalesced, ≤ 10 per call.' },
 	what: 'User to unregister',
 	max: MAX_UNREGISTER_PER_CALL,
 	async run(call, send) {

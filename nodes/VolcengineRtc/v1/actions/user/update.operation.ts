@@ -35,10 +35,7 @@ export const update = volcengineOperation<UpdateUserPlan>({
 	resource: 'user',
 	operation: 'update',
 	option: { name: 'Update', description: 'Change the profile of registered users, many items per call (BatchUpdateUser)', action: 'Update a user' },
-	doc: {
-		api: '`BatchUpdateUser`',
-		limits: 'Coalesced, ≤ 10 per call; unset fields kept (read first) or cleared. Tags as free strings.',
-	},
+	doc: { api: '`BatchUpdateUser`', limits: 'Coalesced, ≤ 10 per call; unset fields kept (read first) or cleared. Tags as free strings.' },
 	properties: userProperties('Registered user to update', MAX_UPDATE_PER_CALL, [updateFields], [unsetFieldsOption]),
 	async read(r) {
 		const user = await readUserItem(r, MAX_UPDATE_PER_CALL);

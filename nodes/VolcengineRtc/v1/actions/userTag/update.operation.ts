@@ -81,10 +81,7 @@ export const update = volcengineOperation<TagUpdatePlan>({
 	resource: 'userTag',
 	operation: 'update',
 	option: { name: 'Update', description: 'Set or delete tags of registered users, many items per call (BatchUpdateUserTags)', action: 'Update user tags' },
-	doc: {
-		api: '`BatchUpdateUserTags`',
-		limits: '**Current form** (default): `UserIds` + `Tags: string[]` + `Op` (Go/Java SDK `BatchUpdateUserTagsBody`, [6348/1125995](https://www.volcengine.com/docs/6348/1125995)); items with the same app, tags and mode share a call (120 users with 4 levels: 4 calls; when a user appears in two items, only consecutive items share, so the later update wins), batch size default 50 (no vendor maximum), a user never twice in one call. **API Form → Legacy (Per-User Map)**: `UserTags: [{UserId, Tags: {k: v}}]`. `FailedInfos` back to each item. 50 QPS.',
-	},
+	doc: { api: '`BatchUpdateUserTags`', limits: '**Current form** (default): `UserIds` + `Tags: string[]` + `Op` (Go/Java SDK `BatchUpdateUserTagsBody`, [6348/1125995](https://www.volcengine.com/docs/6348/1125995)); items with the same app, tags and mode share a call (120 users with 4 levels: 4 calls; when a user appears in two items, only consecutive items share, so the later update wins), batch size default 50 (no vendor maximum), a user never twice in one call. **API Form → Legacy (Per-User Map)**: `UserTags: [{UserId, Tags: {k: v}}]`. `FailedInfos` back to each item. 50 QPS.' },
 	properties: [
 		appIdField,
 		userIdField('Registered user whose tags change (int64; give large IDs as text)', true),
