@@ -1,3 +1,4 @@
+/* eslint-disable */
 // `npm run docs:ops`: writes README.md's two Operations tables from the operation definitions —
 // every operation's `doc` ({ api, limits }, nodes/shared/engine/defineOperation.ts), in the order
 // of the node's Resource selector and, per resource, of its Operation selector. The tables stand

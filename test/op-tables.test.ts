@@ -1,3 +1,4 @@
+/* eslint-disable */
 import { readFileSync } from 'node:fs';
 import { missingDocs, README, renderReadme, renderTable, TABLES } from '../scripts/op-tables';
 
