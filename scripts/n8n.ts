@@ -14,7 +14,7 @@
 import { mkdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { EXPECTATIONS } from './demo';
+import { EXPECTATIONS } from './demo-expectations';
 import { E2E_TENCENT_TOKEN, sandboxCredentials } from './e2e';
 import { SANDBOX_TENCENT } from '../sandbox/demo-credentials';
 import { startSandbox, type RtcSandbox } from '../sandbox/server';

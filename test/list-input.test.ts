@@ -4,7 +4,7 @@ import { int64List, optionalInt64List, uniqueIds } from '../nodes/VolcengineRtc/
 import { userId, userIdList } from '../nodes/TencentChat/v1/helpers/fields';
 
 /**
- * `listInput.pipe(z.array(…))` runs in one pass (nodes/shared/schemas.ts OnePassList). These tests
+ * `listInput.pipe(z.array(…))` runs in one pass (nodes/shared/schemas/lists.ts OnePassList). These tests
  * hold it to the plain zod pipeline (`ZodPipeline.create`, which does not take the one-pass route):
  * same output, same first issue (message and path), for every input of a corpus.
  */

@@ -5,7 +5,13 @@
  */
 export function planBatches<T>(
 	items: T[],
-	opts: { max: (first: T) => number; compatible?: (first: T, next: T) => boolean; key?: (item: T) => unknown },
+	opts: {
+		max: (first: T) => number;
+		compatible?: (first: T, next: T) => boolean;
+		key?: (item: T) => unknown;
+		/** Whether `next` still fits into the call planned so far (a byte limit of the merged body). */
+		fits?: (current: T[], next: T) => boolean;
+	},
 ): T[][] {
 	const calls: T[][] = [];
 	let current: T[] = [];
@@ -17,7 +23,8 @@ export function planBatches<T>(
 			head !== undefined &&
 			current.length < opts.max(head) &&
 			(opts.compatible?.(head, item) ?? true) &&
-			(k === undefined || !keys.has(k));
+			(k === undefined || !keys.has(k)) &&
+			(opts.fits?.(current, item) ?? true);
 		if (!fits && current.length) {
 			calls.push(current);
 			current = [];

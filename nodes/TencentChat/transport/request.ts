@@ -1,6 +1,6 @@
-import type { IDataObject, IExecuteFunctions, INode } from 'n8n-workflow';
+import type { IDataObject, INode } from 'n8n-workflow';
 import type { Answer } from '../../shared/delivery';
-import { vendorRequest, type CallOptions, type VendorAdapter, type VendorResult } from '../../shared/engine/vendorRequest';
+import type { VendorAdapter, VendorResult } from '../../shared/engine/vendorRequest';
 import { vendorApiError } from '../../shared/errors';
 import type { JsonAnswer } from '../../shared/http';
 import { parseTencentCredentials } from './auth';
@@ -76,25 +76,6 @@ export const tencentAdapter: VendorAdapter<TencentApi> = {
 		invalidateUserSig(creds.sdkAppId, creds.adminUserId);
 	},
 };
-
-export interface TencentCallOptions extends CallOptions {
-	idempotent?: boolean;
-}
-
-/**
- * One call from the operations that are not declarations yet: the engine's request skeleton with
- * the Tencent adapter; the answer is the whole envelope.
- */
-export async function tencentApiRequest(
-	this: IExecuteFunctions,
-	legacyPath: string,
-	body: Record<string, unknown>,
-	options: TencentCallOptions = {},
-): Promise<TencentEnvelope> {
-	const { idempotent, ...call } = options;
-	const { result } = await vendorRequest(this, tencentAdapter, tencentApi(legacyPath, idempotent ?? false), body, call);
-	return result as TencentEnvelope;
-}
 
 function answerOf(node: INode, path: string, answer: JsonAnswer, itemIndex?: number): Answer<VendorResult> {
 	const { status } = answer;

@@ -1,5 +1,5 @@
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
-import { NodeOperationError } from 'n8n-workflow';
+import { NodeOperationError, sleep } from 'n8n-workflow';
 import { planBatches } from '../batching';
 import { DeliveryUnknownError } from '../delivery';
 import { errorItemJson, toNodeError } from '../errors';
@@ -30,16 +30,44 @@ export function sendFor<A extends ApiRef>(ctx: IExecuteFunctions, adapter: Vendo
 
 // ---- single: one item → one call ------------------------------------------------------------
 
+/** Back-off before an `again` resend: the vendor's rate window is about one second. */
+const againBackoffMs = (n: number): number => Math.min(10000, 500 * 2 ** (n - 1)) + Math.random() * 250;
+
+/**
+ * A pre-step of an item-shaped operation (single, fanOut): runs after every item was read and before
+ * the item's calls; may ask another API (`send`) or read the credential; returns the plan to send.
+ */
+export type Before<P, A extends ApiRef> = (plan: P, send: Send<A>, ctx: IExecuteFunctions, itemIndex: number) => Promise<P>;
+
 export function single<P, A extends ApiRef>(o: {
 	api: A | ((plan: P) => A);
+	before?: Before<P, A>;
 	body: (plan: P) => Record<string, unknown>;
-	output: (plan: P, answer: VendorResult) => ItemResult;
+	/** Per-call options, e.g. a `pace` quota for one entity on top of the API's. */
+	options?: (plan: P) => CallOptions;
+	/**
+	 * The vendor answered OK but did not do it (Tencent MsgDropReason): true sends the same body again
+	 * after a back-off, within Delivery → Max Attempts and Max Retry Time.
+	 */
+	again?: (plan: P, answer: VendorResult) => boolean;
+	/** `attempts`: how many times the body was sent (more than 1 only with `again`). */
+	output: (plan: P, answer: VendorResult, attempts: number) => ItemResult;
 }): CallShape<P, A> {
 	return {
 		kind: 'item',
-		async run(plan, send) {
+		async run(first, send, itemIndex, ctx) {
+			const plan = o.before ? await o.before(first, send, ctx, itemIndex) : first;
 			const api = typeof o.api === 'function' ? o.api(plan) : o.api;
-			return o.output(plan, await send(api, o.body(plan)));
+			const body = o.body(plan);
+			const options = o.options?.(plan);
+			const started = Date.now();
+			for (let attempt = 1; ; attempt++) {
+				const answer = await send(api, body, options);
+				if (!o.again?.(plan, answer)) return o.output(plan, answer, attempt);
+				const { maxAttempts, maxRetryMs } = executionContext(ctx).delivery(itemIndex);
+				if (attempt >= maxAttempts || Date.now() - started >= maxRetryMs) return o.output(plan, answer, attempt);
+				await sleep(againBackoffMs(attempt));
+			}
 		},
 	};
 }
@@ -63,7 +91,12 @@ export function coalesce<P, A extends ApiRef>(o: {
 	 * tag sets take 4 calls, not 120. When an entity repeats, input order is kept as it is.
 	 */
 	regroup?: boolean;
-	run: (call: Array<PreparedItem<P>>, send: Send<A>, ctx: IExecuteFunctions) => Promise<Array<ItemResult | Error>>;
+	/** Whether the next item still fits into the call (e.g. the byte limit of a merged message body). */
+	fits?: (call: P[], next: P) => boolean;
+	/** One call at a time, in input order (sends whose order matters). */
+	ordered?: boolean;
+	/** `callIndex`: the call's position in the run's plan (0-based). */
+	run: (call: Array<PreparedItem<P>>, send: Send<A>, ctx: IExecuteFunctions, callIndex: number) => Promise<Array<ItemResult | Error>>;
 }): CallShape<P, A> {
 	return {
 		kind: 'batch',
@@ -85,15 +118,18 @@ export function coalesce<P, A extends ApiRef>(o: {
 				max: (head) => o.max(head.plan),
 				compatible: (a, b) => o.sameCallKey(a.plan) === o.sameCallKey(b.plan),
 				key: o.entityKey ? (item) => o.entityKey!(item.plan) : undefined,
+				fits: o.fits ? (current, next) => o.fits!(current.map((x) => x.plan), next.plan) : undefined,
 			});
-			const concurrency = o.entityKey
+			const concurrency = o.ordered
+				? 1
+				: o.entityKey
 				? safeConcurrency(calls, (call) => call.map((x) => o.entityKey!(x.plan)), run.delivery(items[0].itemIndex).concurrency)
 				: run.delivery(items[0].itemIndex).concurrency;
 			let stopped = false;
-			await runPool(calls, concurrency, async (call) => {
+			await runPool(calls, concurrency, async (call, callIndex) => {
 				if (stopped) return;
 				try {
-					const results = await o.run(call, sendFor(ctx, adapter, call[0].itemIndex), ctx);
+					const results = await o.run(call, sendFor(ctx, adapter, call[0].itemIndex), ctx, callIndex);
 					call.forEach(({ itemIndex }, k) => out.set(itemIndex, results[k]));
 				} catch (error) {
 					// Without continue-on-fail no further call starts; the router throws the earliest error.
@@ -139,6 +175,8 @@ export function fanOut<P, E, A extends ApiRef>(o: {
 	ordered?: boolean;
 	idOf?: (entry: E) => string;
 	keepIds?: (plan: P) => boolean;
+	/** A pre-step before the first call (Tencent: check the receivers' accounts); its plan is the one sent. */
+	before?: Before<P, A>;
 	send: (plan: P, chunk: E[], n: number, send: Send<A>) => Promise<FanOutAnswer>;
 	/** The item's result; when `outcome.fails` it must be the summary (it goes into the item's error). */
 	output: (plan: P, outcome: FanOutOutcome<E>, itemIndex: number) => ItemResult;
@@ -149,7 +187,8 @@ export function fanOut<P, E, A extends ApiRef>(o: {
 	const idOf = o.idOf ?? String;
 	return {
 		kind: 'item',
-		async run(plan, send, itemIndex, ctx) {
+		async run(first, send, itemIndex, ctx) {
+			const plan = o.before ? await o.before(first, send, ctx, itemIndex) : first;
 			const entries = o.list(plan);
 			const max = o.max(plan);
 			const values: unknown[] = [];
@@ -251,8 +290,10 @@ async function orderedFanOut<E>(
 
 /**
  * Pages from `start` following the answer's next cursor while it says there is more, until
- * `limit` (undefined: Return All). A cursor that does not move (or comes back) stops the item with
- * an error instead of reading the same page forever.
+ * `limit` (undefined: Return All). A cursor that does not move (or comes back), or that `page`
+ * cannot read (`next` undefined; `nextText` is what came), stops the item with an error instead of
+ * reading the same page forever. A cursor may be any value that `String` tells apart: a bigint
+ * (written back as a bare JSON number with every digit, nodes/shared/json.ts) or a text.
  */
 export function paginate<P, C, A extends ApiRef>(o: {
 	api: A;
@@ -262,7 +303,8 @@ export function paginate<P, C, A extends ApiRef>(o: {
 	body: (plan: P, cursor: C, want: number) => Record<string, unknown>;
 	/** One answer: its entries, whether there is more, and the next cursor (undefined: not a cursor). */
 	page: (result: IDataObject) => { entries: IDataObject[]; hasMore: boolean; next: C | undefined; nextText: string };
-	map: (entry: IDataObject) => IDataObject;
+	/** One output item; `page` is the answer it came in and `n` its number (1-based). */
+	map: (entry: IDataObject, page: { result: IDataObject; n: number }) => IDataObject;
 	noun: string;
 	vendor: string;
 }): CallShape<P, A> {
@@ -274,17 +316,17 @@ export function paginate<P, C, A extends ApiRef>(o: {
 			const pageSize = o.pageSize(plan);
 			let cursor = o.start(plan);
 			const seen = new Set<string>();
-			for (;;) {
+			for (let n = 1; ; n++) {
 				const want = limit === undefined ? pageSize : Math.min(pageSize, limit - out.length);
 				const { result } = await send(o.api, o.body(plan, cursor, want));
 				const page = o.page(result);
 				for (const m of page.entries) {
 					if (limit !== undefined && out.length >= limit) break;
-					out.push(o.map(m));
+					out.push(o.map(m, { result, n }));
 				}
 				if (!page.hasMore || (limit !== undefined && out.length >= limit)) break;
 				if (page.next === undefined || String(page.next) === String(cursor) || seen.has(String(page.next))) {
-					throw new NodeOperationError(ctx.getNode(), `${o.vendor} returned HasMore with a cursor that does not advance (${page.nextText || 'none'})`, {
+					throw new NodeOperationError(ctx.getNode(), `${o.vendor} said there are more pages but returned a cursor that does not advance or cannot be read (${page.nextText.slice(0, 40) || 'none'})`, {
 						itemIndex,
 						description: `Stopped after ${out.length} ${o.noun} to avoid reading the same page again.`,
 					});

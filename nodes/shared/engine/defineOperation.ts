@@ -82,8 +82,7 @@ export function defineResource(resource: string, defaultOperation: string, ops: 
 			type: 'options',
 			noDataExpression: true,
 			displayOptions: { show: { resource: [resource] } },
-			// The lint wants options sorted by name; fields keep the order given.
-			options: ops.map((o) => o.option).sort((a, b) => a.name.toLowerCase().localeCompare(b.name.toLowerCase())),
+			options: selectorOrder(ops).map((o) => o.option),
 			default: defaultOperation,
 		},
 		...ops.flatMap((o) => o.description),
@@ -91,4 +90,9 @@ export function defineResource(resource: string, defaultOperation: string, ops: 
 	const operations: Record<string, Operation> = {};
 	for (const o of ops) operations[o.value] = o as Operation;
 	return { description, operations };
+}
+
+/** The operations as the Operation selector lists them: the lint wants options sorted by name (fields keep the order given). */
+export function selectorOrder(ops: DefinedOperation[]): DefinedOperation[] {
+	return [...ops].sort((a, b) => a.option.name.toLowerCase().localeCompare(b.option.name.toLowerCase()));
 }

@@ -1,4 +1,5 @@
 import type { INodeProperties } from 'n8n-workflow';
+import { textField, optionsField } from '../../../shared/schemas';
 
 /** The message fields of every Tencent send (tencent-chat.md §3); read by v1/helpers/readMessage.ts. */
 
@@ -8,54 +9,26 @@ export type MessageKind = 'c2c' | 'batch' | 'group' | 'broadcast' | 'push' | 'im
 const show = (format: string[]) => ({ show: { messageFormat: format } });
 
 export const messageFields: INodeProperties[] = [
-	{
-		displayName: 'Message Format',
-		name: 'messageFormat',
-		type: 'options',
-		default: 'text',
-		options: [
-			{ name: 'Text', value: 'text', description: 'Plain text (a TIMTextElem element)' },
-			{ name: 'Custom Data', value: 'custom', description: 'Data for your app to interpret (a TIMCustomElem element)' },
-			{ name: 'Elements', value: 'elements', description: 'Build a message of several elements: text, custom, face, location, image, sound, video, file' },
-			{ name: 'Raw MsgBody JSON', value: 'json', description: 'Give the MsgBody array as JSON' },
-		],
-	},
-	{
-		displayName: 'Text',
-		name: 'text',
-		type: 'string',
-		default: '',
-		required: true,
-		typeOptions: { rows: 4 },
-		placeholder: 'Hello from n8n',
-		displayOptions: show(['text']),
-	},
-	{
-		displayName: 'Data',
-		name: 'customData',
-		type: 'string',
-		default: '',
-		typeOptions: { rows: 3 },
-		placeholder: '{"type":"order_shipped","orderId":"A123"}',
-		description: 'Custom payload (Data); not shown in push notifications',
-		displayOptions: show(['custom']),
-	},
-	{
-		displayName: 'Push Text (Desc)',
-		name: 'customDesc',
-		type: 'string',
-		default: '',
-		description: 'Shown in offline push notifications; without it (and without Offline Push text) no push is sent',
-		displayOptions: show(['custom']),
-	},
-	{
-		displayName: 'Ext',
-		name: 'customExt',
-		type: 'string',
-		default: '',
-		description: 'Delivered in the APNs payload under the key Ext',
-		displayOptions: show(['custom']),
-	},
+	optionsField('Message Format', 'messageFormat', 'text', [
+		{ name: 'Text', value: 'text', description: 'Plain text (a TIMTextElem element)' },
+		{ name: 'Custom Data', value: 'custom', description: 'Data for your app to interpret (a TIMCustomElem element)' },
+		{ name: 'Elements', value: 'elements', description: 'Build a message of several elements: text, custom, face, location, image, sound, video, file' },
+		{ name: 'Raw MsgBody JSON', value: 'json', description: 'Give the MsgBody array as JSON' },
+	]),
+	textField('Text', 'text', undefined, { required: true, typeOptions: { rows: 4 }, placeholder: 'Hello from n8n', displayOptions: show(['text']) }),
+	textField(
+		'Data',
+		'customData',
+		'Custom payload (Data); not shown in push notifications',
+		{ typeOptions: { rows: 3 }, placeholder: '{"type":"order_shipped","orderId":"A123"}', displayOptions: show(['custom']) },
+	),
+	textField(
+		'Push Text (Desc)',
+		'customDesc',
+		'Shown in offline push notifications; without it (and without Offline Push text) no push is sent',
+		{ displayOptions: show(['custom']) },
+	),
+	textField('Ext', 'customExt', 'Delivered in the APNs payload under the key Ext', { displayOptions: show(['custom']) }),
 	{
 		displayName: 'Elements',
 		name: 'elements',
@@ -142,13 +115,7 @@ export const messageFields: INodeProperties[] = [
 						type: 'number',
 						default: 0
 					},
-					{
-						displayName: 'URL',
-						name: 'url',
-						type: 'string',
-						default: '',
-						placeholder: 'https://example.com/a.jpg',
-					},
+					textField('URL', 'url', undefined, { placeholder: 'https://example.com/a.jpg' }),
 					{
 						displayName: 'Width',
 						name: 'width',
@@ -194,12 +161,7 @@ export const messageFields: INodeProperties[] = [
 						type: 'number',
 						default: 0
 					},
-					{
-						displayName: 'Thumbnail URL',
-						name: 'thumbUrl',
-						type: 'string',
-						default: '',
-					},
+					textField('Thumbnail URL', 'thumbUrl'),
 					{
 						displayName: 'Thumbnail Width',
 						name: 'thumbWidth',
@@ -218,12 +180,7 @@ export const messageFields: INodeProperties[] = [
 						type: 'number',
 						default: 0
 					},
-					{
-						displayName: 'Video URL',
-						name: 'videoUrl',
-						type: 'string',
-						default: '',
-					},
+					textField('Video URL', 'videoUrl'),
 				],
 			},
 			{

@@ -1,7 +1,7 @@
 import { randomInt } from 'node:crypto';
 import type { INodeProperties } from 'n8n-workflow';
 import { z } from 'zod';
-import { listInput, uint32, utf8Length } from '../../../shared/schemas';
+import { listInput, uint32, utf8Length, textField } from '../../../shared/schemas';
 
 /** Field definitions and schemas shared by the Tencent Chat operations. */
 
@@ -49,24 +49,14 @@ export const optionalUint32 = z.unknown().transform((v, ctx): number | undefined
 
 export const drawUint32 = (): number => randomInt(0, 4294967296);
 
-export const fromAccountField: INodeProperties = {
-	displayName: 'Sender User ID',
-	name: 'fromAccount',
-	type: 'string',
-	default: '',
-	placeholder: 'administrator',
-	description: "Sender shown to receivers (From_Account). Leave empty to send as the credential's admin account.",
-};
+export const fromAccountField: INodeProperties = textField(
+	'Sender User ID',
+	'fromAccount',
+	"Sender shown to receivers (From_Account). Leave empty to send as the credential's admin account.",
+	{ placeholder: 'administrator' },
+);
 
-export const groupIdField: INodeProperties = {
-	displayName: 'Group ID',
-	name: 'groupId',
-	type: 'string',
-	default: '',
-	required: true,
-	placeholder: '@TGS#2C5SZEAEF',
-	description: 'ID of the group',
-};
+export const groupIdField: INodeProperties = textField('Group ID', 'groupId', 'ID of the group', { required: true, placeholder: '@TGS#2C5SZEAEF' });
 
 export function randomOption(name: string, displayName: string, what: string): INodeProperties {
 	return {

@@ -2,8 +2,7 @@ import type { IDataObject, INodeProperties } from 'n8n-workflow';
 import { coalesce, type CallShape } from '../../../shared/engine/callShapes';
 import type { ItemReader } from '../../../shared/engine/reader';
 import type { PreparedItem } from '../../../shared/router';
-import { collection } from '../../../shared/rules';
-import { intInRange } from '../../../shared/schemas';
+import { batchSizeOption as sharedBatchSize, collection, intInRange } from '../../../shared/schemas';
 import type { TencentApi } from '../../transport/request';
 import { userId } from './fields';
 import { tencentReason } from '../../transport/errorReasons';
@@ -23,16 +22,7 @@ export function accountField(description = 'One user per input item; many items 
 }
 
 /** The "Batch Size" option of an API that takes up to `max` users per call. */
-export function batchSizeOption(max: number): INodeProperties {
-	return {
-		displayName: 'Batch Size',
-		name: 'batchSize',
-		type: 'number',
-		default: max,
-		typeOptions: { minValue: 1, maxValue: max, numberPrecision: 0 },
-		description: `Users per call, at most ${max}`,
-	};
-}
+export const batchSizeOption = (max: number): INodeProperties => sharedBatchSize(max, 'Users');
 
 export const batchSizeOptions = collection([batchSizeOption(MAX_USERS_PER_CALL)]);
 

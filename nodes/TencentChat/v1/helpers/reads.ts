@@ -1,8 +1,7 @@
 import type { IDataObject, INodeProperties } from 'n8n-workflow';
 import { z } from 'zod';
 import type { ItemReader } from '../../../shared/engine/reader';
-import { collection } from '../../../shared/rules';
-import { int64Id, intInRange } from '../../../shared/schemas';
+import { collection, int64Id, intInRange } from '../../../shared/schemas';
 
 /**
  * What the Tencent read operations share (message history, receipts, extensions, conversations):

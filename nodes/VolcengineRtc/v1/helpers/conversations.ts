@@ -1,8 +1,7 @@
 import type { IDataObject, INodeProperties } from 'n8n-workflow';
 import { z } from 'zod';
 import type { ItemReader } from '../../../shared/engine/reader';
-import { collection, keyValueField } from '../../../shared/rules';
-import { int64Id, keyValueMap, text } from '../../../shared/schemas';
+import { collection, keyValueField, int64Id, keyValueMap, text } from '../../../shared/schemas';
 import { idString } from './im';
 
 /**

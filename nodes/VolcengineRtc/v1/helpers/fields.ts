@@ -1,83 +1,57 @@
 import type { INodeProperties } from 'n8n-workflow';
 import { z } from 'zod';
 import type { ItemReader } from '../../../shared/engine/reader';
-import { keyValueField } from '../../../shared/rules';
-import { intInRange, text } from '../../../shared/schemas';
+import { booleanField, intInRange, keyValueField, numberField, optionsField, text, textField } from '../../../shared/schemas';
 
 /** Field definitions shared by the Volcengine operations (IM-style family, volcengine-rtc.md §4). */
 
-export const appIdField: INodeProperties = {
-	displayName: 'App ID',
-	name: 'appId',
-	type: 'string',
-	default: '',
-	placeholder: '123456',
-	description: "The IM App ID (a whole number). Leave empty to use the credential's Default App ID.",
-};
+const INT64_HINT = 'a whole number up to 19 digits; give long IDs as text so they stay exact';
 
-export const senderField: INodeProperties = {
-	displayName: 'Sender User ID',
-	name: 'sender',
-	type: 'string',
-	default: '',
-	required: true,
-	placeholder: '10001',
-	description: 'User ID of the sender (a whole number up to 19 digits; give long IDs as text so they stay exact)',
-};
+/** A required int64 id given as text (so large ids stay exact). */
+const idField = (displayName: string, name: string, placeholder: string, what: string): INodeProperties =>
+	textField(displayName, name, `${what} (${INT64_HINT})`, { required: true, placeholder });
+
+export const appIdField = textField('App ID', 'appId', "The IM App ID (a whole number). Leave empty to use the credential's Default App ID.", { placeholder: '123456' });
+
+export const senderField = idField('Sender User ID', 'sender', '10001', 'User ID of the sender');
 
 /** Version 1.1 shows the message composer; version 1 keeps Message Type + Content (saved workflows). */
 const FROM_V1_1 = { '@version': [{ _cnd: { gte: 1.1 } }] };
+/** Hidden by the Text composer (1.1); version 1 has no composer, so these always show there. */
+const RAW_ONLY = { displayOptions: { hide: { messageFormat: ['text'] } } };
 
-export const messageFormatField: INodeProperties = {
-	displayName: 'Message',
-	name: 'messageFormat',
-	type: 'options',
-	noDataExpression: true,
-	displayOptions: { show: FROM_V1_1 },
-	options: [
+export const messageFormatField = optionsField(
+	'Message',
+	'messageFormat',
+	'text',
+	[
 		{ name: 'Text', value: 'text', description: 'A text message: MsgType 10001 with Content {"text": "…"}' },
 		{ name: 'Raw (Message Type and Content)', value: 'raw', description: 'Any message type your clients understand, with its content as you write it' },
 	],
-	default: 'text',
-};
+	undefined,
+	{ noDataExpression: true, displayOptions: { show: FROM_V1_1 } },
+);
 
-export const messageTextField: INodeProperties = {
-	displayName: 'Text',
-	name: 'text',
-	type: 'string',
-	default: '',
+export const messageTextField = textField('Text', 'text', 'The text the receivers see', {
 	required: true,
 	typeOptions: { rows: 4 },
-	displayOptions: { show: { ...FROM_V1_1, messageFormat: ['text'] } },
 	placeholder: 'Your order has shipped',
-	description: 'The text the receivers see',
-};
+	displayOptions: { show: { ...FROM_V1_1, messageFormat: ['text'] } },
+});
 
-export const msgTypeField: INodeProperties = {
-	displayName: 'Message Type',
-	name: 'msgType',
-	type: 'number',
-	default: 10001,
-	// Hidden by the Text composer (1.1); version 1 has no composer, so it always shows there.
-	displayOptions: { hide: { messageFormat: ['text'] } },
-	typeOptions: { minValue: 0, numberPrecision: 0 },
-	description: 'Message type your clients understand (MsgType), 0 to 2147483647. The vendor examples use 10001 for text.',
-};
+export const msgTypeField = numberField('Message Type', 'msgType', 10001, 0, 2147483647, 'Message type your clients understand (MsgType). The vendor examples use 10001 for text.', RAW_ONLY);
 
-export const contentField: INodeProperties = {
-	displayName: 'Content',
-	name: 'content',
-	type: 'string',
-	default: '',
+export const contentField = textField('Content', 'content', 'Message content in the format your clients expect (often a JSON string)', {
 	required: true,
-	displayOptions: { hide: { messageFormat: ['text'] } },
 	typeOptions: { rows: 4 },
 	placeholder: '{"text":"Hello"}',
-	description: 'Message content in the format your clients expect (often a JSON string)',
-};
+	...RAW_ONLY,
+});
 
 /** The message fields of every IM send: the composer (1.1), or Message Type + Content. */
 export const messageFields: INodeProperties[] = [messageFormatField, messageTextField, msgTypeField, contentField];
+
+export const TEXT_MSG_TYPE = 10001;
 
 /**
  * MsgType + Content of one item. Text: MsgType 10001 — the type Volcengine's own API examples send
@@ -91,16 +65,7 @@ export function readMessageFields(r: ItemReader): { MsgType: number; Content: st
 	return { MsgType: r.param('msgType', intInRange(0, 2147483647), 'Message Type'), Content: r.param('content', text(), 'Content') };
 }
 
-export const TEXT_MSG_TYPE = 10001;
-
-export const inboxTypeOption: INodeProperties = {
-	displayName: 'Inbox Type',
-	name: 'inboxType',
-	type: 'number',
-	default: 0,
-	typeOptions: { minValue: 0, numberPrecision: 0 },
-	description: 'Logical mailbox the message goes to (InboxType); 0 unless your app uses several',
-};
+export const inboxTypeOption = numberField('Inbox Type', 'inboxType', 0, 0, undefined, 'Logical mailbox the message goes to (InboxType); 0 unless your app uses several');
 
 export const extOption: INodeProperties = keyValueField({
 	displayName: 'Extra Fields (Ext)',
@@ -113,61 +78,25 @@ export const extOption: INodeProperties = keyValueField({
 
 // ---- conversations and messages (§4.4–4.8) ---------------------------------------------------------
 
-export const conversationShortIdField: INodeProperties = {
-	displayName: 'Conversation ID',
-	name: 'conversationShortId',
-	type: 'string',
-	default: '',
-	required: true,
-	placeholder: '7205759403792793601',
-	description: 'ConversationShortId of the conversation (a whole number up to 19 digits; give long IDs as text so they stay exact)',
-};
+export const conversationShortIdField = idField('Conversation ID', 'conversationShortId', '7205759403792793601', 'ConversationShortId of the conversation');
 
-export const messageIdField: INodeProperties = {
-	displayName: 'Message ID',
-	name: 'messageId',
-	type: 'string',
-	default: '',
-	required: true,
-	placeholder: '7205759403792793601',
-	description: 'MessageId of the message (a whole number up to 19 digits; give long IDs as text so they stay exact)',
-};
+export const messageIdField = idField('Message ID', 'messageId', '7205759403792793601', 'MessageId of the message');
 
-export const clientMsgIdOption: INodeProperties = {
-	displayName: 'Client Message ID',
-	name: 'clientMsgId',
-	type: 'string',
-	default: '',
-	placeholder: '={{ $json.orderId }}',
-	description:
-		'Idempotency key (ClientMsgId): Volcengine does not send a message twice with the same key. Leave empty to draw one per item before the first attempt (returned in the output), so retries never duplicate. Set it from your own data to make re-runs de-duplicate too.',
-};
+export const clientMsgIdOption = textField(
+	'Client Message ID',
+	'clientMsgId',
+	'Idempotency key (ClientMsgId): Volcengine does not send a message twice with the same key. Leave empty to draw one per item before the first attempt (returned in the output), so retries never duplicate. Set it from your own data to make re-runs de-duplicate too.',
+	{ placeholder: '={{ $json.orderId }}' },
+);
 
-export const priorityOption: INodeProperties = {
-	displayName: 'Priority',
-	name: 'priority',
-	type: 'options',
-	default: 1,
-	description:
-		'Live groups only. Normal and low share 30 messages/s per group (excess is dropped); high has 10 messages/s.',
-	options: [
-		{ name: 'High', value: 2 },
-		{ name: 'Low', value: 0 },
-		{ name: 'Normal', value: 1 },
-	],
-};
+export const priorityOption = optionsField('Priority', 'priority', 1, [
+	{ name: 'High', value: 2 },
+	{ name: 'Low', value: 0 },
+	{ name: 'Normal', value: 1 },
+], 'Live groups only. Normal and low share 30 messages/s per group (excess is dropped); high has 10 messages/s.');
 
-/** A "Batch Size" option: how many entries go into one call, at most `max` (the vendor's limit). */
-export function batchSizeOption(max: number, what: string, dflt = max): INodeProperties {
-	return {
-		displayName: 'Batch Size',
-		name: 'batchSize',
-		type: 'number',
-		default: dflt,
-		typeOptions: { minValue: 1, maxValue: max, numberPrecision: 0 },
-		description: `${what} per call, at most ${max}`,
-	};
-}
+/** A "Batch Size" option (shared/schemas/fields.ts). */
+export { batchSizeOption } from '../../../shared/schemas';
 
 /** A required list of ids: text separated by commas or new lines, or an array from an expression. */
 export function listField(o: { displayName: string; name: string; placeholder: string; description: string }): INodeProperties {
@@ -175,12 +104,5 @@ export function listField(o: { displayName: string; name: string; placeholder: s
 }
 
 /** "Remove Duplicate …": an entry listed twice gets the message once. */
-export function dedupeOption(plural: string, singular: string): INodeProperties {
-	return {
-		displayName: `Remove Duplicate ${plural}`,
-		name: 'dedupe',
-		type: 'boolean',
-		default: true,
-		description: `Whether a ${singular} listed twice gets the message once`,
-	};
-}
+export const dedupeOption = (plural: string, singular: string): INodeProperties =>
+	booleanField(`Remove Duplicate ${plural}`, 'dedupe', true, `Whether a ${singular} listed twice gets the message once`);

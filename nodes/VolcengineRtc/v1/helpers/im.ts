@@ -1,8 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { IDataObject } from 'n8n-workflow';
 import { z } from 'zod';
-import { emptyAs } from '../../../shared/rules';
-import { intInRange, int64Id, keyValueMap, listInput, text, utf8Length } from '../../../shared/schemas';
+import { emptyAs, intInRange, int64Id, keyValueMap, listInput, text, utf8Length } from '../../../shared/schemas';
 
 /**
  * Schemas and output mappers shared by the IM-style operations (volcengine-rtc.md §4.4–4.8).

@@ -1,8 +1,7 @@
 import type { IDataObject, INodeProperties } from 'n8n-workflow';
 import { fanOut } from '../../../shared/engine/callShapes';
 import type { ItemReader } from '../../../shared/engine/reader';
-import { collection } from '../../../shared/rules';
-import { intInRange } from '../../../shared/schemas';
+import { collection, intInRange } from '../../../shared/schemas';
 import type { VolcengineApi } from '../../transport/request';
 import { batchSizeOption } from './fields';
 import { int64List, uniqueIds } from './im';

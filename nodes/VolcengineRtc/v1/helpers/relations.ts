@@ -2,8 +2,7 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 import { coalesce, paginate, type Send } from '../../../shared/engine/callShapes';
 import type { ItemReader } from '../../../shared/engine/reader';
 import type { ItemResult, PreparedItem } from '../../../shared/router';
-import { collection } from '../../../shared/rules';
-import { intInRange, int64Id } from '../../../shared/schemas';
+import { collection, intInRange, int64Id } from '../../../shared/schemas';
 import { imApi, type VolcengineApi } from '../../transport/request';
 import { resolveAppId } from './common';
 import { appIdField, batchSizeOption, inboxTypeOption } from './fields';

@@ -1,8 +1,7 @@
 import type { INodeProperties } from 'n8n-workflow';
 import { z } from 'zod';
 import type { ItemReader } from '../../../shared/engine/reader';
-import { idText } from '../../../shared/rules';
-import { listInput, text, utf8Length } from '../../../shared/schemas';
+import { idText, listInput, text, utf8Length } from '../../../shared/schemas';
 
 /**
  * Real-time signalling (RTS, volcengine-rtc.md §5): Version 2023-07-20, a STRING RTC App ID (not

@@ -1,7 +1,6 @@
 import type { INodeProperties } from 'n8n-workflow';
 import { z } from 'zod';
-import { keyValueField } from '../../../shared/rules';
-import { keyValuePairs, listInput } from '../../../shared/schemas';
+import { keyValueField, keyValuePairs, listInput } from '../../../shared/schemas';
 
 /**
  * The one definition of a Volcengine IM user tag, for every place that takes tags: broadcast

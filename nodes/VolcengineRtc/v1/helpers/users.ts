@@ -2,10 +2,10 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 import { coalesce, type Send } from '../../../shared/engine/callShapes';
 import type { ItemReader } from '../../../shared/engine/reader';
 import type { ItemResult, PreparedItem } from '../../../shared/router';
-import { collection } from '../../../shared/rules';
-import { intInRange, int64Id } from '../../../shared/schemas';
+import { collection, intInRange, int64Id, textField } from '../../../shared/schemas';
 import type { VolcengineApi } from '../../transport/request';
-import { resolveAppId } from './common';
+import type { OperationDoc } from '../../../shared/engine/defineOperation';
+import { resolveAppId, volcengineOperation } from './common';
 import { appIdField, batchSizeOption } from './fields';
 import { failedInfosByUser, idString } from './im';
 
@@ -23,15 +23,8 @@ export interface UserItemPlan {
 
 /** The User ID field; `exact` gives the whole description instead of the coalescing note. */
 export function userIdField(description: string, exact = false): INodeProperties {
-	return {
-		displayName: 'User ID',
-		name: 'userId',
-		type: 'string',
-		default: '',
-		required: true,
-		placeholder: '10001',
-		description: exact ? description : `${description} (a whole number up to 19 digits; give long IDs as text so they stay exact). One user per input item: items are combined into calls.`,
-	};
+	const text = exact ? description : `${description} (int64; give large IDs as text so they stay exact). One user per input item: items are combined into calls.`;
+	return textField('User ID', 'userId', text, { required: true, placeholder: '10001' });
 }
 
 /** App ID, User ID, the operation's own fields, then Options with Batch Size (≤ `max`) and any more options. */
@@ -56,6 +49,30 @@ export const userCalls = <P extends UserItemPlan>(
 	run: (call: Array<PreparedItem<P>>, send: Send<VolcengineApi>, ctx: IExecuteFunctions) => Promise<Array<ItemResult | Error>>,
 	sameCall?: (plan: P) => string,
 ) => coalesce<P, VolcengineApi>({ max: (p) => p.batchSize, sameCallKey: (p) => `${p.appId}|${sameCall?.(p) ?? ''}`, entityKey: (p) => p.userId, run });
+
+/**
+ * A user operation of one user per item and no fields of its own (Get, Get Online Status,
+ * Unregister): App ID, User ID and Batch Size (≤ `max`), read by `readUserItem`, coalesced by
+ * `userCalls`; `run` answers per item of one call.
+ */
+export function userOperation(o: {
+	operation: string;
+	option: { name: string; description: string; action: string };
+	what: string;
+	max: number;
+	run: (call: Array<PreparedItem<UserItemPlan>>, send: Send<VolcengineApi>, ctx: IExecuteFunctions) => Promise<Array<ItemResult | Error>>;
+	doc?: OperationDoc;
+}) {
+	return volcengineOperation<UserItemPlan>({
+		resource: 'user',
+		operation: o.operation,
+		option: o.option,
+		properties: userProperties(o.what, o.max),
+		read: async (r) => await readUserItem(r, o.max),
+		shape: userCalls(o.run),
+		...(o.doc ? { doc: o.doc } : {}),
+	});
+}
 
 /** Per-user answers of a registry write: a user in FailedInfos fails on its own item (code, message). */
 export function perUserResults<P extends UserItemPlan>(

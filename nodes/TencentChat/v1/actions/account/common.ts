@@ -1,30 +1,19 @@
-import type { IDataObject, INodeProperties } from 'n8n-workflow';
+import type { IDataObject } from 'n8n-workflow';
 import { z } from 'zod';
-import { utf8Length } from '../../../../shared/schemas';
-import { accountField } from '../../helpers/perUser';
+import { textField, utf8Length } from '../../../../shared/schemas';
+import type { TencentApi } from '../../../transport/request';
+import { accountField, perUserCalls } from '../../helpers/perUser';
 import { tencentReason } from '../../../transport/errorReasons';
 
 /** Fields shared by the account operations (tencent-chat.md §5). */
 
 export const accountsField = accountField('One account per input item; many items are combined into calls of up to 100 accounts');
 
-export const nickField: INodeProperties = {
-	displayName: 'Nickname',
-	name: 'nick',
-	type: 'string',
-	default: '',
-	placeholder: 'Alice',
-	description: 'Profile nickname (Nick, stored as Tag_Profile_IM_Nick). Leave empty to keep it unset.',
-};
+export const nickField = textField('Nickname', 'nick', 'Profile nickname (Nick, stored as Tag_Profile_IM_Nick). Leave empty to keep it unset.', { placeholder: 'Alice' });
 
-export const faceUrlField: INodeProperties = {
-	displayName: 'Avatar URL',
-	name: 'faceUrl',
-	type: 'string',
-	default: '',
+export const faceUrlField = textField('Avatar URL', 'faceUrl', 'Profile picture URL (FaceUrl, stored as Tag_Profile_IM_Image). Leave empty to keep it unset.', {
 	placeholder: 'https://example.com/avatar/alice.png',
-	description: 'Profile picture URL (FaceUrl, stored as Tag_Profile_IM_Image). Leave empty to keep it unset.',
-};
+});
 
 /** §5.1: a profile value over 500 bytes is refused by Tencent (40601). Empty = not sent. */
 export const MAX_PROFILE_BYTES = 500;
@@ -53,4 +42,16 @@ export function resultItemFor(res: IDataObject, account: string, ok: (r: IDataOb
 	const code = Number(r.ResultCode ?? 0);
 	if (code !== 0) return { account, status: 'failed', errorCode: code, reason: tencentReason(code, r.ResultInfo as string), errorInfo: (r.ResultInfo as string) ?? '' };
 	return ok(r);
+}
+
+/**
+ * account_check / account_delete: the users as `<itemKey>: [{ UserID }]`, one ResultItem per
+ * account in the answer (`resultItemFor`).
+ */
+export function accountItemCalls(api: TencentApi, itemKey: 'CheckItem' | 'DeleteItem', ok: (account: string, r: IDataObject) => IDataObject) {
+	return perUserCalls(
+		api,
+		(call) => ({ [itemKey]: call.map((p) => ({ UserID: p.account })) }),
+		(p, res) => resultItemFor(res, p.account, (r) => ok(p.account, r)),
+	);
 }

@@ -1,7 +1,7 @@
 import { tencentApi } from '../../../transport/request';
 import { tencentOperation } from '../../helpers/common';
-import { batchSizeOptions, perUserCalls, readPerUser } from '../../helpers/perUser';
-import { accountsField, resultItemFor } from './common';
+import { batchSizeOptions, readPerUser } from '../../helpers/perUser';
+import { accountItemCalls, accountsField } from './common';
 
 /**
  * account_delete — tencent-chat.md §5.4: ≤ 100 accounts per call; one ResultItem per account.
@@ -11,6 +11,7 @@ export const deleteAccount = tencentOperation({
 	resource: 'account',
 	operation: 'delete',
 	option: { name: 'Delete', description: 'Delete accounts irreversibly, up to 100 users per call (account_delete)', action: 'Delete accounts' },
+	doc: { api: '`im_open_login_svc/account_delete`', limits: 'Coalesced, ≤ 100 per call; irreversible (notice); never repeated after an ambiguous failure.' },
 	properties: [
 		{
 			displayName:
@@ -23,10 +24,6 @@ export const deleteAccount = tencentOperation({
 		batchSizeOptions,
 	],
 	read: (r) => readPerUser(r, null),
-	shape: perUserCalls(
-		// A repeat would answer 70107 for accounts the first attempt deleted: never repeated blindly.
-		tencentApi('im_open_login_svc/account_delete', false),
-		(call) => ({ DeleteItem: call.map((p) => ({ UserID: p.account })) }),
-		(p, res) => resultItemFor(res, p.account, () => ({ account: p.account, status: 'deleted' })),
-	),
+	// A repeat would answer 70107 for accounts the first attempt deleted: never repeated blindly.
+	shape: accountItemCalls(tencentApi('im_open_login_svc/account_delete', false), 'DeleteItem', (account) => ({ account, status: 'deleted' })),
 });

@@ -10,6 +10,7 @@ export const importAccount = tencentOperation<Body>({
 	resource: 'account',
 	operation: 'import',
 	option: { name: 'Import', description: 'Import one account with nickname and avatar (account_import)', action: 'Import an account' },
+	doc: { api: '`im_open_login_svc/account_import`', limits: 'One per item; nickname and avatar ≤ 500 bytes.' },
 	properties: [accountField('The user to import (UserID), at most 32 bytes'), nickField, faceUrlField],
 	read(r) {
 		const body: Body = { UserID: r.param('account', userId, 'User ID') };

@@ -18,6 +18,7 @@ export const importMany = tencentOperation({
 	resource: 'account',
 	operation: 'importMany',
 	option: { name: 'Import Many', description: 'Import accounts, up to 100 users per call (multiaccount_import)', action: 'Import many accounts' },
+	doc: { api: '`im_open_login_svc/multiaccount_import`', limits: 'Items coalesced into calls of ≤ 100; `FailAccounts` back to their item.' },
 	properties: [accountsField, nickField, faceUrlField, batchSizeOptions],
 	read: (r) =>
 		readPerUser<Profile>(r, { nick: r.param('nick', optionalProfileText, 'Nickname', ''), faceUrl: r.param('faceUrl', optionalProfileText, 'Avatar URL', '') }),

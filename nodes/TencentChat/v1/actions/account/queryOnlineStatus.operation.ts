@@ -3,7 +3,7 @@ import { z } from 'zod';
 import { tencentApi } from '../../../transport/request';
 import { tencentOperation } from '../../helpers/common';
 import { accountField, batchSizeOption, entryFor, perUserCalls, readPerUser } from '../../helpers/perUser';
-import { collection } from '../../../../shared/rules';
+import { collection } from '../../../../shared/schemas';
 
 /**
  * query_online_status — tencent-chat.md §5.5: ≤ 500 accounts per call. QueryResult and ErrorList
@@ -20,6 +20,7 @@ export const queryOnlineStatus = tencentOperation({
 		description: 'Get whether users are online, up to 500 users per call (query_online_status)',
 		action: 'Query online status of accounts',
 	},
+	doc: { api: '`openim/query_online_status`', limits: 'Coalesced, ≤ 500 per call; `QueryResult`/`ErrorList` per item.' },
 	properties: [
 		accountField('One account per input item; many items are combined into calls of up to 500 accounts'),
 		collection([

@@ -1,8 +1,7 @@
 import type { INodeProperties } from 'n8n-workflow';
 import { z } from 'zod';
 import type { ItemReader } from '../../../../shared/engine/reader';
-import { emptyAs } from '../../../../shared/rules';
-import { listInput, text } from '../../../../shared/schemas';
+import { emptyAs, listInput, text } from '../../../../shared/schemas';
 import type { Body } from '../../helpers/common';
 import { fromAccountField, optionalUserId } from '../../helpers/fields';
 import { optionalText, put } from '../../helpers/groupOps';

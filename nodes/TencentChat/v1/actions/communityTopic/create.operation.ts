@@ -1,8 +1,7 @@
 import type { INodeProperties } from 'n8n-workflow';
 import type { CallShape } from '../../../../shared/engine/callShapes';
 import type { ItemReader } from '../../../../shared/engine/reader';
-import { collection, emptyAs } from '../../../../shared/rules';
-import { intInRange, text } from '../../../../shared/schemas';
+import { collection, emptyAs, intInRange, text } from '../../../../shared/schemas';
 import { tencentApi, type TencentApi } from '../../../transport/request';
 import { requestIdOf, tencentOperation, type Body } from '../../helpers/common';
 import { groupLocatorField } from '../../helpers/groupLocator';

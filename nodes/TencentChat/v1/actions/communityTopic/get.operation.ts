@@ -1,6 +1,6 @@
 import type { IDataObject } from 'n8n-workflow';
 import { vendorApiError } from '../../../../shared/errors';
-import { collection } from '../../../../shared/rules';
+import { collection } from '../../../../shared/schemas';
 import { tencentApi } from '../../../transport/request';
 import { requestIdOf, tencentOperation, type Body } from '../../helpers/common';
 import { userId } from '../../helpers/fields';

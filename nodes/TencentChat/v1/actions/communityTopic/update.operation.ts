@@ -1,6 +1,5 @@
 import { z } from 'zod';
-import { collection, emptyAs } from '../../../../shared/rules';
-import { text } from '../../../../shared/schemas';
+import { collection, emptyAs, text } from '../../../../shared/schemas';
 import { tencentApi } from '../../../transport/request';
 import { tencentOperation, type Body } from '../../helpers/common';
 import { groupLocatorField } from '../../helpers/groupLocator';

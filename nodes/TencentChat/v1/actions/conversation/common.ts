@@ -1,8 +1,7 @@
 import type { IDataObject, INodeProperties } from 'n8n-workflow';
 import { z } from 'zod';
 import type { ItemReader } from '../../../../shared/engine/reader';
-import { emptyAs } from '../../../../shared/rules';
-import { listInput, text } from '../../../../shared/schemas';
+import { emptyAs, listInput, text } from '../../../../shared/schemas';
 import { groupIdSchema, userId } from '../../helpers/fields';
 
 /**

@@ -1,7 +1,7 @@
 import type { IDataObject } from 'n8n-workflow';
 import { z } from 'zod';
 import { single } from '../../../../shared/engine/callShapes';
-import { collection } from '../../../../shared/rules';
+import { collection } from '../../../../shared/schemas';
 import { tencentApi } from '../../../transport/request';
 import { requestIdOf, tencentOperation } from '../../helpers/common';
 import { userId } from '../../helpers/fields';

@@ -1,8 +1,7 @@
 import type { IDataObject } from 'n8n-workflow';
 import { z } from 'zod';
 import { single } from '../../../../shared/engine/callShapes';
-import { emptyAs } from '../../../../shared/rules';
-import { intInRange, listInput } from '../../../../shared/schemas';
+import { emptyAs, intInRange, listInput } from '../../../../shared/schemas';
 import { tencentApi } from '../../../transport/request';
 import { requestIdOf, tencentOperation } from '../../helpers/common';
 import { groupIdField, groupIdSchema, userId } from '../../helpers/fields';

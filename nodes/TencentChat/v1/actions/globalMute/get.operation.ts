@@ -13,6 +13,7 @@ export const get = tencentOperation<{ Get_Account: string }>({
 	resource: 'globalMute',
 	operation: 'get',
 	option: { name: 'Get', description: 'Get how long a user is still muted app-wide (getnospeaking)', action: 'Get the global mute of a user' },
+	doc: { api: '`openconfigsvr/getnospeaking`', limits: 'One-to-one and/or group mute: duration, permanent or unmute.' },
 	properties: [accountField('The user whose mute settings to get (Get_Account)')],
 	read: (r) => ({ Get_Account: r.param('account', userId, 'User ID') }),
 	shape: single({

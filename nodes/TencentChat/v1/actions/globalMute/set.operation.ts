@@ -2,7 +2,7 @@ import type { INodeProperties } from 'n8n-workflow';
 import { z } from 'zod';
 import { single } from '../../../../shared/engine/callShapes';
 import type { ItemReader } from '../../../../shared/engine/reader';
-import { intInRange } from '../../../../shared/schemas';
+import { intInRange, numberField, optionsField } from '../../../../shared/schemas';
 import { tencentApi } from '../../../transport/request';
 import { requestIdOf, tencentOperation, type Body } from '../../helpers/common';
 import { userId } from '../../helpers/fields';
@@ -18,29 +18,21 @@ type Mode = 'unchanged' | 'duration' | 'permanent' | 'unmute';
 
 function muteFields(prefix: 'c2c' | 'group', what: string): INodeProperties[] {
 	return [
-		{
-			displayName: `${what} Messages`,
-			name: `${prefix}Mute`,
-			type: 'options',
-			default: 'unchanged',
-			options: [
-				{ name: 'Leave Unchanged', value: 'unchanged', description: 'Do not send this setting' },
-				{ name: 'Mute for a Duration', value: 'duration', description: 'Mute for a number of seconds' },
-				{ name: 'Mute Permanently', value: 'permanent', description: 'Mute until unmuted (4294967295)' },
-				{ name: 'Unmute', value: 'unmute', description: 'Lift the mute (0)' },
-			],
-			description: `Whether the user may send ${what.toLowerCase()} messages`,
-		},
-		{
-			displayName: `${what} Mute Seconds`,
-			name: `${prefix}Seconds`,
-			type: 'number',
-			default: 3600,
-			required: true,
-			typeOptions: { minValue: 1, maxValue: PERMANENT - 1, numberPrecision: 0 },
-			displayOptions: { show: { [`${prefix}Mute`]: ['duration'] } },
-			description: 'How long the mute lasts, in seconds',
-		},
+		optionsField(`${what} Messages`, `${prefix}Mute`, 'unchanged', [
+			{ name: 'Leave Unchanged', value: 'unchanged', description: 'Do not send this setting' },
+			{ name: 'Mute for a Duration', value: 'duration', description: 'Mute for a number of seconds' },
+			{ name: 'Mute Permanently', value: 'permanent', description: 'Mute until unmuted (4294967295)' },
+			{ name: 'Unmute', value: 'unmute', description: 'Lift the mute (0)' },
+		], `Whether the user may send ${what.toLowerCase()} messages`),
+		numberField(
+			`${what} Mute Seconds`,
+			`${prefix}Seconds`,
+			3600,
+			1,
+			PERMANENT - 1,
+			'How long the mute lasts, in seconds',
+			{ required: true, displayOptions: { show: { [`${prefix}Mute`]: ['duration'] } } },
+		),
 	];
 }
 
@@ -62,6 +54,7 @@ export const set = tencentOperation<Body>({
 		description: 'Mute or unmute a user app-wide for one-to-one and/or group messages (setnospeaking)',
 		action: 'Set the global mute of a user',
 	},
+	doc: { api: '`openconfigsvr/setnospeaking`', limits: 'One-to-one and/or group mute: duration, permanent or unmute.' },
 	properties: [accountField('The user to mute or unmute (Set_Account)'), ...muteFields('c2c', 'One-to-One'), ...muteFields('group', 'Group')],
 	read(r) {
 		const body: Body = { Set_Account: r.param('account', userId, 'User ID') };

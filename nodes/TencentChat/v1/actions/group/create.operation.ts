@@ -2,11 +2,11 @@ import type { INodeProperties } from 'n8n-workflow';
 import { z } from 'zod';
 import { single } from '../../../../shared/engine/callShapes';
 import type { ItemReader } from '../../../../shared/engine/reader';
-import { intInRange, listInput, text, utf8Length } from '../../../../shared/schemas';
+import { intInRange, listInput, text, utf8Length, collection, textField, numberField, booleanField, optionsField } from '../../../../shared/schemas';
 import { tencentApi } from '../../../transport/request';
+import { GROUP_TYPES, groupTypeOptions, type GroupType } from './groupTypes';
 import { requestIdOf, tencentOperation, type Body } from '../../helpers/common';
 import { optionalUserId, userId } from '../../helpers/fields';
-import { collection } from '../../../../shared/rules';
 
 /**
  * create_group — tencent-chat.md §6.1. Name ≤ 30 bytes, introduction ≤ 240, notification ≤ 300,
@@ -15,112 +15,52 @@ import { collection } from '../../../../shared/rules';
  */
 
 export const MAX_INITIAL_MEMBERS = 500;
-export const GROUP_TYPES = ['Public', 'Private', 'ChatRoom', 'AVChatRoom', 'Community'] as const;
-export type GroupType = (typeof GROUP_TYPES)[number];
 
 const properties: INodeProperties[] = [
-	{
-		displayName: 'Group Type',
-		name: 'groupType',
-		type: 'options',
-		default: 'Public',
-		options: [
-			{ name: 'Audio-Video Group (AVChatRoom)', value: 'AVChatRoom', description: 'Live streaming: unlimited members, online only; members join through the client SDK' },
-			{ name: 'Community', value: 'Community', description: 'Up to 100,000 members, optionally with topics' },
-			{ name: 'Meeting Group (ChatRoom)', value: 'ChatRoom', description: 'Temporary meetings; members may join and leave freely' },
-			{ name: 'Public Group', value: 'Public', description: 'Anyone may apply to join; an admin approves' },
-			{ name: 'Work Group (Private)', value: 'Private', description: 'Members are invited; no applications' },
-		],
-		description: 'Type of the group (Type); it cannot be changed later',
-	},
-	{
-		displayName: 'Name',
-		name: 'name',
-		type: 'string',
-		default: '',
-		required: true,
-		placeholder: 'Project Apollo',
-		description: 'Group name (Name), at most 30 bytes in UTF-8 (10 Chinese characters)',
-	},
+	optionsField(
+		'Group Type',
+		'groupType',
+		'Public',
+		groupTypeOptions({
+			AVChatRoom: 'Live streaming: unlimited members, online only; members join through the client SDK',
+			Community: 'Up to 100,000 members, optionally with topics',
+			ChatRoom: 'Temporary meetings; members may join and leave freely',
+			Public: 'Anyone may apply to join; an admin approves',
+			Private: 'Members are invited; no applications',
+		}),
+		'Type of the group (Type); it cannot be changed later',
+	),
+	textField('Name', 'name', 'Group name (Name), at most 30 bytes in UTF-8 (10 Chinese characters)', { required: true, placeholder: 'Project Apollo' }),
 	collection([
-		{
-			displayName: 'Apply Join Option',
-			name: 'applyJoinOption',
-			type: 'options',
-			default: '',
-			options: [
-				{ name: 'Anyone Can Join (FreeAccess)', value: 'FreeAccess' },
-				{ name: 'Approval Required (NeedPermission)', value: 'NeedPermission' },
-				{ name: 'No Applications (DisableApply)', value: 'DisableApply' },
-				{ name: 'Tencent Default', value: '' },
-			],
-			description: 'How users may apply to join (ApplyJoinOption). The default is not sent; Tencent then applies its own rule for the group type.',
-		},
-		{
-			displayName: 'Avatar URL',
-			name: 'faceUrl',
-			type: 'string',
-			default: '',
-			placeholder: 'https://example.com/group.png',
-			description: 'Group picture URL (FaceUrl), at most 100 bytes',
-		},
-		{
-			displayName: 'Custom Group ID',
-			name: 'groupId',
-			type: 'string',
-			default: '',
-			placeholder: 'project-apollo',
-			description:
-				'Your own ID for the group (GroupId): printable ASCII without spaces, at most 48 bytes, not starting with @TGS# (a Community may use the @TGS#_ prefix). Leave empty to let Tencent generate one.',
-		},
-		{
-			displayName: 'Enable Topics',
-			name: 'supportTopic',
-			type: 'boolean',
-			default: false,
-			description: 'Whether the community supports topics (SupportTopic); Community groups only',
-		},
-		{
-			displayName: 'Initial Member User IDs',
-			name: 'members',
-			type: 'string',
-			default: '',
-			placeholder: 'user_1, user_2',
-			description:
-				'Up to 500 imported users, separated by commas, or an array from an expression (MemberList). Not for audio-video groups, whose members join through the client SDK.',
-		},
-		{
-			displayName: 'Introduction',
-			name: 'introduction',
-			type: 'string',
-			default: '',
-			typeOptions: { rows: 3 },
-			description: 'Group introduction (Introduction), at most 240 bytes',
-		},
-		{
-			displayName: 'Max Member Count',
-			name: 'maxMemberCount',
-			type: 'number',
-			default: 200,
-			typeOptions: { minValue: 1, numberPrecision: 0 },
-			description: 'Member limit of the group (MaxMemberCount); without it the limit of your plan applies',
-		},
-		{
-			displayName: 'Notification',
-			name: 'notification',
-			type: 'string',
-			default: '',
-			typeOptions: { rows: 3 },
-			description: 'Group notice (Notification), at most 300 bytes',
-		},
-		{
-			displayName: 'Owner User ID',
-			name: 'owner',
-			type: 'string',
-			default: '',
-			placeholder: 'user_1001',
-			description: 'Group owner (Owner_Account): an imported user, added as a member. Leave empty for a group without owner.',
-		},
+		optionsField('Apply Join Option', 'applyJoinOption', '', [
+			{ name: 'Anyone Can Join (FreeAccess)', value: 'FreeAccess' },
+			{ name: 'Approval Required (NeedPermission)', value: 'NeedPermission' },
+			{ name: 'No Applications (DisableApply)', value: 'DisableApply' },
+			{ name: 'Tencent Default', value: '' },
+		], 'How users may apply to join (ApplyJoinOption). The default is not sent; Tencent then applies its own rule for the group type.'),
+		textField('Avatar URL', 'faceUrl', 'Group picture URL (FaceUrl), at most 100 bytes', { placeholder: 'https://example.com/group.png' }),
+		textField(
+			'Custom Group ID',
+			'groupId',
+			'Your own ID for the group (GroupId): printable ASCII without spaces, at most 48 bytes, not starting with @TGS# (a Community may use the @TGS#_ prefix). Leave empty to let Tencent generate one.',
+			{ placeholder: 'project-apollo' },
+		),
+		booleanField('Enable Topics', 'supportTopic', false, 'Whether the community supports topics (SupportTopic); Community groups only'),
+		textField(
+			'Initial Member User IDs',
+			'members',
+			'Up to 500 imported users, separated by commas, or an array from an expression (MemberList). Not for audio-video groups, whose members join through the client SDK.',
+			{ placeholder: 'user_1, user_2' },
+		),
+		textField('Introduction', 'introduction', 'Group introduction (Introduction), at most 240 bytes', { typeOptions: { rows: 3 } }),
+		numberField('Max Member Count', 'maxMemberCount', 200, 1, undefined, 'Member limit of the group (MaxMemberCount); without it the limit of your plan applies'),
+		textField('Notification', 'notification', 'Group notice (Notification), at most 300 bytes', { typeOptions: { rows: 3 } }),
+		textField(
+			'Owner User ID',
+			'owner',
+			'Group owner (Owner_Account): an imported user, added as a member. Leave empty for a group without owner.',
+			{ placeholder: 'user_1001' },
+		),
 	]),
 ];
 
@@ -206,6 +146,7 @@ export const create = tencentOperation<Body>({
 	resource: 'group',
 	operation: 'create',
 	option: { name: 'Create', description: 'Create a group with optional custom ID, owner and initial members (create_group)', action: 'Create a group' },
+	doc: { api: '`group_open_http_svc/create_group`', limits: 'Name ≤ 30 B, introduction ≤ 240, notification ≤ 300; custom ID ≤ 48 B, not `@TGS#`; ≤ 500 initial members, none for AVChatRoom. Never repeated after an ambiguous failure.' },
 	properties,
 	read,
 	orderKey: (body) => (body.GroupId === undefined ? undefined : `group:${body.GroupId as string}`),

@@ -8,6 +8,7 @@ export const destroy = tencentOperation<{ GroupId: string }>({
 	resource: 'group',
 	operation: 'destroy',
 	option: { name: 'Destroy', description: 'Dismiss a group irreversibly (destroy_group)', action: 'Destroy a group' },
+	doc: { api: '`group_open_http_svc/destroy_group`', limits: 'Irreversible (notice).' },
 	properties: [
 		{ displayName: 'Destroying a group cannot be undone: its members, messages and settings are removed.', name: 'destroyNotice', type: 'notice', default: '' },
 		groupIdField,

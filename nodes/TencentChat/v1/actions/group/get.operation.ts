@@ -1,8 +1,7 @@
 import type { IDataObject } from 'n8n-workflow';
 import { coalesce } from '../../../../shared/engine/callShapes';
 import { vendorApiError } from '../../../../shared/errors';
-import { collection } from '../../../../shared/rules';
-import { listInput } from '../../../../shared/schemas';
+import { collection, listInput } from '../../../../shared/schemas';
 import { z } from 'zod';
 import { tencentApi } from '../../../transport/request';
 import { requestIdOf, tencentOperation } from '../../helpers/common';

@@ -1,6 +1,5 @@
 import { z } from 'zod';
-import { collection } from '../../../../shared/rules';
-import { intInRange } from '../../../../shared/schemas';
+import { collection, intInRange } from '../../../../shared/schemas';
 import { tencentApi } from '../../../transport/request';
 import { tencentOperation, type Body } from '../../helpers/common';
 import { userId } from '../../helpers/fields';

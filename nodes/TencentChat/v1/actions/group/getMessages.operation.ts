@@ -1,7 +1,6 @@
 import { z } from 'zod';
 import { paginate } from '../../../../shared/engine/callShapes';
-import { emptyAs } from '../../../../shared/rules';
-import { Refusal, toInt64Id } from '../../../../shared/schemas';
+import { emptyAs, Refusal, toInt64Id } from '../../../../shared/schemas';
 import { tencentApi } from '../../../transport/request';
 import { tencentOperation } from '../../helpers/common';
 import { groupIdField, groupIdSchema } from '../../helpers/fields';

@@ -1,7 +1,6 @@
 import type { IDataObject, INodeProperties } from 'n8n-workflow';
 import type { ItemReader } from '../../../../shared/engine/reader';
-import { collection, emptyAs } from '../../../../shared/rules';
-import { text } from '../../../../shared/schemas';
+import { collection, emptyAs, text } from '../../../../shared/schemas';
 import { groupIdField, groupIdSchema } from '../../helpers/fields';
 import { msgSeqField, msgSeqSchema } from '../../helpers/reads';
 

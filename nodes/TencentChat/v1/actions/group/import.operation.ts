@@ -1,7 +1,6 @@
 import type { INodeProperties } from 'n8n-workflow';
 import { z } from 'zod';
-import { collection, emptyAs } from '../../../../shared/rules';
-import { intInRange, text } from '../../../../shared/schemas';
+import { collection, emptyAs, intInRange, text } from '../../../../shared/schemas';
 import { tencentApi } from '../../../transport/request';
 import { requestIdOf, tencentOperation, type Body } from '../../helpers/common';
 import { optionalUserId } from '../../helpers/fields';

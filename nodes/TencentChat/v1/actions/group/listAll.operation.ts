@@ -1,10 +1,10 @@
-import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
-import { NodeApiError, updateDisplayOptions } from 'n8n-workflow';
+import type { IDataObject, INodeProperties } from 'n8n-workflow';
 import { z } from 'zod';
-import { readOption, readParam } from '../../../../shared/params';
-import { intInRange } from '../../../../shared/schemas';
-import { tencentApiRequest } from '../../../transport/request';
-import { collection } from '../../../../shared/rules';
+import { paginate } from '../../../../shared/engine/callShapes';
+import { intInRange, collection, numberField, optionsField, returnAllFields, readLimit } from '../../../../shared/schemas';
+import { tencentApi } from '../../../transport/request';
+import { tencentOperation } from '../../helpers/common';
+import { GROUP_TYPES, groupTypeOptions } from './groupTypes';
 
 /**
  * get_appid_group_list — tencent-chat.md §6.3: pages of ≤ 10,000 group IDs, walked with the Next
@@ -18,76 +18,36 @@ import { collection } from '../../../../shared/rules';
  */
 
 export const MAX_PAGE_SIZE = 10000;
-const LIST_TYPES = ['Public', 'Private', 'ChatRoom', 'AVChatRoom', 'BChatRoom', 'Community'] as const;
+const LIST_TYPES = [...GROUP_TYPES, 'BChatRoom'] as const;
 
 const properties: INodeProperties[] = [
-	{
-		displayName: 'Return All',
-		name: 'returnAll',
-		type: 'boolean',
-		default: false,
-		description: 'Whether to return all results or only up to a given limit',
-	},
-	{
-		displayName: 'Limit',
-		name: 'limit',
-		type: 'number',
-		default: 50,
-		typeOptions: { minValue: 1 },
-		displayOptions: { show: { returnAll: [false] } },
-		description: 'Max number of results to return',
-	},
+	...returnAllFields(),
 	collection([
-		{
-			displayName: 'Group Type',
-			name: 'groupType',
-			type: 'options',
-			default: '',
-			options: [
+		optionsField(
+			'Group Type',
+			'groupType',
+			'',
+			groupTypeOptions(undefined, [
 				{ name: 'All Types', value: '' },
-				{ name: 'Audio-Video Group (AVChatRoom)', value: 'AVChatRoom' },
 				{ name: 'BChatRoom', value: 'BChatRoom' },
-				{ name: 'Community', value: 'Community' },
-				{ name: 'Meeting Group (ChatRoom)', value: 'ChatRoom' },
-				{ name: 'Public Group', value: 'Public' },
-				{ name: 'Work Group (Private)', value: 'Private' },
-			],
-			description: 'Only list groups of this type (GroupType)',
-		},
-		{
-			displayName: 'Page Size',
-			name: 'pageSize',
-			type: 'number',
-			default: MAX_PAGE_SIZE,
-			typeOptions: { minValue: 1, maxValue: MAX_PAGE_SIZE, numberPrecision: 0 },
-			description: 'Group IDs asked for per call (Limit), at most 10,000',
-		},
+			]),
+			'Only list groups of this type (GroupType)',
+		),
+		numberField('Page Size', 'pageSize', MAX_PAGE_SIZE, 1, MAX_PAGE_SIZE, 'Group IDs asked for per call (Limit), at most 10,000'),
 	]),
 ];
 
-export const description = updateDisplayOptions({ show: { resource: ['group'], operation: ['listAll'] } }, properties);
-
-export interface ListPlan {
-	returnAll: boolean;
-	limit: number;
+interface ListPlan {
+	/** Undefined: Return All. */
+	limit?: number;
 	pageSize: number;
 	groupType: string;
-}
-
-export async function prepare(this: IExecuteFunctions, i: number): Promise<ListPlan> {
-	const returnAll = readParam(this, 'returnAll', i, z.boolean({ invalid_type_error: 'must be true or false' }), 'Return All', false);
-	return {
-		returnAll,
-		limit: returnAll ? Number.MAX_SAFE_INTEGER : readParam(this, 'limit', i, intInRange(1, Number.MAX_SAFE_INTEGER), 'Limit', 50),
-		pageSize: readOption(this, 'options', 'pageSize', i, intInRange(1, MAX_PAGE_SIZE), 'Page Size', MAX_PAGE_SIZE),
-		groupType: readOption(this, 'options', 'groupType', i, z.enum(['', ...LIST_TYPES]), 'Group Type', ''),
-	};
 }
 
 const UINT64_MAX = (1n << 64n) - 1n;
 
 /** The answer's Next as an exact uint64: a safe number, or the decimal string the JSON codec keeps for larger ones. */
-export function parseCursor(v: unknown): bigint | undefined {
+function parseCursor(v: unknown): bigint | undefined {
 	if (v === undefined || v === null) return 0n;
 	let n: bigint;
 	if (typeof v === 'number' && Number.isSafeInteger(v)) n = BigInt(v);
@@ -97,30 +57,33 @@ export function parseCursor(v: unknown): bigint | undefined {
 	return n >= 0n && n <= UINT64_MAX ? n : undefined;
 }
 
-export async function executeItem(this: IExecuteFunctions, plan: ListPlan, i: number): Promise<IDataObject[]> {
-	const out: IDataObject[] = [];
-	const seen = new Set<bigint>();
-	let next = 0n;
-	let page = 0;
-	do {
+export const listAll = tencentOperation<ListPlan>({
+	resource: 'group',
+	operation: 'listAll',
+	option: { name: 'List All', description: 'List the IDs of all groups of the app, page by page (get_appid_group_list)', action: 'List all groups' },
+	doc: { api: '`group_open_http_svc/get_appid_group_list`', limits: '**1 call/s** ([269/1614](https://cloud.tencent.com/document/product/269/1614)). Return All / Limit, follows `Next`, a uint64 sent back with its exact digits (never through a JS number); optional type filter; one item per group.' },
+	properties,
+	read(r) {
+		return {
+			limit: readLimit(r),
+			pageSize: r.option('options', 'pageSize', intInRange(1, MAX_PAGE_SIZE), 'Page Size', MAX_PAGE_SIZE),
+			groupType: r.option('options', 'groupType', z.enum(['', ...LIST_TYPES]), 'Group Type', ''),
+		};
+	},
+	shape: paginate({
+		api: tencentApi('group_open_http_svc/get_appid_group_list', true),
+		vendor: 'Tencent Chat',
+		noun: 'group IDs',
+		start: () => 0n,
+		limit: (plan) => plan.limit,
+		pageSize: (plan) => plan.pageSize,
 		// A bigint is written as a bare JSON number with its exact digits (nodes/shared/json.ts).
-		const body: Record<string, unknown> = { Limit: Math.min(plan.pageSize, plan.limit - out.length), Next: next };
-		if (plan.groupType) body.GroupType = plan.groupType;
-		const res = await tencentApiRequest.call(this, 'group_open_http_svc/get_appid_group_list', body, { itemIndex: i, idempotent: true });
-		page++;
-		for (const g of (res.GroupIdList ?? []) as IDataObject[]) {
-			if (out.length >= plan.limit) break;
-			out.push({ groupId: String(g.GroupId), totalCount: (res.TotalCount as number) ?? null, page });
-		}
-		const parsed = parseCursor(res.Next);
-		if (parsed === undefined) {
-			throw new NodeApiError(this.getNode(), { next: String(res.Next) }, { message: `get_appid_group_list returned a cursor Next that is not a uint64 (${String(res.Next).slice(0, 40)}); stopped`, itemIndex: i });
-		}
-		next = parsed;
-		if (next !== 0n && seen.has(next)) {
-			throw new NodeApiError(this.getNode(), { next: next.toString() }, { message: `get_appid_group_list returned the cursor Next=${next} twice; stopped to avoid an endless loop`, itemIndex: i });
-		}
-		seen.add(next);
-	} while (next !== 0n && out.length < plan.limit);
-	return out;
-}
+		body: (plan, Next, Limit) => (plan.groupType ? { Limit, Next, GroupType: plan.groupType } : { Limit, Next }),
+		page(result) {
+			const next = parseCursor(result.Next);
+			// Next 0 in the answer: the last page. A Next that is not a uint64 stops the item (next undefined).
+			return { entries: (result.GroupIdList ?? []) as IDataObject[], hasMore: next !== 0n, next, nextText: String(result.Next) };
+		},
+		map: (g, { result, n }) => ({ groupId: String(g.GroupId), totalCount: (result.TotalCount as number) ?? null, page: n }),
+	}),
+});

@@ -1,8 +1,7 @@
 import type { INodeProperties } from 'n8n-workflow';
 import { z } from 'zod';
 import type { ItemReader } from '../../../../shared/engine/reader';
-import { emptyAs } from '../../../../shared/rules';
-import { intInRange } from '../../../../shared/schemas';
+import { emptyAs, intInRange } from '../../../../shared/schemas';
 import type { Body } from '../../helpers/common';
 import { customDataField, optionalText, put, readCustomData } from '../../helpers/groupOps';
 

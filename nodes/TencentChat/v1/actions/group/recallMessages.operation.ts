@@ -43,6 +43,7 @@ export const recallMessages = tencentOperation<RecallPlan>({
 	resource: 'group',
 	operation: 'recallMessages',
 	option: { name: 'Recall Messages', description: 'Recall group messages by sequence number, in calls of 10 (group_msg_recall)', action: 'Recall group messages' },
+	doc: { api: '`group_open_http_svc/group_msg_recall`', limits: 'Any number of MsgSeq, in calls of ≤ 10; `RecallRetList` per MsgSeq in the output.' },
 	properties,
 	read: (r) => ({
 		groupId: r.param('groupId', groupIdSchema, 'Group ID'),

@@ -50,6 +50,7 @@ export const sendSystemNotification = tencentOperation<Body>({
 		description: 'Send a system notification to group members (send_group_system_notification)',
 		action: 'Send a group system notification',
 	},
+	doc: { api: '`group_open_http_svc/send_group_system_notification`', limits: '≤ 50 members (the newest docs\' cap). Retired by Tencent for new customers.' },
 	properties,
 	read(r) {
 		const body: Body = { GroupId: r.param('groupId', groupIdSchema, 'Group ID'), Content: r.param('content', text(), 'Content') };

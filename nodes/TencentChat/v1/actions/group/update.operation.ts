@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { collection } from '../../../../shared/rules';
+import { collection } from '../../../../shared/schemas';
 import { tencentApi } from '../../../transport/request';
 import { tencentOperation, type Body } from '../../helpers/common';
 import { fromAccountField, optionalUserId } from '../../helpers/fields';

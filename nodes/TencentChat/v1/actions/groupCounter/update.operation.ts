@@ -1,6 +1,5 @@
 import { z } from 'zod';
-import { keyValueField } from '../../../../shared/rules';
-import { keyValueMap } from '../../../../shared/schemas';
+import { keyValueField, keyValueMap } from '../../../../shared/schemas';
 import { tencentOperation, type Body } from '../../helpers/common';
 import { groupLocatorField } from '../../helpers/groupLocator';
 import { readGroup } from '../../helpers/groupOps';

@@ -3,8 +3,7 @@ import { z } from 'zod';
 import { fanOut } from '../../../../shared/engine/callShapes';
 import { entriesWith, Fate } from '../../../../shared/engine/outcomes';
 import { outcomeStatus } from '../../../../shared/fanout';
-import { collection } from '../../../../shared/rules';
-import { intInRange } from '../../../../shared/schemas';
+import { collection, intInRange } from '../../../../shared/schemas';
 import { tencentApi } from '../../../transport/request';
 import { tencentOperation } from '../../helpers/common';
 import { groupIdField, groupIdSchema } from '../../helpers/fields';
@@ -60,6 +59,7 @@ export const add = tencentOperation<AddPlan>({
 	resource: 'groupMember',
 	operation: 'add',
 	option: { name: 'Add', description: 'Add users to a group, in calls of 20 by default (add_group_member)', action: 'Add group members' },
+	doc: { api: '`group_open_http_svc/add_group_member`', limits: 'Calls of 20 by default (docs say 20 or 300; up to 300 configurable); per-member result.' },
 	properties,
 	read: (r) => ({
 		groupId: r.param('groupId', groupIdSchema, 'Group ID'),

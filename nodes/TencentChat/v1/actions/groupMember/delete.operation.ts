@@ -2,8 +2,7 @@ import type { INodeProperties } from 'n8n-workflow';
 import { z } from 'zod';
 import { fanOut } from '../../../../shared/engine/callShapes';
 import { entriesWith, Fate, statusOf } from '../../../../shared/engine/outcomes';
-import { collection } from '../../../../shared/rules';
-import { text } from '../../../../shared/schemas';
+import { collection, text, textField, booleanField } from '../../../../shared/schemas';
 import { tencentApi } from '../../../transport/request';
 import { tencentOperation } from '../../helpers/common';
 import { groupIdField, groupIdSchema } from '../../helpers/fields';
@@ -23,21 +22,8 @@ const properties: INodeProperties[] = [
 	groupIdField,
 	membersField('Members to remove, separated by commas or new lines, or an array from an expression. Sent in calls of 100.'),
 	collection([
-		{
-			displayName: 'Reason',
-			name: 'reason',
-			type: 'string',
-			default: '',
-			placeholder: 'Inactive for 90 days',
-			description: 'Shown in the removal notification (Reason)',
-		},
-		{
-			displayName: 'Silent',
-			name: 'silence',
-			type: 'boolean',
-			default: false,
-			description: 'Whether to notify only the removed members, not the rest of the group (Silence)',
-		},
+		textField('Reason', 'reason', 'Shown in the removal notification (Reason)', { placeholder: 'Inactive for 90 days' }),
+		booleanField('Silent', 'silence', false, 'Whether to notify only the removed members, not the rest of the group (Silence)'),
 	]),
 ];
 
@@ -52,6 +38,7 @@ export const deleteMembers = tencentOperation<DeletePlan>({
 	resource: 'groupMember',
 	operation: 'delete',
 	option: { name: 'Delete', description: 'Remove members from a group, in calls of 100 (delete_group_member)', action: 'Delete group members' },
+	doc: { api: '`group_open_http_svc/delete_group_member`', limits: 'Calls of ≤ 100; Silence, Reason.' },
 	properties,
 	read(r) {
 		const reason = r.option('options', 'reason', text({ allowEmpty: true }), 'Reason', '');

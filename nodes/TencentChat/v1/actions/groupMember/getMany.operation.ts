@@ -1,8 +1,7 @@
 import type { IDataObject } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 import { z } from 'zod';
-import { collection } from '../../../../shared/rules';
-import { intInRange, listInput } from '../../../../shared/schemas';
+import { collection, intInRange, listInput } from '../../../../shared/schemas';
 import { tencentApi } from '../../../transport/request';
 import { tencentOperation, type Body } from '../../helpers/common';
 import { groupLocatorField } from '../../helpers/groupLocator';

@@ -1,5 +1,5 @@
 import type { IDataObject } from 'n8n-workflow';
-import { collection } from '../../../../shared/rules';
+import { collection } from '../../../../shared/schemas';
 import { tencentApi } from '../../../transport/request';
 import { requestIdOf, tencentOperation, type Body } from '../../helpers/common';
 import { groupLocatorField } from '../../helpers/groupLocator';

@@ -11,6 +11,7 @@ export const getOnlineCount = tencentOperation<{ GroupId: string }>({
 	resource: 'groupMember',
 	operation: 'getOnlineCount',
 	option: { name: 'Get Online Count', description: 'Get the number of members online in a group (get_online_member_num)', action: 'Get the online member count of a group' },
+	doc: { api: '`group_open_http_svc/get_online_member_num`', limits: 'Refreshes every 10 s.' },
 	properties: [{ displayName: 'Tencent refreshes the count every 10 seconds: poll no faster than that.', name: 'refreshNotice', type: 'notice', default: '' }, groupIdField],
 	read: (r) => ({ GroupId: r.param('groupId', groupIdSchema, 'Group ID') }),
 	shape: single({

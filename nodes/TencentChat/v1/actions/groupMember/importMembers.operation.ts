@@ -1,7 +1,6 @@
 import type { IDataObject } from 'n8n-workflow';
 import { z } from 'zod';
-import { collection, emptyAs } from '../../../../shared/rules';
-import { intInRange } from '../../../../shared/schemas';
+import { collection, emptyAs, intInRange } from '../../../../shared/schemas';
 import { tencentApi } from '../../../transport/request';
 import { tencentOperation, type Body } from '../../helpers/common';
 import { groupLocatorField } from '../../helpers/groupLocator';

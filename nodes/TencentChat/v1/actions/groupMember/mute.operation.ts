@@ -1,5 +1,4 @@
-import { collection } from '../../../../shared/rules';
-import { intInRange } from '../../../../shared/schemas';
+import { collection, intInRange } from '../../../../shared/schemas';
 import { tencentApi } from '../../../transport/request';
 import { tencentOperation } from '../../helpers/common';
 import { groupLocatorField } from '../../helpers/groupLocator';

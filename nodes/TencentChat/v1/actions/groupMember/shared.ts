@@ -1,8 +1,7 @@
 import type { IDataObject, INodeProperties } from 'n8n-workflow';
 import { fanOut, type CallShape } from '../../../../shared/engine/callShapes';
 import { entriesWith, Fate, statusOf } from '../../../../shared/engine/outcomes';
-import { emptyAs } from '../../../../shared/rules';
-import { text } from '../../../../shared/schemas';
+import { emptyAs, text } from '../../../../shared/schemas';
 import type { TencentApi } from '../../../transport/request';
 import type { Body } from '../../helpers/common';
 import type { ItemReader } from '../../../../shared/engine/reader';

@@ -1,7 +1,6 @@
 import type { IDataObject } from 'n8n-workflow';
 import { paginate } from '../../../../shared/engine/callShapes';
-import { collection, emptyAs } from '../../../../shared/rules';
-import { uint32 } from '../../../../shared/schemas';
+import { collection, emptyAs, uint32 } from '../../../../shared/schemas';
 import { tencentApi } from '../../../transport/request';
 import { tencentOperation } from '../../helpers/common';
 import { groupLocatorField } from '../../helpers/groupLocator';

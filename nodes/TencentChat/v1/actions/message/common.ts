@@ -1,6 +1,6 @@
 import type { INodeProperties } from 'n8n-workflow';
 import type { ItemReader } from '../../../../shared/engine/reader';
-import { intInRange } from '../../../../shared/schemas';
+import { intInRange, numberField, optionsField } from '../../../../shared/schemas';
 import { drawUint32, optionalUint32, randomOption } from '../../helpers/fields';
 import { nextMsgSeq } from '../../helpers/order';
 
@@ -17,26 +17,20 @@ export const dedupOptions: INodeProperties[] = [
 ];
 
 export const c2cOptions: INodeProperties[] = [
-	{
-		displayName: 'Message Lifetime (Seconds)',
-		name: 'msgLifeTime',
-		type: 'number',
-		default: 604800,
-		typeOptions: { minValue: 0, maxValue: 604800, numberPrecision: 0 },
-		description: 'How long the message is kept for offline receivers, up to 7 days; 0 = online users only, not stored',
-	},
+	numberField(
+		'Message Lifetime (Seconds)',
+		'msgLifeTime',
+		604800,
+		0,
+		604800,
+		'How long the message is kept for offline receivers, up to 7 days; 0 = online users only, not stored',
+	),
 	...dedupOptions,
-	{
-		displayName: 'Sync to Sender',
-		name: 'syncOtherMachine',
-		type: 'options',
-		default: 'default',
-		options: [
-			{ name: 'Default (Store in Sender Roaming)', value: 'default' },
-			{ name: 'Sync to Sender Devices', value: 'sync', description: 'SyncOtherMachine 1' },
-			{ name: 'Do Not Sync to Sender', value: 'noSync', description: 'SyncOtherMachine 2' },
-		],
-	},
+	optionsField('Sync to Sender', 'syncOtherMachine', 'default', [
+		{ name: 'Default (Store in Sender Roaming)', value: 'default' },
+		{ name: 'Sync to Sender Devices', value: 'sync', description: 'SyncOtherMachine 1' },
+		{ name: 'Do Not Sync to Sender', value: 'noSync', description: 'SyncOtherMachine 2' },
+	]),
 ];
 
 export interface C2cFields {

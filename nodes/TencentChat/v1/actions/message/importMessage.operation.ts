@@ -1,13 +1,12 @@
 import { z } from 'zod';
 import { single } from '../../../../shared/engine/callShapes';
-import { intInRange } from '../../../../shared/schemas';
+import { intInRange, collection, numberField, optionsField } from '../../../../shared/schemas';
 import { tencentApi } from '../../../transport/request';
 import { requestIdOf, tencentOperation } from '../../helpers/common';
 import { randomOption, userId } from '../../helpers/fields';
 import { messageFields, messageOptionsField } from '../../descriptions/message.description';
 import { readMessage } from '../../helpers/readMessage';
 import { readDedupFields } from './common';
-import { collection } from '../../../../shared/rules';
 
 /**
  * importmsg — import one historical (or, during a migration, real-time) one-to-one message.
@@ -31,29 +30,23 @@ export const importMessage = tencentOperation<Plan>({
 	resource: 'message',
 	operation: 'import',
 	option: { name: 'Import', description: 'Import a historical one-to-one message (importmsg)', action: 'Import a one to one message' },
+	doc: { api: '`openim/importmsg`', limits: 'One one-to-one message per item, imported with its original time (Import As: history — `SyncFromOldSystem 2`, not counted unread — or real-time `1`); MsgSeq/MsgRandom fixed per item, and Tencent drops a message whose MsgSeq + MsgRandom + MsgTimeStamp it already has, so re-runs are safe. No callback fires. 200/s. ([269/2568](https://cloud.tencent.com/document/product/269/2568); doocs/qcloud-im-server-sdk-java `ImportMsgRequest.java`)' },
 	properties: [
 		{ displayName: 'Sender User ID', name: 'fromAccount', type: 'string', default: '', required: true, placeholder: 'user_1001', description: 'Who sent the message (From_Account)' },
 		{ displayName: 'Receiver User ID', name: 'toAccount', type: 'string', default: '', required: true, placeholder: 'user_1002', description: 'Who received it (To_Account)' },
-		{
-			displayName: 'Message Time',
-			name: 'msgTimeStamp',
-			type: 'number',
-			default: 0,
-			required: true,
-			typeOptions: { minValue: 1, maxValue: 4294967295, numberPrecision: 0 },
-			placeholder: '1556178721',
-			description: 'When the message was sent, as UNIX time in seconds (MsgTimeStamp); history is sorted by it',
-		},
-		{
-			displayName: 'Import As',
-			name: 'syncFromOldSystem',
-			type: 'options',
-			default: 'history',
-			options: [
-				{ name: 'History', value: 'history', description: 'Not counted as unread (SyncFromOldSystem 2)' },
-				{ name: 'Real-Time Message', value: 'realtime', description: 'Counted as unread, during a migration (SyncFromOldSystem 1)' },
-			],
-		},
+		numberField(
+			'Message Time',
+			'msgTimeStamp',
+			0,
+			1,
+			4294967295,
+			'When the message was sent, as UNIX time in seconds (MsgTimeStamp); history is sorted by it',
+			{ required: true, placeholder: '1556178721' },
+		),
+		optionsField('Import As', 'syncFromOldSystem', 'history', [
+			{ name: 'History', value: 'history', description: 'Not counted as unread (SyncFromOldSystem 2)' },
+			{ name: 'Real-Time Message', value: 'realtime', description: 'Counted as unread, during a migration (SyncFromOldSystem 1)' },
+		]),
 		...messageFields,
 		collection([
 			randomOption('msgRandom', 'MsgRandom', 'De-duplication value: with MsgSeq and the Message Time, Tencent keeps the first import of a message.'),

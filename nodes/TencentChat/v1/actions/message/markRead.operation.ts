@@ -1,6 +1,5 @@
 import { single } from '../../../../shared/engine/callShapes';
-import { emptyAs } from '../../../../shared/rules';
-import { intInRange } from '../../../../shared/schemas';
+import { emptyAs, intInRange } from '../../../../shared/schemas';
 import { tencentApi } from '../../../transport/request';
 import { requestIdOf, tencentOperation } from '../../helpers/common';
 import { userId } from '../../helpers/fields';

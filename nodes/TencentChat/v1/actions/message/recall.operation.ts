@@ -1,5 +1,5 @@
 import { single } from '../../../../shared/engine/callShapes';
-import { text } from '../../../../shared/schemas';
+import { text, textField } from '../../../../shared/schemas';
 import { tencentApi } from '../../../transport/request';
 import { requestIdOf, tencentOperation } from '../../helpers/common';
 import { userId } from '../../helpers/fields';
@@ -17,16 +17,9 @@ export const recall = tencentOperation<Body>({
 	resource: 'message',
 	operation: 'recall',
 	option: { name: 'Recall', description: 'Recall a one-to-one message by its MsgKey (admin_msgwithdraw)', action: 'Recall a one to one message' },
+	doc: { api: '`openim/admin_msgwithdraw`', limits: 'Takes the `msgKey` from a send\'s output.' },
 	properties: [
-		{
-			displayName: 'Sender User ID',
-			name: 'fromAccount',
-			type: 'string',
-			default: '',
-			required: true,
-			placeholder: 'administrator',
-			description: 'The original sender (From_Account)',
-		},
+		textField('Sender User ID', 'fromAccount', 'The original sender (From_Account)', { required: true, placeholder: 'administrator' }),
 		{ displayName: 'Receiver User ID', name: 'toAccount', type: 'string', default: '', required: true, description: 'The original receiver (To_Account)' },
 		msgKeyField,
 	],

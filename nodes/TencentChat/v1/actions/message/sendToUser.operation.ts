@@ -5,24 +5,17 @@ import { fromAccountField, optionalUserId, userId } from '../../helpers/fields';
 import { messageFields, messageOptionsField } from '../../descriptions/message.description';
 import { readMessage } from '../../helpers/readMessage';
 import { c2cOptions, readC2cFields } from './common';
-import { collection } from '../../../../shared/rules';
+import { collection, textField } from '../../../../shared/schemas';
 
 /** sendmsg — tencent-chat.md §4.1. MsgSeq and MsgRandom are fixed before the first attempt (§3.4). */
 export const sendToUser = tencentOperation<Body>({
 	resource: 'message',
 	operation: 'sendToUser',
 	option: { name: 'Send to User', description: 'Send a one-to-one message (sendmsg)', action: 'Send a message to a user' },
+	doc: { api: '`openim/sendmsg`', limits: 'MsgRandom random, MsgSeq **increasing** (time-based, per process), both fixed per item before the first attempt (de-dup window 120 s). Tencent orders same-second messages by MsgSeq ([269/2282](https://cloud.tencent.com/document/product/269/2282)), so a conversation keeps input order, retries included. Output carries `msgKey` for recall.' },
 	properties: [
 		fromAccountField,
-		{
-			displayName: 'Receiver User ID',
-			name: 'toAccount',
-			type: 'string',
-			default: '',
-			required: true,
-			placeholder: 'user_1001',
-			description: 'The receiving user (To_Account); must be an imported account',
-		},
+		textField('Receiver User ID', 'toAccount', 'The receiving user (To_Account); must be an imported account', { required: true, placeholder: 'user_1001' }),
 		...messageFields,
 		collection(c2cOptions),
 		messageOptionsField('c2c'),

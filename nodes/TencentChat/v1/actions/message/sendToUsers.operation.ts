@@ -1,19 +1,16 @@
-import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
-import { updateDisplayOptions } from 'n8n-workflow';
+import type { IDataObject, INodeProperties } from 'n8n-workflow';
 import { z } from 'zod';
-import { errorFor, Fate, fanOut, fanOutFails, fanOutStatus, fateName, receiversWith, settleFanOut } from '../../../../shared/fanout';
+import { errorFor, Fate, fanOutStatus, fateName, receiversWith } from '../../../../shared/fanout';
 import { chunks } from '../../../../shared/batching';
-import type { DefinedOperation } from '../../../../shared/engine/defineOperation';
-import { itemReader } from '../../../../shared/engine/reader';
-import { readOption, readParam } from '../../../../shared/params';
-import { intInRange } from '../../../../shared/schemas';
-import { tencentApiRequest } from '../../../transport/request';
+import { fanOut, type Send } from '../../../../shared/engine/callShapes';
+import { intInRange, collection, textField, numberField, booleanField, outputOption } from '../../../../shared/schemas';
+import { tencentApi, type TencentApi } from '../../../transport/request';
+import { tencentOperation } from '../../helpers/common';
 import { fromAccountField, optionalUserId, userIdList } from '../../helpers/fields';
 import { messageFields, messageOptionsField } from '../../descriptions/message.description';
 import { readMessage } from '../../helpers/readMessage';
 import { conversation, joinLane, laneKey, type Lane } from '../../helpers/order';
 import { c2cOptions, readC2cFields } from './common';
-import { collection } from '../../../../shared/rules';
 import { tencentReason } from '../../../transport/errorReasons';
 
 /**
@@ -36,124 +33,64 @@ export const MAX_ACCOUNTS_PER_CALL = 500;
 
 const properties: INodeProperties[] = [
 	fromAccountField,
-	{
-		displayName: 'Receiver User IDs',
-		name: 'toAccounts',
-		type: 'string',
-		default: '',
-		required: true,
-		typeOptions: { rows: 3 },
-		placeholder: 'user_1, user_2, user_3',
-		description: 'Any number of user IDs, separated by commas or new lines, or an array from an expression. Sent in calls of up to 500.',
-	},
+	textField(
+		'Receiver User IDs',
+		'toAccounts',
+		'Any number of user IDs, separated by commas or new lines, or an array from an expression. Sent in calls of up to 500.',
+		{ required: true, typeOptions: { rows: 3 }, placeholder: 'user_1, user_2, user_3' },
+	),
 	...messageFields,
 	collection([
-		{
-			displayName: 'Batch Size',
-			name: 'batchSize',
-			type: 'number',
-			default: MAX_ACCOUNTS_PER_CALL,
-			typeOptions: { minValue: 1, maxValue: MAX_ACCOUNTS_PER_CALL, numberPrecision: 0 },
-			description: 'Receivers per call, at most 500',
-		},
+		numberField('Batch Size', 'batchSize', MAX_ACCOUNTS_PER_CALL, 1, MAX_ACCOUNTS_PER_CALL, 'Receivers per call, at most 500'),
 		...c2cOptions,
-		{
-			displayName: 'Check Accounts First',
-			name: 'checkAccounts',
-			type: 'boolean',
-			default: false,
-			description:
-				'Whether to check the receivers with account_check (100 per call) before sending. batchsendmsg does not report accounts that were never imported, so without the check they look delivered; with it they are reported as failed and not sent to.',
-		},
-		{
-			displayName: 'Import Unknown Accounts',
-			name: 'importUnknown',
-			type: 'boolean',
-			default: false,
-			displayOptions: { show: { checkAccounts: [true] } },
-			description: 'Whether to import (multiaccount_import) the accounts the check did not find, then send to them too',
-		},
-		{
-			displayName: 'Online Users Only',
-			name: 'onlineOnly',
-			type: 'boolean',
-			default: false,
-			description:
-				'Whether to deliver only to receivers online now, without storing the message, counting it as unread or keeping history (OnlineOnlyFlag 1; Message Lifetime is then not sent)',
-		},
-		{
-			displayName: 'Output',
-			name: 'output',
-			type: 'options',
-			default: 'summary',
-			options: [
-				{ name: 'One Item per Input Item', value: 'summary', description: 'Totals, message keys and failed accounts' },
-				{ name: 'One Item per Receiver', value: 'perReceiver', description: 'Status of each receiver' },
-			],
-		},
-		{
-			displayName: 'Remove Duplicate Receivers',
-			name: 'dedupe',
-			type: 'boolean',
-			default: true,
-			description: 'Whether a receiver listed twice gets the message once',
-		},
+		booleanField(
+			'Check Accounts First',
+			'checkAccounts',
+			false,
+			'Whether to check the receivers with account_check (100 per call) before sending. batchsendmsg does not report accounts that were never imported, so without the check they look delivered; with it they are reported as failed and not sent to.',
+		),
+		booleanField(
+			'Import Unknown Accounts',
+			'importUnknown',
+			false,
+			'Whether to import (multiaccount_import) the accounts the check did not find, then send to them too',
+			{ displayOptions: { show: { checkAccounts: [true] } } },
+		),
+		booleanField(
+			'Online Users Only',
+			'onlineOnly',
+			false,
+			'Whether to deliver only to receivers online now, without storing the message, counting it as unread or keeping history (OnlineOnlyFlag 1; Message Lifetime is then not sent)',
+		),
+		outputOption('Totals, message keys and failed accounts', 'Status of each receiver'),
+		booleanField('Remove Duplicate Receivers', 'dedupe', true, 'Whether a receiver listed twice gets the message once'),
 	]),
 	messageOptionsField('batch'),
 ];
 
 
-export interface BatchSendPlan {
+interface BatchSendPlan {
 	base: Record<string, unknown>;
 	accounts: string[];
 	duplicatesRemoved: number;
 	batchSize: number;
 	output: 'summary' | 'perReceiver';
-	checkAccounts?: boolean;
-	importUnknown?: boolean;
+	checkAccounts: boolean;
+	importUnknown: boolean;
 	/** Shared with every other item of the run that reaches one of the same conversations. */
 	lane?: Lane;
-}
-
-/** Items to the same receivers (from the same sender) go out one after the other, in input order. */
-function orderKey(plan: BatchSendPlan): string | undefined {
-	return plan.lane ? laneKey(plan.lane) : undefined;
-}
-
-async function prepare(this: IExecuteFunctions, i: number): Promise<BatchSendPlan> {
-	const from = readParam(this, 'fromAccount', i, optionalUserId, 'Sender User ID', '');
-	const all = readParam<string[]>(this, 'toAccounts', i, userIdList, 'Receiver User IDs');
-	const msg = readMessage(this, i, 'batch');
-	const batchSize = readOption(this, 'options', 'batchSize', i, intInRange(1, MAX_ACCOUNTS_PER_CALL), 'Batch Size', MAX_ACCOUNTS_PER_CALL);
-	const output = readOption(this, 'options', 'output', i, z.enum(['summary', 'perReceiver']), 'Output', 'summary');
-	const dedupe = readOption(this, 'options', 'dedupe', i, z.boolean(), 'Remove Duplicate Receivers', true);
-	const onlineOnly = readOption(this, 'options', 'onlineOnly', i, z.boolean(), 'Online Users Only', false);
-	const checkAccounts = readOption(this, 'options', 'checkAccounts', i, z.boolean(), 'Check Accounts First', false);
-	const importUnknown = checkAccounts && readOption(this, 'options', 'importUnknown', i, z.boolean(), 'Import Unknown Accounts', false);
-	const accounts = dedupe ? [...new Set(all)] : all;
-	const base: Record<string, unknown> = {};
-	if (from) base.From_Account = from;
-	Object.assign(base, readC2cFields(itemReader(this, i)), msg);
-	if (onlineOnly) {
-		// The CN page (cloud.tencent.com/document/product/269/1612, 2026) says online-only is
-		// OnlineOnlyFlag 1; the English page (tencentcloud.com 1047/34920) still says MsgLifeTime 0.
-		// We follow the CN page and then leave MsgLifeTime out rather than send a lifetime that
-		// contradicts the flag.
-		base.OnlineOnlyFlag = 1;
-		delete base.MsgLifeTime;
-	}
-	// Lanes only matter when there is another item to overtake.
-	const lane = this.getInputData().length > 1 ? joinLane(this, accounts.map((a) => conversation(from, a))) : undefined;
-	return { base, accounts, duplicatesRemoved: all.length - accounts.length, batchSize, output, checkAccounts, importUnknown, lane };
+	/** Check Accounts First, once it ran: the accounts that do not exist, and those imported. */
+	check?: { unknown: Set<string>; imported: string[] };
 }
 
 /** account_check (then multiaccount_import, if asked) of the item's receivers: the accounts that do not exist afterwards. */
-async function unknownAccounts(ctx: IExecuteFunctions, plan: BatchSendPlan, i: number): Promise<{ unknown: Set<string>; imported: string[] }> {
+async function checkAccounts(plan: BatchSendPlan, send: Send<TencentApi>): Promise<BatchSendPlan> {
+	if (!plan.checkAccounts) return plan;
 	const unknown = new Set<string>();
 	for (const part of chunks([...new Set(plan.accounts)], MAX_CHECK_PER_CALL)) {
-		const res = await tencentApiRequest.call(ctx, 'im_open_login_svc/account_check', { CheckItem: part.map((UserID) => ({ UserID })) }, { itemIndex: i, idempotent: true });
+		const { result } = await send(tencentApi('im_open_login_svc/account_check', true), { CheckItem: part.map((UserID) => ({ UserID })) });
 		const status = new Map<string, string>();
-		for (const r of (res.ResultItem ?? []) as IDataObject[]) status.set(String(r.UserID), String(r.AccountStatus ?? ''));
+		for (const r of (result.ResultItem ?? []) as IDataObject[]) status.set(String(r.UserID), String(r.AccountStatus ?? ''));
 		// Anything but a confirmed "Imported" is treated as unknown: never reported delivered without proof.
 		for (const a of part) if (status.get(a) !== 'Imported') unknown.add(a);
 	}
@@ -161,8 +98,8 @@ async function unknownAccounts(ctx: IExecuteFunctions, plan: BatchSendPlan, i: n
 	if (plan.importUnknown && unknown.size) {
 		for (const part of chunks([...unknown], MAX_CHECK_PER_CALL)) {
 			// Importing an existing account again is harmless, so the call is idempotent.
-			const res = await tencentApiRequest.call(ctx, 'im_open_login_svc/multiaccount_import', { Accounts: part }, { itemIndex: i, idempotent: true });
-			const failed = new Set(((res.FailAccounts ?? []) as unknown[]).map(String));
+			const { result } = await send(tencentApi('im_open_login_svc/multiaccount_import', true), { Accounts: part });
+			const failed = new Set(((result.FailAccounts ?? []) as unknown[]).map(String));
 			for (const a of part) {
 				if (failed.has(a)) continue;
 				unknown.delete(a);
@@ -170,92 +107,107 @@ async function unknownAccounts(ctx: IExecuteFunctions, plan: BatchSendPlan, i: n
 			}
 		}
 	}
-	return { unknown, imported };
+	return { ...plan, check: { unknown, imported } };
 }
 
-async function executeItem(this: IExecuteFunctions, plan: BatchSendPlan, i: number): Promise<IDataObject | IDataObject[]> {
-	const check = plan.checkAccounts ? await unknownAccounts(this, plan, i) : undefined;
-	const unknown = check?.unknown ?? new Set<string>();
-	const r = await fanOut(
-		this,
-		i,
-		plan.accounts,
-		plan.batchSize,
-		(a) => a,
-		async (chunk) => {
+const NONE = new Set<string>();
+
+export const sendToUsers = tencentOperation<BatchSendPlan>({
+	resource: 'message',
+	operation: 'sendToUsers',
+	option: { name: 'Send to Users', description: 'Send one message to any number of users, in calls of 500 (batchsendmsg)', action: 'Send a message to many users' },
+	doc: { api: '`openim/batchsendmsg`', limits: 'Any number of accounts in calls of ≤ 500; `ErrorList` per account in the output. 12,000 messages/min. Items whose receivers overlap never overtake each other. *Online Users Only* sends `OnlineOnlyFlag: 1` ([269/1612](https://cloud.tencent.com/document/product/269/1612)). *Check Accounts First* (`account_check`, ≤ 100/call): never-imported accounts, which batchsendmsg does not report, are **failed (70107)** and not sent to; *Import Unknown Accounts* imports them first.' },
+	properties,
+	read(r) {
+		const from = r.param('fromAccount', optionalUserId, 'Sender User ID', '');
+		const all = r.param<string[]>('toAccounts', userIdList, 'Receiver User IDs');
+		const msg = readMessage(r.ctx, r.itemIndex, 'batch');
+		const batchSize = r.option('options', 'batchSize', intInRange(1, MAX_ACCOUNTS_PER_CALL), 'Batch Size', MAX_ACCOUNTS_PER_CALL);
+		const output = r.option('options', 'output', z.enum(['summary', 'perReceiver']), 'Output', 'summary');
+		const dedupe = r.option('options', 'dedupe', z.boolean(), 'Remove Duplicate Receivers', true);
+		const onlineOnly = r.option('options', 'onlineOnly', z.boolean(), 'Online Users Only', false);
+		const checkAccounts = r.option('options', 'checkAccounts', z.boolean(), 'Check Accounts First', false);
+		const importUnknown = checkAccounts && r.option('options', 'importUnknown', z.boolean(), 'Import Unknown Accounts', false);
+		const accounts = dedupe ? [...new Set(all)] : all;
+		const base: Record<string, unknown> = {};
+		if (from) base.From_Account = from;
+		Object.assign(base, readC2cFields(r), msg);
+		if (onlineOnly) {
+			// The CN page (cloud.tencent.com/document/product/269/1612, 2026) says online-only is
+			// OnlineOnlyFlag 1; the English page (tencentcloud.com 1047/34920) still says MsgLifeTime 0.
+			// We follow the CN page and then leave MsgLifeTime out rather than send a lifetime that
+			// contradicts the flag.
+			base.OnlineOnlyFlag = 1;
+			delete base.MsgLifeTime;
+		}
+		// Lanes only matter when there is another item to overtake.
+		const lane = r.ctx.getInputData().length > 1 ? joinLane(r.ctx, accounts.map((a) => conversation(from, a))) : undefined;
+		return { base, accounts, duplicatesRemoved: all.length - accounts.length, batchSize, output, checkAccounts, importUnknown, lane };
+	},
+	// Items to the same receivers (from the same sender) go out one after the other, in input order.
+	orderKey: (plan) => (plan.lane ? laneKey(plan.lane) : undefined),
+	shape: fanOut({
+		before: checkAccounts,
+		list: (plan) => plan.accounts,
+		max: (plan) => plan.batchSize,
+		async send(plan, chunk, _n, send) {
 			// Accounts the check did not find are not sent to; they are reported as failed (70107).
+			const unknown = plan.check?.unknown ?? NONE;
 			const notImported = chunk.filter((a) => unknown.has(a)).map((a): [string, number] => [a, NOT_IMPORTED]);
 			const to = notImported.length ? chunk.filter((a) => !unknown.has(a)) : chunk;
 			if (to.length === 0) return { failed: notImported };
 			// Idempotent: every chunk repeats the item's MsgSeq/MsgRandom, so Tencent drops a repeat (§3.4).
-			const res = await tencentApiRequest.call(this, 'openim/batchsendmsg', { ...plan.base, To_Account: to }, { itemIndex: i, units: to.length, idempotent: true });
-			const failed = ((res.ErrorList ?? []) as IDataObject[]).map((e): [string, number] => [String(e.To_Account), Number(e.ErrorCode)]);
-			return { failed: [...notImported, ...failed], key: res.MsgKey as string | undefined, requestId: res.RequestId as string | undefined };
+			const { result, requestId } = await send(tencentApi('openim/batchsendmsg', true), { ...plan.base, To_Account: to }, { units: to.length });
+			const failed = ((result.ErrorList ?? []) as IDataObject[]).map((e): [string, number] => [String(e.To_Account), Number(e.ErrorCode)]);
+			return { failed: [...notImported, ...failed], key: result.MsgKey as string | undefined, requestId };
 		},
-		false,
-	);
-	const common = { msgRandom: plan.base.MsgRandom as number, msgSeq: plan.base.MsgSeq as number };
-	if (plan.output === 'perReceiver' && !fanOutFails(r)) {
-		return plan.accounts.map((account, k) => {
-			const fate = fateName(r.fates[k]);
-			const json: IDataObject = { receiver: account, status: fate, ...common };
-			if (fate === 'delivered') json.msgKey = r.keys[r.chunkOf(k)] ?? null;
-			if (r.failedCodes.has(account)) {
-				json.errorCode = r.failedCodes.get(account) as number;
-				json.reason = tencentReason(json.errorCode);
+		output(plan, r) {
+			const unknown = plan.check?.unknown ?? NONE;
+			const common = { msgRandom: plan.base.MsgRandom as number, msgSeq: plan.base.MsgSeq as number };
+			if (plan.output === 'perReceiver' && !r.fails) {
+				return plan.accounts.map((account, k) => {
+					const fate = fateName(r.fates[k]);
+					const json: IDataObject = { receiver: account, status: fate, ...common };
+					if (fate === 'delivered') json.msgKey = r.keys[r.chunkOf(k)] ?? null;
+					if (r.failedCodes.has(account)) {
+						json.errorCode = r.failedCodes.get(account) as number;
+						json.reason = tencentReason(json.errorCode);
+					}
+					if (fate === 'failed' && unknown.has(account)) json.reason = NOT_IMPORTED_REASON;
+					const error = errorFor(r, k);
+					if (error && fate !== 'delivered') json.error = error;
+					return json;
+				});
 			}
-			if (fate === 'failed' && unknown.has(account)) json.reason = NOT_IMPORTED_REASON;
-			const error = errorFor(r, k);
-			if (error && fate !== 'delivered') json.error = error;
-			return json;
-		});
-	}
-	const summary: IDataObject = {
-		status: fanOutStatus(r),
-		from: (plan.base.From_Account as string) ?? null,
-		receiverCount: r.count,
-		deliveredCount: r.counts.delivered,
-		failedCount: r.counts.failed,
-		unknownCount: r.counts.unknown,
-		notSentCount: r.counts.notSent,
-		duplicatesRemoved: plan.duplicatesRemoved,
-		calls: r.calls,
-		msgKeys: r.keys.filter((k): k is string => typeof k === 'string'),
-		failedAccounts: [...r.failedCodes].map(([account, errorCode]) => ({ account, errorCode, reason: tencentReason(errorCode) })),
-		...common,
-		requestIds: r.requestIds,
-	};
-	if (plan.base.OnlineOnlyFlag === 1) summary.onlineOnly = true;
-	if (check) {
-		summary.notImportedAccounts = plan.accounts.filter((a) => unknown.has(a));
-		summary.importedAccounts = check.imported;
-		if (unknown.size) summary.notImportedReason = NOT_IMPORTED_REASON;
-	}
-	if (r.chunkErrors.size) {
-		summary.rejectedAccounts = receiversWith(r, plan.accounts, (a) => a, Fate.Failed).filter((a) => !r.failedCodes.has(a));
-		summary.unknownAccounts = receiversWith(r, plan.accounts, (a) => a, Fate.Unknown);
-		summary.notSentAccounts = receiversWith(r, plan.accounts, (a) => a, Fate.NotSent);
-		summary.errors = [...r.chunkErrors.values()];
-	}
-	// Nothing delivered and a call did not go through: the item fails, and its error keeps this summary.
-	return settleFanOut(this, i, r, summary);
-}
-
-/**
- * Not a declaration: Check Accounts First (account_check, then multiaccount_import) runs before the
- * fan-out and the per-receiver output reads the accounting itself, so the operation implements the
- * router's contract directly — the same contract `defineOperation` produces.
- */
-export const sendToUsers: DefinedOperation<BatchSendPlan> = {
-	value: 'sendToUsers',
-	option: {
-		name: 'Send to Users',
-		value: 'sendToUsers',
-		description: 'Send one message to any number of users, in calls of 500 (batchsendmsg)',
-		action: 'Send a message to many users',
-	},
-	description: updateDisplayOptions({ show: { resource: ['message'], operation: ['sendToUsers'] } }, properties),
-	prepare,
-	executeItem,
-	orderKey,
-};
+			const summary: IDataObject = {
+				status: fanOutStatus(r),
+				from: (plan.base.From_Account as string) ?? null,
+				receiverCount: r.count,
+				deliveredCount: r.counts.delivered,
+				failedCount: r.counts.failed,
+				unknownCount: r.counts.unknown,
+				notSentCount: r.counts.notSent,
+				duplicatesRemoved: plan.duplicatesRemoved,
+				calls: r.calls,
+				msgKeys: r.keys.filter((k): k is string => typeof k === 'string'),
+				failedAccounts: [...r.failedCodes].map(([account, errorCode]) => ({ account, errorCode, reason: tencentReason(errorCode) })),
+				...common,
+				requestIds: r.requestIds,
+			};
+			if (plan.base.OnlineOnlyFlag === 1) summary.onlineOnly = true;
+			if (plan.check) {
+				summary.notImportedAccounts = plan.accounts.filter((a) => unknown.has(a));
+				summary.importedAccounts = plan.check.imported;
+				if (unknown.size) summary.notImportedReason = NOT_IMPORTED_REASON;
+			}
+			if (r.chunkErrors.size) {
+				summary.rejectedAccounts = receiversWith(r, plan.accounts, (a) => a, Fate.Failed).filter((a) => !r.failedCodes.has(a));
+				summary.unknownAccounts = receiversWith(r, plan.accounts, (a) => a, Fate.Unknown);
+				summary.notSentAccounts = receiversWith(r, plan.accounts, (a) => a, Fate.NotSent);
+				summary.errors = [...r.chunkErrors.values()];
+			}
+			// Nothing delivered and a call did not go through: the item fails, and its error keeps this summary.
+			return summary;
+		},
+	}),
+});

@@ -8,6 +8,7 @@ export const getAttributeNames = tencentOperation<Record<string, never>>({
 	resource: 'push',
 	operation: 'getAttributeNames',
 	option: { name: 'Get Attribute Names', description: 'Get the names of the app’s push attributes (im_get_attr_name)', action: 'Get push attribute names' },
+	doc: { api: '`im_get_attr_name`', limits: 'Attributes numbered 0–9, names ≤ 50 bytes.' },
 	properties: [],
 	read: () => ({}),
 	shape: single({

@@ -55,6 +55,7 @@ export const setAttributeNames = tencentOperation<{ AttrNames: Record<string, st
 	resource: 'push',
 	operation: 'setAttributeNames',
 	option: { name: 'Set Attribute Names', description: 'Name the app’s push attributes 0–9 (im_set_attr_name)', action: 'Set push attribute names' },
+	doc: { api: '`im_set_attr_name`', limits: 'Attributes numbered 0–9, names ≤ 50 bytes.' },
 	properties,
 	read: (r) => ({ AttrNames: r.param('attrNames', namesSchema, 'Attribute Names', {}) }),
 	shape: single({

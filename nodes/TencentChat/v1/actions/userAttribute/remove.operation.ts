@@ -12,6 +12,7 @@ export const remove = tencentOperation({
 	resource: 'userAttribute',
 	operation: 'remove',
 	option: { name: 'Remove', description: 'Remove push attributes from users (im_remove_attr)', action: 'Remove user attributes' },
+	doc: { api: '`im_remove_attr` (or `timpush/remove_attr`)', limits: 'One user per item, coalesced into calls of ≤ 100 users; values ≤ 50 bytes. 100/s.' },
 	properties: [
 		accountField(),
 		{

@@ -12,6 +12,7 @@ export const set = tencentOperation({
 	resource: 'userAttribute',
 	operation: 'set',
 	option: { name: 'Set', description: 'Set users’ push attribute values (im_set_attr)', action: 'Set user attributes' },
+	doc: { api: '`im_set_attr` (or `timpush/set_attr`)', limits: 'One user per item, coalesced into calls of ≤ 100 users; values ≤ 50 bytes. 100/s.' },
 	properties: [
 		accountField(),
 		attributePairsField({ displayName: 'Attributes', name: 'attributes' }),

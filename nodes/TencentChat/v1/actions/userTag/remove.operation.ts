@@ -1,13 +1,10 @@
-import { tencentOperation } from '../../helpers/common';
-import { accountField, batchSizeOptions } from '../../helpers/perUser';
-import { readTags, tagsField, userTagsCalls } from './tags';
+import { userTagsOperation } from './tags';
 
 /** im_remove_tag — tencent-chat.md §4.11. */
-export const remove = tencentOperation({
-	resource: 'userTag',
+export const remove = userTagsOperation({
 	operation: 'remove',
 	option: { name: 'Remove', description: 'Remove tags from users (im_remove_tag)', action: 'Remove user tags' },
-	properties: [accountField(), tagsField, batchSizeOptions],
-	read: readTags,
-	shape: userTagsCalls('all_member_push/im_remove_tag', 'removed'),
+	doc: { api: '`im_remove_tag` (or `timpush/remove_tag`)', limits: 'Coalesced into calls of ≤ 100 users; ≤ 10 tags per user per call, tags ≤ 50 bytes. 100/s.' },
+	path: 'all_member_push/im_remove_tag',
+	status: 'removed',
 });

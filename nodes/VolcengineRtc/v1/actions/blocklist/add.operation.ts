@@ -1,4 +1,4 @@
-import { collection } from '../../../../shared/rules';
+import { collection } from '../../../../shared/schemas';
 import { volcengineOperation } from '../../helpers/common';
 import { readRelation, relationProperties, relationWrite, type RelationPlan } from '../../helpers/relations';
 import { BLOCKED, blockExtField, readBlockExt } from './common';

@@ -22,6 +22,7 @@ export const deleteMessage = volcengineOperation<{ body: Body; deleteFor: 'every
 		description: 'Delete a message for one member or for everyone (DeleteMessage, DeleteConversationMessage)',
 		action: 'Delete a message in a conversation',
 	},
+	doc: { api: '`DeleteMessage` / `DeleteConversationMessage`', limits: '"Delete For": one member (default), everyone, everyone except the sender.' },
 	properties: [
 		appIdField,
 		conversationShortIdField,

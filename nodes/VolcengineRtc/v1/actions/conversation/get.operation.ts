@@ -1,8 +1,7 @@
 import type { IDataObject } from 'n8n-workflow';
 import { z } from 'zod';
 import { coalesce } from '../../../../shared/engine/callShapes';
-import { collection } from '../../../../shared/rules';
-import { intInRange } from '../../../../shared/schemas';
+import { collection, intInRange } from '../../../../shared/schemas';
 import { imApi, type VolcengineApi } from '../../../transport/request';
 import { resolveAppId, volcengineOperation } from '../../helpers/common';
 import { conversationJson, conversationLocator, readConversationId } from '../../helpers/conversations';

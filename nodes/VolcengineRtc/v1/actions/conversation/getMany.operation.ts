@@ -1,7 +1,6 @@
 import { z } from 'zod';
 import { paginate } from '../../../../shared/engine/callShapes';
-import { collection } from '../../../../shared/rules';
-import { intInRange, int64Id } from '../../../../shared/schemas';
+import { collection, intInRange, int64Id } from '../../../../shared/schemas';
 import { imApi } from '../../../transport/request';
 import { resolveAppId, volcengineOperation } from '../../helpers/common';
 import { conversationJson } from '../../helpers/conversations';

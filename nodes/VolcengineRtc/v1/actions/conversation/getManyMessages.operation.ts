@@ -1,13 +1,11 @@
 import type { IDataObject } from 'n8n-workflow';
 import { z } from 'zod';
 import { paginate } from '../../../../shared/engine/callShapes';
-import { collection } from '../../../../shared/rules';
-import { intInRange, int64Id } from '../../../../shared/schemas';
+import { collection, intInRange, int64Id, textField, numberField, optionsField, returnAllFields, readLimit } from '../../../../shared/schemas';
 import { imApi } from '../../../transport/request';
 import { resolveAppId, volcengineOperation } from '../../helpers/common';
 import { appIdField, conversationShortIdField } from '../../helpers/fields';
 import { messageJson, optionalCursor } from '../../helpers/im';
-import { limitFields, readLimit } from '../../helpers/pages';
 
 /**
  * GetConversationMessages — volcengine-rtc.md §4.8, doc 6348/337138 (≤ 20 per call, QPS ≤ 100): pages of `Limit` messages from `Cursor` (a
@@ -47,39 +45,23 @@ export const getManyMessages = volcengineOperation<Plan>({
 		description: 'Page through the messages of a conversation (GetConversationMessages)',
 		action: 'Get many messages of a conversation',
 	},
+	doc: { api: '`GetConversationMessages`', limits: 'Return All or Limit; ≤ 20 per call ([6348/337138](https://www.volcengine.com/docs/6348/337138); a larger saved Page Size is capped); follows `NewCursor`/`HasMore`. 100/s.' },
 	properties: [
 		appIdField,
 		conversationShortIdField,
-		...limitFields,
+		...returnAllFields(),
 		collection([
-			{
-				displayName: 'Order',
-				name: 'order',
-				type: 'options',
-				default: 'newestFirst',
-				description: 'Direction to read in (Reverse). Live groups can only be read newest first.',
-				options: [
-					{ name: 'Newest First', value: 'newestFirst', description: 'Backward from the start cursor (Reverse 1)' },
-					{ name: 'Oldest First', value: 'oldestFirst', description: 'Forward from the start cursor (Reverse 0)' },
-				],
-			},
-			{
-				displayName: 'Page Size',
-				name: 'pageSize',
-				type: 'number',
-				default: DEFAULT_PAGE_SIZE,
-				typeOptions: { minValue: 1, maxValue: MAX_PAGE_SIZE, numberPrecision: 0 },
-				description: 'Messages asked for per call (Limit), at most 20 (the documented maximum)',
-			},
-			{
-				displayName: 'Start Cursor',
-				name: 'cursor',
-				type: 'string',
-				default: '',
-				placeholder: '0',
-				description:
-					'Message index to start from (Cursor), e.g. the indexInConversation of a message from an earlier run. Empty: the newest message (newest first) or the first one (oldest first).',
-			},
+			optionsField('Order', 'order', 'newestFirst', [
+				{ name: 'Newest First', value: 'newestFirst', description: 'Backward from the start cursor (Reverse 1)' },
+				{ name: 'Oldest First', value: 'oldestFirst', description: 'Forward from the start cursor (Reverse 0)' },
+			], 'Direction to read in (Reverse). Live groups can only be read newest first.'),
+			numberField('Page Size', 'pageSize', DEFAULT_PAGE_SIZE, 1, MAX_PAGE_SIZE, 'Messages asked for per call (Limit), at most 20 (the documented maximum)'),
+			textField(
+				'Start Cursor',
+				'cursor',
+				'Message index to start from (Cursor), e.g. the indexInConversation of a message from an earlier run. Empty: the newest message (newest first) or the first one (oldest first).',
+				{ placeholder: '0' },
+			),
 		]),
 	],
 	async read(r) {

@@ -16,6 +16,7 @@ export const getMessages = volcengineOperation<MessageIdsPlan>({
 	resource: 'conversation',
 	operation: 'getMessages',
 	option: { name: 'Get Messages by ID', description: 'Read messages of a conversation by their IDs (GetMessages)', action: 'Get messages of a conversation by ID' },
+	doc: { api: '`GetMessages`', limits: 'Any number of ids, 20 per call; one item per message.' },
 	properties: [appIdField, conversationShortIdField, ...messageIdsProperties('read')],
 	async read(r) {
 		const appId = await resolveAppId(r);

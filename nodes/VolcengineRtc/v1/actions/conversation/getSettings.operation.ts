@@ -1,7 +1,7 @@
 import type { IDataObject } from 'n8n-workflow';
 import { z } from 'zod';
 import { single } from '../../../../shared/engine/callShapes';
-import { collection } from '../../../../shared/rules';
+import { collection } from '../../../../shared/schemas';
 import { imApi } from '../../../transport/request';
 import { resolveAppId, volcengineOperation, type Body } from '../../helpers/common';
 import { conversationLocator, memberField, readConversationId, readMember, recordJson } from '../../helpers/conversations';

@@ -1,7 +1,6 @@
 import { z } from 'zod';
 import { single } from '../../../../shared/engine/callShapes';
-import { collection } from '../../../../shared/rules';
-import { int64Id, listInput } from '../../../../shared/schemas';
+import { collection, int64Id, listInput } from '../../../../shared/schemas';
 import { imApi } from '../../../transport/request';
 import { resolveAppId, volcengineOperation, type Body } from '../../helpers/common';
 import { conversationLocator, readConversationId } from '../../helpers/conversations';

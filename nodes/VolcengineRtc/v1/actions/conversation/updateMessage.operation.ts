@@ -1,6 +1,5 @@
 import { single } from '../../../../shared/engine/callShapes';
-import { collection } from '../../../../shared/rules';
-import { int64Id, keyValueMap, text } from '../../../../shared/schemas';
+import { collection, int64Id, keyValueMap, text, textField } from '../../../../shared/schemas';
 import { imApi } from '../../../transport/request';
 import { resolveAppId, volcengineOperation, type Body } from '../../helpers/common';
 import { appIdField, conversationShortIdField, extOption, messageIdField } from '../../helpers/fields';
@@ -11,20 +10,18 @@ export const updateMessage = volcengineOperation<Body>({
 	resource: 'conversation',
 	operation: 'updateMessage',
 	option: { name: 'Update Message', description: 'Change the content or Ext of a message (ModifyMessage)', action: 'Update a message in a conversation' },
+	doc: { api: '`ModifyMessage`', limits: 'Content and/or Ext.' },
 	properties: [
 		appIdField,
 		conversationShortIdField,
 		messageIdField,
 		collection([
-			{
-				displayName: 'Content',
-				name: 'content',
-				type: 'string',
-				default: '',
-				typeOptions: { rows: 4 },
-				placeholder: '{"text":"Hello (edited)"}',
-				description: 'New message content, in the format your clients expect (Content)',
-			},
+			textField(
+				'Content',
+				'content',
+				'New message content, in the format your clients expect (Content)',
+				{ typeOptions: { rows: 4 }, placeholder: '{"text":"Hello (edited)"}' },
+			),
 			{ ...extOption, description: 'New key/value pairs of the message (Ext)' },
 		], 'Update Fields', 'updateFields'),
 	],

@@ -1,7 +1,6 @@
 import type { IDataObject } from 'n8n-workflow';
 import { z } from 'zod';
-import { collection } from '../../../../shared/rules';
-import { keyValueMap } from '../../../../shared/schemas';
+import { collection, keyValueMap } from '../../../../shared/schemas';
 import { extOption, appIdField } from '../../helpers/fields';
 import { imApi } from '../../../transport/request';
 import { resolveAppId, volcengineOperation, type Body } from '../../helpers/common';

@@ -1,5 +1,4 @@
-import { keyValueMap } from '../../../../shared/schemas';
-import { collection } from '../../../../shared/rules';
+import { keyValueMap, collection } from '../../../../shared/schemas';
 import { volcengineOperation } from '../../helpers/common';
 import { extOption } from '../../helpers/fields';
 import { readRelation, relationProperties, relationWrite, type RelationPlan } from '../../helpers/relations';

@@ -1,5 +1,4 @@
-import { collection } from '../../../../shared/rules';
-import { keyValueMap, text } from '../../../../shared/schemas';
+import { collection, keyValueMap, text } from '../../../../shared/schemas';
 import { volcengineOperation } from '../../helpers/common';
 import { extOption } from '../../helpers/fields';
 import { readRelation, relationProperties, relationWrite, type RelationPlan } from '../../helpers/relations';

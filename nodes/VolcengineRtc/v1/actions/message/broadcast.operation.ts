@@ -1,8 +1,7 @@
 import type { IDataObject } from 'n8n-workflow';
 import { z } from 'zod';
 import { single } from '../../../../shared/engine/callShapes';
-import { collection } from '../../../../shared/rules';
-import { intInRange, int64Id, keyValueMap } from '../../../../shared/schemas';
+import { collection, intInRange, int64Id, keyValueMap } from '../../../../shared/schemas';
 import { imApi } from '../../../transport/request';
 import { resolveAppId, volcengineOperation, type Body } from '../../helpers/common';
 import { appIdField, extOption, inboxTypeOption, messageFields, readMessageFields, senderField } from '../../helpers/fields';
@@ -22,6 +21,7 @@ export const broadcast = volcengineOperation<{ body: Body; target: IDataObject }
 		description: 'Broadcast a message to all registered users or to users matching tags (UserBroadcast)',
 		action: 'Broadcast a message to users',
 	},
+	doc: { api: '`UserBroadcast`', limits: 'Tag filter: free-string tags (`vip`, `level:gold`) from the key/value list (an empty Value is a plain tag) and/or **Tag List**; Any = `TagOp 0`, All = `TagOp 1`. An empty filter is refused unless **Send to All Users** is on. TTL 1–604800 s. **20 requests/day** ([6348/1125997](https://www.volcengine.com/docs/6348/1125997)): a daily-quota answer fails the item at once ("daily quota … try tomorrow") and is never retried; the node shows a notice. Not retried after an ambiguous failure.' },
 	properties: [
 		{
 			displayName:

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { single } from '../../../../shared/engine/callShapes';
-import { int64Id } from '../../../../shared/schemas';
+import { int64Id, textField, optionsField } from '../../../../shared/schemas';
 import { imApi } from '../../../transport/request';
 import { resolveAppId, volcengineOperation, type Body } from '../../helpers/common';
 import { appIdField, conversationShortIdField, messageIdField } from '../../helpers/fields';
@@ -13,31 +13,22 @@ export const recall = volcengineOperation<{ body: Body; role: keyof typeof ROLES
 	resource: 'message',
 	operation: 'recall',
 	option: { name: 'Recall', description: 'Recall a message in a conversation (RecallMessage)', action: 'Recall a message' },
+	doc: { api: '`RecallMessage`', limits: '50/s.' },
 	properties: [
 		appIdField,
 		conversationShortIdField,
 		messageIdField,
-		{
-			displayName: 'Recalled By User ID',
-			name: 'participantUserId',
-			type: 'string',
-			default: '',
-			required: true,
-			placeholder: '10001',
-			description: 'Member of the conversation who recalls the message (ParticipantUserId; a whole number up to 19 digits; give long IDs as text)',
-		},
-		{
-			displayName: 'Recalled As',
-			name: 'recallRole',
-			type: 'options',
-			default: 'member',
-			description: 'Role of that member (RecallRole). A member can recall their own messages; the owner and admins can recall others.',
-			options: [
-				{ name: 'Admin', value: 'admin', description: 'A group admin (RecallRole 2)' },
-				{ name: 'Member', value: 'member', description: 'The sender of the message (RecallRole 0)' },
-				{ name: 'Owner', value: 'owner', description: 'The group owner (RecallRole 1)' },
-			],
-		},
+		textField(
+			'Recalled By User ID',
+			'participantUserId',
+			'Member of the conversation who recalls the message (ParticipantUserId; int64, give large IDs as text)',
+			{ required: true, placeholder: '10001' },
+		),
+		optionsField('Recalled As', 'recallRole', 'member', [
+			{ name: 'Admin', value: 'admin', description: 'A group admin (RecallRole 2)' },
+			{ name: 'Member', value: 'member', description: 'The sender of the message (RecallRole 0)' },
+			{ name: 'Owner', value: 'owner', description: 'The group owner (RecallRole 1)' },
+		], 'Role of that member (RecallRole). A member can recall their own messages; the owner and admins can recall others.'),
 	],
 	async read(r) {
 		const AppId = await resolveAppId(r);

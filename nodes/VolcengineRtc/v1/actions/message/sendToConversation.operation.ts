@@ -1,6 +1,5 @@
 import { single } from '../../../../shared/engine/callShapes';
-import { collection } from '../../../../shared/rules';
-import { int64Id, keyValueMap, text } from '../../../../shared/schemas';
+import { collection, int64Id, keyValueMap, text } from '../../../../shared/schemas';
 import { imApi } from '../../../transport/request';
 import { resolveAppId, volcengineOperation, type Body } from '../../helpers/common';
 import {
@@ -30,6 +29,7 @@ export const sendToConversation = volcengineOperation<Body>({
 		description: 'Send a message into an existing conversation, safe to retry (SendMessage)',
 		action: 'Send a message to a conversation',
 	},
+	doc: { api: '`SendMessage`', limits: '`ClientMsgId` drawn once per item before sending (or set by expression) and returned, so a retry is de-duplicated by Volcengine. Items into one conversation go out in input order, also when an earlier one is retried. 50/s.' },
 	properties: [
 		appIdField,
 		{ ...senderField, description: 'User ID of the sender, who must be a member of the conversation (a whole number up to 19 digits; give long IDs as text)' },

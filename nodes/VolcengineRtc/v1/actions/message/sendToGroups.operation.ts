@@ -2,8 +2,7 @@ import type { IDataObject } from 'n8n-workflow';
 import { z } from 'zod';
 import { fanOut } from '../../../../shared/engine/callShapes';
 import { entriesWith, Fate, statusOf } from '../../../../shared/engine/outcomes';
-import { collection } from '../../../../shared/rules';
-import { intInRange, int64Id, keyValueMap } from '../../../../shared/schemas';
+import { collection, intInRange, int64Id, keyValueMap } from '../../../../shared/schemas';
 import { imApi } from '../../../transport/request';
 import { resolveAppId, volcengineOperation } from '../../helpers/common';
 import {
@@ -47,6 +46,7 @@ export const sendToGroups = volcengineOperation<Plan>({
 		description: 'Send the same message into any number of group conversations (BatchSendGroupMessage)',
 		action: 'Send a message to groups',
 	},
+	doc: { api: '`BatchSendGroupMessage`', limits: 'Any number of conversations, ≤ 20 per call; one ClientMsgId per call. Items of one app go out in input order (one lane: an item may reach 20 conversations). 5/s.' },
 	properties: [
 		appIdField,
 		senderField,

@@ -2,8 +2,7 @@ import type { IDataObject } from 'n8n-workflow';
 import { z } from 'zod';
 import { fanOut } from '../../../../shared/engine/callShapes';
 import { countFields, entriesWith, errorFor, Fate, fateName, statusOf } from '../../../../shared/engine/outcomes';
-import { collection } from '../../../../shared/rules';
-import { intInRange, int64Id, keyValueMap } from '../../../../shared/schemas';
+import { collection, intInRange, int64Id, keyValueMap, booleanField, outputOption } from '../../../../shared/schemas';
 import { imApi } from '../../../transport/request';
 import { resolveAppId, volcengineOperation } from '../../helpers/common';
 import { appIdField, batchSizeOption, dedupeOption, extOption, inboxTypeOption, listField, messageFields, readMessageFields, senderField } from '../../helpers/fields';
@@ -37,6 +36,7 @@ export const sendToUsers = volcengineOperation<Plan>({
 		description: 'Send a one-to-one message from one sender to any number of users (BatchSendMessage)',
 		action: 'Send a message to users',
 	},
+	doc: { api: '`BatchSendMessage`', limits: 'Any number of receivers (list, comma/newline string, or an array from an expression) in calls of ≤ 500, several in flight; duplicates removed by default. Output: totals, message id per receiver (as strings; switch off for huge sends), failed / unknown / not-sent receivers — or one item per receiver. A receiver the answer names in neither `UserMessageId` nor `FailedReceiver` is **unknown**, never counted delivered (the Go and Java SDKs model `UserMessageId` only). Paced to 50 QPS and 12,000 messages/min ([6348/1263587](https://www.volcengine.com/docs/6348/1263587)).' },
 	properties: [
 		appIdField,
 		senderField,
@@ -46,35 +46,19 @@ export const sendToUsers = volcengineOperation<Plan>({
 			placeholder: '20001, 20002, 20003',
 			description: 'Any number of user IDs, separated by commas or new lines, or an array from an expression. Sent in calls of up to 500.',
 		}),
-		{
-			displayName: 'Sender Is a Normal User',
-			name: 'isNormalUser',
-			type: 'boolean',
-			default: false,
-			description: 'Whether the sender is a normal user (IsNormalUser). Off: the sender is a robot account.',
-		},
+		booleanField('Sender Is a Normal User', 'isNormalUser', false, 'Whether the sender is a normal user (IsNormalUser). Off: the sender is a robot account.'),
 		...messageFields,
 		collection([
 			batchSizeOption(MAX_RECEIVERS_PER_CALL, 'Receivers'),
 			extOption,
 			inboxTypeOption,
-			{
-				displayName: 'Output',
-				name: 'output',
-				type: 'options',
-				default: 'summary',
-				options: [
-					{ name: 'One Item per Input Item', value: 'summary', description: 'Totals, message ID per receiver and failed receivers' },
-					{ name: 'One Item per Receiver', value: 'perReceiver', description: 'Status and message ID of each receiver' },
-				],
-			},
-			{
-				displayName: 'Include Message IDs',
-				name: 'includeMessageIds',
-				type: 'boolean',
-				default: true,
-				description: 'Whether the summary lists the message ID of every receiver. Switch off for very large sends to keep the output small.',
-			},
+			outputOption('Totals, message ID per receiver and failed receivers', 'Status and message ID of each receiver'),
+			booleanField(
+				'Include Message IDs',
+				'includeMessageIds',
+				true,
+				'Whether the summary lists the message ID of every receiver. Switch off for very large sends to keep the output small.',
+			),
 			dedupeOption('Receivers', 'receiver'),
 		]),
 	],

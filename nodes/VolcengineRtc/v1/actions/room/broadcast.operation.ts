@@ -10,6 +10,7 @@ export const broadcast = volcengineOperation<Body>({
 	resource: 'room',
 	operation: 'broadcast',
 	option: { name: 'Broadcast in Room', description: 'Send a message to every user in an RTC room (SendBroadcast)', action: 'Broadcast a message in a room' },
+	doc: { api: '`SendBroadcast`', limits: '≤ 64 KB.' },
 	properties: [rtcAppIdField, roomIdField, fromField, binaryField, messageField(MAX_MESSAGE_BYTES)],
 	read(r) {
 		const { AppId, From, Binary, Message } = readRtsCommon(r, MAX_MESSAGE_BYTES);

@@ -14,6 +14,7 @@ export const sendToUser = volcengineOperation<Body>({
 		description: 'Send a message to a user logged in outside any room (SendUnicast)',
 		action: 'Send a message to a user outside a room',
 	},
+	doc: { api: '`SendUnicast`', limits: 'Message ≤ 64 KB; 500/s shared by all Room operations.' },
 	properties: [
 		rtcAppIdField,
 		fromField,

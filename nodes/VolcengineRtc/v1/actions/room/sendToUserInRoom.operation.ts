@@ -10,6 +10,7 @@ export const sendToUserInRoom = volcengineOperation<Body>({
 	resource: 'room',
 	operation: 'sendToUserInRoom',
 	option: { name: 'Send to User in Room', description: 'Send a message to one user in an RTC room (SendRoomUnicast)', action: 'Send a message to a user in a room' },
+	doc: { api: '`SendRoomUnicast`', limits: '≤ 64 KB.' },
 	properties: [rtcAppIdField, roomIdField, fromField, toField, binaryField, messageField(MAX_MESSAGE_BYTES)],
 	read(r) {
 		const { AppId, From, Binary, Message } = readRtsCommon(r, MAX_MESSAGE_BYTES);

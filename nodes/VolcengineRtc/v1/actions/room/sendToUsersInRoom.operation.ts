@@ -2,8 +2,7 @@ import type { IDataObject } from 'n8n-workflow';
 import { z } from 'zod';
 import { fanOut } from '../../../../shared/engine/callShapes';
 import { entriesWith, Fate, statusOf } from '../../../../shared/engine/outcomes';
-import { collection } from '../../../../shared/rules';
-import { intInRange } from '../../../../shared/schemas';
+import { collection, intInRange } from '../../../../shared/schemas';
 import { rtsApi } from '../../../transport/request';
 import { volcengineOperation } from '../../helpers/common';
 import { batchSizeOption, dedupeOption, listField } from '../../helpers/fields';
@@ -45,6 +44,7 @@ export const sendToUsersInRoom = volcengineOperation<Plan>({
 		description: 'Send a message to any number of users in an RTC room (BatchSendRoomUnicast)',
 		action: 'Send a message to users in a room',
 	},
+	doc: { api: '`BatchSendRoomUnicast`', limits: '≤ 600 receivers per call; ≤ 20 KB.' },
 	properties: [
 		rtcAppIdField,
 		roomIdField,

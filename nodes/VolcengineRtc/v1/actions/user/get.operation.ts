@@ -2,8 +2,7 @@ import type { IDataObject } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 import type { Send } from '../../../../shared/engine/callShapes';
 import { imApi, type VolcengineApi } from '../../../transport/request';
-import { volcengineOperation } from '../../helpers/common';
-import { readUserItem, userCalls, userJson, userProperties } from '../../helpers/users';
+import { userJson, userOperation } from '../../helpers/users';
 
 /**
  * BatchGetUser — volcengine-rtc.md §4.7: ≤ 50 users per call; items are coalesced. A user in
@@ -21,13 +20,13 @@ export async function batchGetUsers(send: Send<VolcengineApi>, appId: number, us
 	return { users, notFound, requestId: requestId ?? null };
 }
 
-export const get = volcengineOperation({
-	resource: 'user',
+export const get = userOperation({
 	operation: 'get',
 	option: { name: 'Get', description: 'Read the profile of registered users, many items per call (BatchGetUser)', action: 'Get a user' },
-	properties: userProperties('Registered user to read', MAX_GET_PER_CALL),
-	read: async (r) => await readUserItem(r, MAX_GET_PER_CALL),
-	shape: userCalls(async (call, send, ctx) => {
+	doc: { api: '`BatchGetUser`', limits: 'Coalesced, ≤ 50 per call; `NotFoundUsers` give `found: false` on their item. 100/s.' },
+	what: 'Registered user to read',
+	max: MAX_GET_PER_CALL,
+	async run(call, send, ctx) {
 		const { users, notFound, requestId } = await batchGetUsers(send, call[0].plan.appId, call.map(({ plan }) => plan.userId));
 		return call.map(({ itemIndex, plan }) => {
 			const id = String(plan.userId);
@@ -39,5 +38,5 @@ export const get = volcengineOperation({
 				description: 'The user is neither in Users nor in NotFoundUsers of the answer.',
 			});
 		});
-	}),
+	},
 });

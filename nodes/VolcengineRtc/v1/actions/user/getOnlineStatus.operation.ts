@@ -1,8 +1,7 @@
 import type { IDataObject } from 'n8n-workflow';
 import { imApi } from '../../../transport/request';
-import { volcengineOperation } from '../../helpers/common';
 import { idString } from '../../helpers/im';
-import { readUserItem, userCalls, userProperties } from '../../helpers/users';
+import { userOperation } from '../../helpers/users';
 
 /**
  * QueryOnlineStatus — volcengine-rtc.md §4.8: ≤ 100 users per call; items are coalesced. A user is
@@ -24,17 +23,17 @@ const connectionJson = (c: IDataObject): IDataObject => {
 	return out;
 };
 
-export const getOnlineStatus = volcengineOperation({
-	resource: 'user',
+export const getOnlineStatus = userOperation({
 	operation: 'getOnlineStatus',
 	option: {
 		name: 'Get Online Status',
 		description: 'Whether users are connected, with their connections, many items per call (QueryOnlineStatus)',
 		action: 'Get the online status of a user',
 	},
-	properties: userProperties('User whose online status to read', MAX_ONLINE_PER_CALL),
-	read: async (r) => await readUserItem(r, MAX_ONLINE_PER_CALL),
-	shape: userCalls(async (call, send) => {
+	doc: { api: '`QueryOnlineStatus`', limits: 'Coalesced, ≤ 100 per call.' },
+	what: 'User whose online status to read',
+	max: MAX_ONLINE_PER_CALL,
+	async run(call, send) {
 		const { result, requestId } = await send(api, { AppId: call[0].plan.appId, UserIds: call.map(({ plan }) => plan.userId) });
 		const byUser = (result.QueryOnlineResults ?? {}) as Record<string, unknown>;
 		return call.map(({ plan }) => {
@@ -42,5 +41,5 @@ export const getOnlineStatus = volcengineOperation({
 			const connections = Array.isArray(conns) ? (conns as IDataObject[]).map(connectionJson) : [];
 			return { userId: String(plan.userId), online: connections.length > 0, connections, requestId: requestId ?? null };
 		});
-	}),
+	},
 });

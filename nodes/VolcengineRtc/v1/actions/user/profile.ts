@@ -1,7 +1,6 @@
 import type { INodeProperties } from 'n8n-workflow';
 import type { ItemReader } from '../../../../shared/engine/reader';
-import { keyValueField } from '../../../../shared/rules';
-import { text } from '../../../../shared/schemas';
+import { keyValueField, text } from '../../../../shared/schemas';
 import { userExt } from '../../helpers/im';
 import { mergeTags, tagListField, tagListSchema, tagPairsField, tagPairsSchema } from '../../helpers/tags';
 

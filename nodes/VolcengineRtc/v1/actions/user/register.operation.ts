@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { collection } from '../../../../shared/rules';
+import { collection } from '../../../../shared/schemas';
 import { imApi } from '../../../transport/request';
 import { volcengineOperation } from '../../helpers/common';
 import { perUserResults, readUserItem, userCalls, userProperties, type UserItemPlan } from '../../helpers/users';
@@ -39,6 +39,7 @@ export const register = volcengineOperation<RegisterPlan>({
 	resource: 'user',
 	operation: 'register',
 	option: { name: 'Register', description: 'Register users with the IM service, many items per call (RegisterUsers)', action: 'Register a user' },
+	doc: { api: '`RegisterUsers`', limits: 'One user per item, items coalesced into calls of ≤ 20; `FailedInfos` back to their item. Tags as free strings (key/value list or Tag List).' },
 	properties: userProperties('User to register', MAX_REGISTER_PER_CALL, [additionalFields]),
 	async read(r) {
 		const user = await readUserItem(r, MAX_REGISTER_PER_CALL);

@@ -1,5 +1,5 @@
 import type { IDataObject, INodeProperties } from 'n8n-workflow';
-import { collection } from '../../../../shared/rules';
+import { collection, optionsField } from '../../../../shared/schemas';
 import { z } from 'zod';
 import { imApi } from '../../../transport/request';
 import { volcengineOperation } from '../../helpers/common';
@@ -21,17 +21,10 @@ const api = imApi('BatchUpdateUser', true);
 
 const updateFields: INodeProperties = collection(profileFields, 'Update Fields', 'updateFields');
 
-const unsetFieldsOption: INodeProperties = {
-	displayName: 'Fields Not Set',
-	name: 'unsetFields',
-	type: 'options',
-	default: 'keep',
-	description: 'What happens to the profile fields you do not set',
-	options: [
-		{ name: 'Clear Them', value: 'clear', description: 'Send them empty: the profile becomes exactly what you set (one call)' },
-		{ name: 'Keep Current Values', value: 'keep', description: 'Read the profile first and send its current values (two calls per batch)' },
-	],
-};
+const unsetFieldsOption: INodeProperties = optionsField('Fields Not Set', 'unsetFields', 'keep', [
+	{ name: 'Clear Them', value: 'clear', description: 'Send them empty: the profile becomes exactly what you set (one call)' },
+	{ name: 'Keep Current Values', value: 'keep', description: 'Read the profile first and send its current values (two calls per batch)' },
+], 'What happens to the profile fields you do not set');
 
 interface UpdateUserPlan extends UserItemPlan {
 	changes: Profile;
@@ -42,6 +35,7 @@ export const update = volcengineOperation<UpdateUserPlan>({
 	resource: 'user',
 	operation: 'update',
 	option: { name: 'Update', description: 'Change the profile of registered users, many items per call (BatchUpdateUser)', action: 'Update a user' },
+	doc: { api: '`BatchUpdateUser`', limits: 'Coalesced, ≤ 10 per call; unset fields kept (read first) or cleared. Tags as free strings.' },
 	properties: userProperties('Registered user to update', MAX_UPDATE_PER_CALL, [updateFields], [unsetFieldsOption]),
 	async read(r) {
 		const user = await readUserItem(r, MAX_UPDATE_PER_CALL);

@@ -1,8 +1,7 @@
 import { z } from 'zod';
 import { coalesce } from '../../../../shared/engine/callShapes';
 import type { PreparedItem } from '../../../../shared/router';
-import { collection } from '../../../../shared/rules';
-import { intInRange, int64Id, listInput } from '../../../../shared/schemas';
+import { collection, intInRange, int64Id, listInput, textField, numberField, optionsField } from '../../../../shared/schemas';
 import { imApi, type VolcengineApi } from '../../../transport/request';
 import { resolveAppId, volcengineOperation } from '../../helpers/common';
 import { appIdField, inboxTypeOption } from '../../helpers/fields';
@@ -82,60 +81,43 @@ export const update = volcengineOperation<TagUpdatePlan>({
 	resource: 'userTag',
 	operation: 'update',
 	option: { name: 'Update', description: 'Set or delete tags of registered users, many items per call (BatchUpdateUserTags)', action: 'Update user tags' },
+	doc: { api: '`BatchUpdateUserTags`', limits: '**Current form** (default): `UserIds` + `Tags: string[]` + `Op` (Go/Java SDK `BatchUpdateUserTagsBody`, [6348/1125995](https://www.volcengine.com/docs/6348/1125995)); items with the same app, tags and mode share a call (120 users with 4 levels: 4 calls; when a user appears in two items, only consecutive items share, so the later update wins), batch size default 50 (no vendor maximum), a user never twice in one call. **API Form → Legacy (Per-User Map)**: `UserTags: [{UserId, Tags: {k: v}}]`. `FailedInfos` back to each item. 50 QPS.' },
 	properties: [
 		appIdField,
-		userIdField('Registered user whose tags change (a whole number up to 19 digits; give long IDs as text)', true),
-		{
-			displayName: 'Mode',
-			name: 'mode',
-			type: 'options',
-			default: 'set',
-			options: [
-				{ name: 'Set', value: 'set', description: 'Add the tags; a tag with a key that exists replaces its value (Op 0)' },
-				{ name: 'Delete', value: 'delete', description: 'Remove these tags (Op 1)' },
-			],
-		},
+		userIdField('Registered user whose tags change (int64; give large IDs as text)', true),
+		optionsField('Mode', 'mode', 'set', [
+			{ name: 'Set', value: 'set', description: 'Add the tags; a tag with a key that exists replaces its value (Op 0)' },
+			{ name: 'Delete', value: 'delete', description: 'Remove these tags (Op 1)' },
+		]),
 		tagPairsField('Tags to add.', { displayOptions: { show: { mode: ['set'] } } }),
 		tagListField('More tags to add.', { displayOptions: { show: { mode: ['set'] } } }),
-		{
-			displayName: 'Tag Keys',
-			name: 'tagKeys',
-			type: 'string',
-			default: '',
-			placeholder: 'level, vip',
-			description:
-				'Tags to remove, separated by commas, or an array from an expression. Current API form: sent as written (a key such as "level", a plain tag such as "vip", or a whole tag "level:gold"). Legacy form: keys only.',
-			displayOptions: { show: { mode: ['delete'] } },
-		},
+		textField(
+			'Tag Keys',
+			'tagKeys',
+			'Tags to remove, separated by commas, or an array from an expression. Current API form: sent as written (a key such as "level", a plain tag such as "vip", or a whole tag "level:gold"). Legacy form: keys only.',
+			{ placeholder: 'level, vip', displayOptions: { show: { mode: ['delete'] } } },
+		),
 		collection([
-			{
-				displayName: 'API Form',
-				name: 'apiForm',
-				type: 'options',
-				default: 'current',
-				description: 'Request shape of BatchUpdateUserTags',
-				options: [
-					{
-						name: 'Current',
-						value: 'current',
-						description: 'UserIds + Tags (a list of strings): items with the same tags and mode share a call',
-					},
-					{
-						name: 'Legacy (Per-User Map)',
-						value: 'legacy',
-						description: 'UserTags: [{UserId, Tags: {key: value}}], the older documented shape',
-					},
-				],
-			},
-			{
-				displayName: 'Batch Size',
-				name: 'batchSize',
-				type: 'number',
-				default: DEFAULT_TAG_BATCH,
-				typeOptions: { minValue: 1, maxValue: 500, numberPrecision: 0 },
-				description:
-					'How many input items are combined into one call. The vendor does not document a maximum; 50 is a safe default.',
-			},
+			optionsField('API Form', 'apiForm', 'current', [
+				{
+				name: 'Current',
+				value: 'current',
+				description: 'UserIds + Tags (a list of strings): items with the same tags and mode share a call',
+				},
+				{
+				name: 'Legacy (Per-User Map)',
+				value: 'legacy',
+				description: 'UserTags: [{UserId, Tags: {key: value}}], the older documented shape',
+				},
+			], 'Request shape of BatchUpdateUserTags'),
+			numberField(
+				'Batch Size',
+				'batchSize',
+				DEFAULT_TAG_BATCH,
+				1,
+				500,
+				'How many input items are combined into one call. The vendor does not document a maximum; 50 is a safe default.',
+			),
 			{ ...inboxTypeOption, description: `${inboxTypeOption.description} (Legacy form only: the current form has no InboxType)` },
 		]),
 	],
