@@ -11,8 +11,9 @@ import { groupRoutes } from './groups';
 import { messageRoutes } from './messages';
 import { muteRoutes } from './mutes';
 import { pushRoutes } from './push';
+import { profileRoutes } from './profile';
 
-export const TENCENT_ROUTES = routeTable(messageRoutes, groupRoutes, pushRoutes, accountRoutes, muteRoutes);
+export const TENCENT_ROUTES = routeTable(messageRoutes, groupRoutes, pushRoutes, accountRoutes, muteRoutes, profileRoutes);
 
 /** The paths after /v4/ the sandbox serves. */
 export const TENCENT_PATHS = [...TENCENT_ROUTES.keys()];

@@ -4,6 +4,7 @@ import * as globalMute from './globalMute/GlobalMute.resource';
 import * as group from './group/Group.resource';
 import * as groupMember from './groupMember/GroupMember.resource';
 import * as message from './message/Message.resource';
+import * as profile from './profile/Profile.resource';
 import * as push from './push/Push.resource';
 import * as userAttribute from './userAttribute/UserAttribute.resource';
 import * as userTag from './userTag/UserTag.resource';
@@ -15,6 +16,7 @@ export const operations = {
 	group: group.operations,
 	groupMember: groupMember.operations,
 	message: message.operations,
+	profile: profile.operations,
 	push: push.operations,
 	userAttribute: userAttribute.operations,
 	userTag: userTag.operations,

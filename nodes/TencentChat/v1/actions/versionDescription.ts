@@ -5,6 +5,7 @@ import * as globalMute from './globalMute/GlobalMute.resource';
 import * as group from './group/Group.resource';
 import * as groupMember from './groupMember/GroupMember.resource';
 import * as message from './message/Message.resource';
+import * as profile from './profile/Profile.resource';
 import * as push from './push/Push.resource';
 import * as userAttribute from './userAttribute/UserAttribute.resource';
 import * as userTag from './userTag/UserTag.resource';
@@ -28,6 +29,7 @@ export const versionDescription: Omit<INodeTypeDescription, 'displayName' | 'nam
 				{ name: 'Group', value: 'group', description: 'Create, destroy and list groups; group messages, broadcasts, recalls' },
 				{ name: 'Group Member', value: 'groupMember', description: 'Add and remove group members; count online members' },
 				{ name: 'Message', value: 'message', description: 'One-to-one messages to one or many users' },
+				{ name: 'Profile', value: 'profile', description: 'Get and set user profile fields' },
 				{ name: 'Push', value: 'push', description: 'Push to all users, or by tags or attributes' },
 				{ name: 'User Attribute', value: 'userAttribute', description: 'Push attributes of users' },
 				{ name: 'User Tag', value: 'userTag', description: 'Push tags of users' },
@@ -39,6 +41,7 @@ export const versionDescription: Omit<INodeTypeDescription, 'displayName' | 'nam
 		...group.description,
 		...groupMember.description,
 		...message.description,
+		...profile.description,
 		...push.description,
 		...userAttribute.description,
 		...userTag.description,
