@@ -1,5 +1,6 @@
 import type { OperationMap } from '../../../shared/router';
 import * as account from './account/Account.resource';
+import * as friend from './friend/Friend.resource';
 import * as globalMute from './globalMute/GlobalMute.resource';
 import * as group from './group/Group.resource';
 import * as groupMember from './groupMember/GroupMember.resource';
@@ -12,6 +13,7 @@ import * as userTag from './userTag/UserTag.resource';
 /** Resource → operation map: the router looks every (resource, operation) pair up here. */
 export const operations = {
 	account: account.operations,
+	friend: friend.operations,
 	globalMute: globalMute.operations,
 	group: group.operations,
 	groupMember: groupMember.operations,

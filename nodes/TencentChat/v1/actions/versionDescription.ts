@@ -1,6 +1,7 @@
 import type { INodeTypeDescription } from 'n8n-workflow';
 import { NodeConnectionTypes } from 'n8n-workflow';
 import * as account from './account/Account.resource';
+import * as friend from './friend/Friend.resource';
 import * as globalMute from './globalMute/GlobalMute.resource';
 import * as group from './group/Group.resource';
 import * as groupMember from './groupMember/GroupMember.resource';
@@ -25,6 +26,7 @@ export const versionDescription: Omit<INodeTypeDescription, 'displayName' | 'nam
 			noDataExpression: true,
 			options: [
 				{ name: 'Account', value: 'account', description: 'Import, check and delete users; query their online status' },
+				{ name: 'Friend', value: 'friend', description: 'Add, import, update, check, list and delete friends of a user' },
 				{ name: 'Global Mute', value: 'globalMute', description: 'Mute users app-wide for one-to-one and group messages' },
 				{ name: 'Group', value: 'group', description: 'Create, destroy and list groups; group messages, broadcasts, recalls' },
 				{ name: 'Group Member', value: 'groupMember', description: 'Add and remove group members; count online members' },
@@ -37,6 +39,7 @@ export const versionDescription: Omit<INodeTypeDescription, 'displayName' | 'nam
 			default: 'message',
 		},
 		...account.description,
+		...friend.description,
 		...globalMute.description,
 		...group.description,
 		...groupMember.description,

@@ -81,6 +81,8 @@ export function pairCalls<T>(o: {
 	ok: (plan: PairPlan<T>, entry: IDataObject | undefined) => IDataObject;
 	/** friend_delete, black_list_* list failures only on some page versions: absent = done. */
 	missingMeansDone?: boolean;
+	/** A ResultCode that is not a failure (friend_add 30539: waiting for the friend to accept). */
+	pending?: { code: number; status: string };
 }): CallShape<PairPlan<T>, TencentApi> {
 	return coalesce({
 		max: (plan) => plan.batchSize,
