@@ -44,7 +44,8 @@ function portrait_set(ctx: TimCtx, body: Record<string, unknown>) {
 		const v = (e as any)?.Value;
 		if (typeof tag !== 'string' || !knownTag(tag)) throw new TimError(40009, `Unknown profile tag ${String(tag)}`);
 		if (typeof v === 'string' && bytes(v) > 500) throw new TimError(40601, `${tag} is longer than 500 bytes`);
-		if (UINT.includes(tag) && !(typeof v === 'number' && Number.isInteger(v) && v >= 0 && v <= UINT32_MAX)) throw new TimError(40605, `${tag} must be a uint32`);
+		if (UINT.includes(tag) && !(typeof v === 'number' && Number.isInteger(v) && v >= 0 && v <= UINT32_MAX))
+			throw new TimError(40605, `${tag} must be a uint32`);
 		if (TEXT.includes(tag) && typeof v !== 'string') throw new TimError(40605, `${tag} must be a string`);
 		if (ENUMS[tag] && !ENUMS[tag].includes(v)) throw new TimError(40605, `${tag} must be one of ${ENUMS[tag].join(', ')}`);
 	}
@@ -75,4 +76,7 @@ function portrait_get(ctx: TimCtx, body: Record<string, unknown>) {
 	};
 }
 
-export const profileRoutes: TimRoute[] = [route('profile/portrait_set', 'openim', 200, portrait_set), route('profile/portrait_get', 'openim', 200, portrait_get)];
+export const profileRoutes: TimRoute[] = [
+	route('profile/portrait_set', 'openim', 200, portrait_set),
+	route('profile/portrait_get', 'openim', 200, portrait_get),
+];

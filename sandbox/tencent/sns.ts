@@ -70,8 +70,17 @@ const isBlocked = (sns: SnsState, a: string, b: string) => sns.blocked.get(a)?.h
 const isFriend = (sns: SnsState, a: string, b: string) => sns.friends.get(a)?.has(b) === true;
 
 function newFriend(ctx: TimCtx, e: Record<string, any>, groups: string[]): SandboxFriend {
-	if (typeof e.AddSource !== 'string' || !/^AddSource_Type_\w{1,8}$/.test(e.AddSource)) throw new TimError(30001, 'AddSource must be AddSource_Type_ and 1 to 8 letters');
-	return { addSource: e.AddSource, remark: e.Remark, groups, addWording: e.AddWording, addTime: e.AddTime ?? ctx.nowSec, remarkTime: e.RemarkTime, custom: new Map() };
+	if (typeof e.AddSource !== 'string' || !/^AddSource_Type_\w{1,8}$/.test(e.AddSource))
+		throw new TimError(30001, 'AddSource must be AddSource_Type_ and 1 to 8 letters');
+	return {
+		addSource: e.AddSource,
+		remark: e.Remark,
+		groups,
+		addWording: e.AddWording,
+		addTime: e.AddTime ?? ctx.nowSec,
+		remarkTime: e.RemarkTime,
+		custom: new Map(),
+	};
 }
 
 function friend_add(ctx: TimCtx, body: Record<string, unknown>) {
@@ -177,7 +186,10 @@ function friend_check(ctx: TimCtx, body: Record<string, unknown>) {
 	if (body.CheckType !== 'CheckResult_Type_Both' && body.CheckType !== 'CheckResult_Type_Single') throw new TimError(30001, 'CheckType is required');
 	const single = body.CheckType === 'CheckResult_Type_Single';
 	return {
-		InfoItem: targets(body, 1000).map((to) => ({ ...result(to), Relation: relation(isFriend(sns, me, to), isFriend(sns, to, me), single, 'CheckResult_Type', 'NoRelation') })),
+		InfoItem: targets(body, 1000).map((to) => ({
+			...result(to),
+			Relation: relation(isFriend(sns, me, to), isFriend(sns, to, me), single, 'CheckResult_Type', 'NoRelation'),
+		})),
 	};
 }
 

@@ -123,7 +123,10 @@ function black_list_check(ctx: TimCtx, body: Record<string, unknown>) {
 	const single = body.CheckType === 'BlackCheckResult_Type_Single';
 	const blocked = (a: string, b: string) => sns.blocked.get(a)?.has(b) === true;
 	return {
-		BlackListCheckItem: snsTargets(body, 1000).map((to) => ({ ...snsResult(to), Relation: snsRelation(blocked(me, to), blocked(to, me), single, 'BlackCheckResult_Type', 'NO') })),
+		BlackListCheckItem: snsTargets(body, 1000).map((to) => ({
+			...snsResult(to),
+			Relation: snsRelation(blocked(me, to), blocked(to, me), single, 'BlackCheckResult_Type', 'NO'),
+		})),
 	};
 }
 

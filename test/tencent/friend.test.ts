@@ -12,7 +12,13 @@ const run = async (...args: Parameters<typeof execute>) => (await execute(...arg
 const json = (r: any) => itemsOf(r).map((o) => o.json as any);
 const friendsOf = (a: string) => [...(snsState(sb.state.tencent).friends.get(a)?.keys() ?? [])];
 const each = (list: string[]) => ({ items: list.map((f) => ({ f })) });
-const base = (operation: string, extra: Record<string, unknown> = {}) => ({ resource: 'friend', operation, account: 'me', otherAccount: '={{ $json.f }}', ...extra });
+const base = (operation: string, extra: Record<string, unknown> = {}) => ({
+	resource: 'friend',
+	operation,
+	account: 'me',
+	otherAccount: '={{ $json.f }}',
+	...extra,
+});
 
 beforeEach(() => sb.configure({ tencent: { logBodies: true } }));
 
@@ -47,7 +53,13 @@ describe('Friend → Add (friend_add)', () => {
 	test('unknown From_Account (30003) fails the whole call: error items with continue-on-fail, error without', async () => {
 		const params = { ...base('add', { addSource: 'Web', options: { force: true } }), account: '={{ $json.u }}' };
 		sb.seedTencentAccounts(['x', 'y']);
-		const on = await run(params, { items: [{ u: 'x', f: 'y' }, { u: 'nobody', f: 'y' }], continueOnFail: true });
+		const on = await run(params, {
+			items: [
+				{ u: 'x', f: 'y' },
+				{ u: 'nobody', f: 'y' },
+			],
+			continueOnFail: true,
+		});
 		expect(json(on).map((o) => o.status ?? o.code)).toEqual(['added', '30003']);
 		expect(pairs(on)).toEqual(indexes(2));
 		const off = await run(params, { items: [{ u: 'nobody', f: 'y' }] });
@@ -65,7 +77,11 @@ describe('Friend → Import / Update / Get (friend_import, friend_update, friend
 	test('import with history and custom fields, update the remark and lists, read them back', async () => {
 		sb.seedTencentAccounts(['me', 'a', 'b']);
 		const imp = await run(
-			base('import', { addSource: 'Legacy', customFields: { pairs: [{ key: 'level', value: 'close' }] }, options: { addTime: 1600000000, groupNames: 'Family, Work' } }),
+			base('import', {
+				addSource: 'Legacy',
+				customFields: { pairs: [{ key: 'level', value: 'close' }] },
+				options: { addTime: 1600000000, groupNames: 'Family, Work' },
+			}),
 			each(['a', 'b', 'ghost']),
 		);
 		expect(calls('sns/friend_import')).toHaveLength(1);
@@ -89,8 +105,18 @@ describe('Friend → Import / Update / Get (friend_import, friend_update, friend
 			{ Tag: 'Tag_SNS_IM_Group', Value: ['Family'] },
 		]);
 
-		const get = await run(base('get', { tags: ['Tag_SNS_IM_Remark', 'Tag_SNS_IM_Group', 'Tag_SNS_IM_AddTime'], options: { extraTags: 'Tag_SNS_Custom_level' } }), each(['a']));
-		expect(json(get)[0]).toMatchObject({ account: 'me', friend: 'a', remark: 'Annie', friendLists: ['Family'], addTime: 1600000000, customFriendFields: { level: 'close' } });
+		const get = await run(
+			base('get', { tags: ['Tag_SNS_IM_Remark', 'Tag_SNS_IM_Group', 'Tag_SNS_IM_AddTime'], options: { extraTags: 'Tag_SNS_Custom_level' } }),
+			each(['a']),
+		);
+		expect(json(get)[0]).toMatchObject({
+			account: 'me',
+			friend: 'a',
+			remark: 'Annie',
+			friendLists: ['Family'],
+			addTime: 1600000000,
+			customFriendFields: { level: 'close' },
+		});
 	});
 
 	test('update with nothing to change is refused', async () => {
@@ -112,7 +138,11 @@ describe('Friend → Check / Delete / Delete All / Get Many', () => {
 		const others = [...fs, ...ids('n', 1197)];
 		const r = await run(base('check'), each(others));
 		expect(calls('sns/friend_check').map((c) => (c.body!.To_Account as unknown[]).length)).toEqual([1000, 200]);
-		expect(json(r).slice(0, 4).map((o) => [o.relation, o.isFriend, o.isFriendOf])).toEqual([
+		expect(
+			json(r)
+				.slice(0, 4)
+				.map((o) => [o.relation, o.isFriend, o.isFriendOf]),
+		).toEqual([
 			['CheckResult_Type_BothWay', true, true],
 			['CheckResult_Type_BWithA', false, true],
 			['CheckResult_Type_BothWay', true, true],
@@ -151,7 +181,10 @@ describe('Friend → Check / Delete / Delete All / Get Many', () => {
 
 	test('get many / delete all of an unknown user: 30003 error item with continue-on-fail', async () => {
 		sb.seedTencentAccounts(['me']);
-		const r = await run({ resource: 'friend', operation: 'getMany', account: '={{ $json.u }}', returnAll: true }, { items: [{ u: 'ghost' }], continueOnFail: true });
+		const r = await run(
+			{ resource: 'friend', operation: 'getMany', account: '={{ $json.u }}', returnAll: true },
+			{ items: [{ u: 'ghost' }], continueOnFail: true },
+		);
 		expect(json(r).map((o) => o.code)).toEqual(['30003']);
 		const d = await run({ resource: 'friend', operation: 'deleteAll', account: 'ghost' });
 		expect(d.data.resultData.error!.message).toMatch(/^Tencent Chat error 30003/);

@@ -23,7 +23,11 @@ describe('Profile → Set (portrait_set)', () => {
 			customFields: { pairs: [{ key: 'vip', value: 'gold' }] },
 		});
 		expect(r.data.resultData.error).toBeUndefined();
-		expect(json(r)[0]).toMatchObject({ account: 'alice', status: 'updated', fields: expect.arrayContaining(['Tag_Profile_IM_Nick', 'Tag_Profile_Custom_vip']) });
+		expect(json(r)[0]).toMatchObject({
+			account: 'alice',
+			status: 'updated',
+			fields: expect.arrayContaining(['Tag_Profile_IM_Nick', 'Tag_Profile_Custom_vip']),
+		});
 		const [sent] = calls('portrait_set');
 		expect(sent.body).toEqual({
 			From_Account: 'alice',
@@ -36,7 +40,13 @@ describe('Profile → Set (portrait_set)', () => {
 				{ Tag: 'Tag_Profile_Custom_vip', Value: 'gold' },
 			],
 		});
-		const g = await run({ resource: 'profile', operation: 'get', account: 'alice', tags: ['Tag_Profile_IM_Nick', 'Tag_Profile_IM_Level'], options: { customFields: 'vip' } });
+		const g = await run({
+			resource: 'profile',
+			operation: 'get',
+			account: 'alice',
+			tags: ['Tag_Profile_IM_Nick', 'Tag_Profile_IM_Level'],
+			options: { customFields: 'vip' },
+		});
 		expect(json(g)[0]).toMatchObject({ account: 'alice', nickname: 'Alice', level: 7, custom: { vip: 'gold' } });
 	});
 
@@ -53,7 +63,10 @@ describe('Profile → Set (portrait_set)', () => {
 	test('bad input: nothing to set, a value over 500 bytes, a bad custom name — nothing sent', async () => {
 		await expectRefused({ resource: 'profile', operation: 'set', account: 'a' }, 'Profile Fields', /nothing to set/);
 		await expectRefused({ resource: 'profile', operation: 'set', account: 'a', fields: { nickname: 'x'.repeat(501) } }, 'Nickname', /500 bytes/);
-		await expectRefused({ resource: 'profile', operation: 'set', account: 'a', customFields: { pairs: [{ key: 'much-too-long', value: '1' }] } }, 'Custom Fields');
+		await expectRefused(
+			{ resource: 'profile', operation: 'set', account: 'a', customFields: { pairs: [{ key: 'much-too-long', value: '1' }] } },
+			'Custom Fields',
+		);
 		await expectRefused({ resource: 'profile', operation: 'get', account: 'a', tags: [] }, 'Fields', /nothing to get/);
 	});
 });
@@ -62,7 +75,10 @@ describe('Profile → Get (portrait_get)', () => {
 	test('150 users → calls of 100 and 50; an unknown user fails on its own item', async () => {
 		const users = ids('p', 150);
 		sb.seedTencentAccounts(users.filter((u) => u !== 'p7'));
-		const r = await run({ resource: 'profile', operation: 'get', account: '={{ $json.u }}', tags: ['Tag_Profile_IM_Nick'] }, { items: users.map((u) => ({ u })) });
+		const r = await run(
+			{ resource: 'profile', operation: 'get', account: '={{ $json.u }}', tags: ['Tag_Profile_IM_Nick'] },
+			{ items: users.map((u) => ({ u })) },
+		);
 		expect(r.data.resultData.error).toBeUndefined();
 		expect(calls('portrait_get')).toHaveLength(2);
 		const out = json(r);

@@ -1,6 +1,8 @@
 import type { OperationMap } from '../../../shared/router';
 import * as account from './account/Account.resource';
+import * as blocklist from './blocklist/Blocklist.resource';
 import * as friend from './friend/Friend.resource';
+import * as friendList from './friendList/FriendList.resource';
 import * as globalMute from './globalMute/GlobalMute.resource';
 import * as group from './group/Group.resource';
 import * as groupMember from './groupMember/GroupMember.resource';
@@ -13,7 +15,9 @@ import * as userTag from './userTag/UserTag.resource';
 /** Resource → operation map: the router looks every (resource, operation) pair up here. */
 export const operations = {
 	account: account.operations,
+	blocklist: blocklist.operations,
 	friend: friend.operations,
+	friendList: friendList.operations,
 	globalMute: globalMute.operations,
 	group: group.operations,
 	groupMember: groupMember.operations,

@@ -1,7 +1,9 @@
 import type { INodeTypeDescription } from 'n8n-workflow';
 import { NodeConnectionTypes } from 'n8n-workflow';
 import * as account from './account/Account.resource';
+import * as blocklist from './blocklist/Blocklist.resource';
 import * as friend from './friend/Friend.resource';
+import * as friendList from './friendList/FriendList.resource';
 import * as globalMute from './globalMute/GlobalMute.resource';
 import * as group from './group/Group.resource';
 import * as groupMember from './groupMember/GroupMember.resource';
@@ -26,7 +28,9 @@ export const versionDescription: Omit<INodeTypeDescription, 'displayName' | 'nam
 			noDataExpression: true,
 			options: [
 				{ name: 'Account', value: 'account', description: 'Import, check and delete users; query their online status' },
+				{ name: 'Blocklist', value: 'blocklist', description: 'Block and unblock users for a user; list and check blocklists' },
 				{ name: 'Friend', value: 'friend', description: 'Add, import, update, check, list and delete friends of a user' },
+				{ name: 'Friend List', value: 'friendList', description: 'Create, delete and read the friend lists of a user' },
 				{ name: 'Global Mute', value: 'globalMute', description: 'Mute users app-wide for one-to-one and group messages' },
 				{ name: 'Group', value: 'group', description: 'Create, destroy and list groups; group messages, broadcasts, recalls' },
 				{ name: 'Group Member', value: 'groupMember', description: 'Add and remove group members; count online members' },
@@ -39,7 +43,9 @@ export const versionDescription: Omit<INodeTypeDescription, 'displayName' | 'nam
 			default: 'message',
 		},
 		...account.description,
+		...blocklist.description,
 		...friend.description,
+		...friendList.description,
 		...globalMute.description,
 		...group.description,
 		...groupMember.description,

@@ -103,6 +103,8 @@ export function pairCalls<T>(o: {
 				};
 				const entry = entries.get(plan.other);
 				const code = Number(entry?.ResultCode ?? 0);
+				if (entry && o.pending && code === o.pending.code)
+					return { ...common, status: o.pending.status, code: String(code), reason: String(entry.ResultInfo ?? '') };
 				if (entry && code !== 0)
 					return {
 						...common,
@@ -190,4 +192,16 @@ export function tagValues(items: unknown, name: (tag: string) => string): IDataO
 	const out: IDataObject = {};
 	for (const e of (items ?? []) as IDataObject[]) out[name(String(e.Tag))] = e.Value as IDataObject[keyof IDataObject];
 	return out;
+}
+
+/** A paged read whose every entry also names the user it belongs to (`account`). */
+export function withAccount<P>(shape: CallShape<P, TencentApi>, account: (plan: P) => string): CallShape<P, TencentApi> {
+	if (shape.kind !== 'item') return shape;
+	return {
+		kind: 'item',
+		async run(plan, send, i, ctx) {
+			const out = (await shape.run(plan, send, i, ctx)) as IDataObject[];
+			return out.map((o) => ({ account: account(plan), ...o }));
+		},
+	};
 }

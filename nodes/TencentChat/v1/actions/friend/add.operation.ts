@@ -4,7 +4,18 @@ import { tencentApi } from '../../../transport/request';
 import { tencentOperation } from '../../helpers/common';
 import { batchSizeOption } from '../../helpers/perUser';
 import { pairCalls, readPair, type PairPlan } from '../../helpers/sns';
-import { addSource, addSourceField, addWordingField, friend, groupNameList, groupNamesField, MAX_FRIENDS_PER_WRITE, owner, readFriendFields, remarkField } from './common';
+import {
+	addSource,
+	addSourceField,
+	addWordingField,
+	friend,
+	groupNameList,
+	groupNamesField,
+	MAX_FRIENDS_PER_WRITE,
+	owner,
+	readFriendFields,
+	remarkField,
+} from './common';
 
 /**
  * friend_add — tencentcloud.com/document/product/1047/34902: AddFriendItem [{ To_Account,

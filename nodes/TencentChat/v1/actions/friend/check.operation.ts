@@ -2,9 +2,8 @@ import { collection } from '../../../../shared/rules';
 import { tencentApi } from '../../../transport/request';
 import { tencentOperation } from '../../helpers/common';
 import { batchSizeOption } from '../../helpers/perUser';
-import { checkTypeField, pairCalls, readCheckType, readPair, relationFlags, type PairPlan } from '../../helpers/sns';
+import { checkTypeField, otherField, pairCalls, readCheckType, readPair, relationFlags, type PairPlan } from '../../helpers/sns';
 import { MAX_FRIENDS_PER_LIST_CALL, owner } from './common';
-import { otherField } from '../../helpers/sns';
 
 /**
  * friend_check — tencentcloud.com/document/product/1047/34907: To_Account ≤ 1,000 per call,
@@ -16,7 +15,12 @@ export const check = tencentOperation<PairPlan<null>>({
 	resource: 'friend',
 	operation: 'check',
 	option: { name: 'Check', description: 'Check whether users are friends, in calls of up to 1,000 (friend_check)', action: 'Check a friendship' },
-	properties: [owner, otherField('Other User ID', 'The user to check against (To_Account), one per input item'), checkTypeField('CheckResult'), collection([batchSizeOption(MAX_FRIENDS_PER_LIST_CALL)])],
+	properties: [
+		owner,
+		otherField('Other User ID', 'The user to check against (To_Account), one per input item'),
+		checkTypeField('CheckResult'),
+		collection([batchSizeOption(MAX_FRIENDS_PER_LIST_CALL)]),
+	],
 	read: (r) => readPair(r, 'Other User ID', null, MAX_FRIENDS_PER_LIST_CALL, readCheckType(r)),
 	doc: {
 		api: '`sns/friend_check`',

@@ -35,9 +35,30 @@ export const addSourceField: INodeProperties = {
 	description: `Where the friendship came from (AddSource): a keyword of at most 8 bytes; ${ADD_SOURCE_PREFIX} is added in front when missing`,
 };
 
-export const remarkField: INodeProperties = { displayName: 'Remark', name: 'remark', type: 'string', default: '', placeholder: 'Colleague from Shenzhen', description: 'The name this user gives the friend (Remark), at most 96 bytes' };
-export const groupNamesField = (description: string): INodeProperties => ({ displayName: 'Friend Lists', name: 'groupNames', type: 'string', default: '', placeholder: 'Colleagues', description });
-export const addWordingField: INodeProperties = { displayName: 'Add Wording', name: 'addWording', type: 'string', default: '', placeholder: 'Hi, I am Alice', description: 'The message sent with the request (AddWording), at most 256 bytes' };
+export const remarkField: INodeProperties = {
+	displayName: 'Remark',
+	name: 'remark',
+	type: 'string',
+	default: '',
+	placeholder: 'Colleague from Shenzhen',
+	description: 'The name this user gives the friend (Remark), at most 96 bytes',
+};
+export const groupNamesField = (description: string): INodeProperties => ({
+	displayName: 'Friend Lists',
+	name: 'groupNames',
+	type: 'string',
+	default: '',
+	placeholder: 'Colleagues',
+	description,
+});
+export const addWordingField: INodeProperties = {
+	displayName: 'Add Wording',
+	name: 'addWording',
+	type: 'string',
+	default: '',
+	placeholder: 'Hi, I am Alice',
+	description: 'The message sent with the request (AddWording), at most 256 bytes',
+};
 
 export const addSource = text({ maxBytes: 8 + ADD_SOURCE_PREFIX.length }).transform((v, ctx) => {
 	const s = v.trim().startsWith(ADD_SOURCE_PREFIX) ? v.trim() : ADD_SOURCE_PREFIX + v.trim();

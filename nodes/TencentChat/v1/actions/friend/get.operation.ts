@@ -20,7 +20,10 @@ const SNS_TAGS = [
 	{ name: 'Remark Set At', value: 'Tag_SNS_IM_RemarkTime' },
 ];
 const TAGS = [...SNS_TAGS, ...STANDARD.map((s) => ({ name: `Profile: ${s.label}`, value: s.tag }))];
-const extraTag = text({ maxBytes: 64 }).refine((t) => /^Tag_(SNS|Profile)_Custom_\w{1,8}$/.test(t.trim()), 'must be a custom tag such as Tag_SNS_Custom_level or Tag_Profile_Custom_vip');
+const extraTag = text({ maxBytes: 64 }).refine(
+	(t) => /^Tag_(SNS|Profile)_Custom_\w{1,8}$/.test(t.trim()),
+	'must be a custom tag such as Tag_SNS_Custom_level or Tag_Profile_Custom_vip',
+);
 
 /**
  * friend_get_list — tencentcloud.com/document/product/1047/34910: given friends' relationship and
@@ -33,10 +36,24 @@ export const get = tencentOperation<PairPlan<string[]>>({
 	properties: [
 		owner,
 		friend,
-		{ displayName: 'Fields', name: 'tags', type: 'multiOptions', default: SNS_TAGS.map((t) => t.value), options: TAGS, description: 'Friend and profile fields to get (TagList)' },
+		{
+			displayName: 'Fields',
+			name: 'tags',
+			type: 'multiOptions',
+			default: SNS_TAGS.map((t) => t.value),
+			options: TAGS,
+			description: 'Friend and profile fields to get (TagList)',
+		},
 		collection([
 			batchSizeOption(MAX_FRIENDS_PER_GET),
-			{ displayName: 'Custom Fields', name: 'extraTags', type: 'string', default: '', placeholder: 'Tag_SNS_Custom_level', description: 'Custom friend or profile tags to get too, separated by commas' },
+			{
+				displayName: 'Custom Fields',
+				name: 'extraTags',
+				type: 'string',
+				default: '',
+				placeholder: 'Tag_SNS_Custom_level',
+				description: 'Custom friend or profile tags to get too, separated by commas',
+			},
 		]),
 	],
 	read(r) {

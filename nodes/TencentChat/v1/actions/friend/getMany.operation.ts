@@ -1,9 +1,9 @@
 import type { IDataObject } from 'n8n-workflow';
-import { paginate, type CallShape } from '../../../../shared/engine/callShapes';
+import { paginate } from '../../../../shared/engine/callShapes';
 import { tencentApi, type TencentApi } from '../../../transport/request';
 import { tencentOperation } from '../../helpers/common';
 import { userId } from '../../helpers/fields';
-import { readLimit, returnAllFields } from '../../helpers/sns';
+import { readLimit, returnAllFields, withAccount } from '../../helpers/sns';
 import { friendData, owner } from './common';
 
 interface Plan {
@@ -45,17 +45,5 @@ export const getMany = tencentOperation<Plan>({
 		limits:
 			'One item per friend. Pages are sized by Tencent (up to 500); Return All follows NextStartIndex until CompleteFlag, Limit stops early. 200 calls/s. Sources: tencentcloud.com 1047/34908, dobyte/tencent-im `sns/types.go`, doocs `FriendGetResult.java`.',
 	},
-	shape: withAccount(pages),
+	shape: withAccount(pages, (plan) => plan.account),
 });
-
-/** Each friend's item also names the user whose friend it is. */
-function withAccount(shape: CallShape<Plan, TencentApi>): CallShape<Plan, TencentApi> {
-	if (shape.kind !== 'item') return shape;
-	return {
-		kind: 'item',
-		async run(plan, send, i, ctx) {
-			const out = (await shape.run(plan, send, i, ctx)) as IDataObject[];
-			return out.map((o) => ({ account: plan.account, ...o }));
-		},
-	};
-}

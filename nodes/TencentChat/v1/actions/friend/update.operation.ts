@@ -30,9 +30,19 @@ export const update = tencentOperation<PairPlan<Item>>({
 	],
 	read(r) {
 		const items: Item = [];
-		if (r.has('updateFields', 'remark')) items.push({ Tag: 'Tag_SNS_IM_Remark', Value: r.option('updateFields', 'remark', text({ maxBytes: 96, allowEmpty: true }), 'Remark', '') });
+		if (r.has('updateFields', 'remark'))
+			items.push({ Tag: 'Tag_SNS_IM_Remark', Value: r.option('updateFields', 'remark', text({ maxBytes: 96, allowEmpty: true }), 'Remark', '') });
 		if (r.has('updateFields', 'groupNames'))
-			items.push({ Tag: 'Tag_SNS_IM_Group', Value: r.option('updateFields', 'groupNames', emptyAs(groupNameList, () => []), 'Friend Lists', '') });
+			items.push({
+				Tag: 'Tag_SNS_IM_Group',
+				Value: r.option(
+					'updateFields',
+					'groupNames',
+					emptyAs(groupNameList, () => []),
+					'Friend Lists',
+					'',
+				),
+			});
 		items.push(...readCustomFriendFields(r));
 		if (!items.length) r.fail(`Invalid "Update Fields" in item ${r.itemIndex}: nothing to update; add a field or a custom friend field`);
 		return readPair(r, 'Friend User ID', items, MAX_FRIENDS_PER_WRITE);
