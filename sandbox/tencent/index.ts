@@ -14,8 +14,10 @@ import { pushRoutes } from './push';
 import { profileRoutes } from './profile';
 import { snsRoutes } from './sns';
 import { snsListRoutes } from './snsLists';
+import { operationRoutes } from './operations';
+import { robotRoutes } from './robots';
 
-export const TENCENT_ROUTES = routeTable(messageRoutes, groupRoutes, pushRoutes, accountRoutes, muteRoutes, profileRoutes, snsRoutes, snsListRoutes);
+export const TENCENT_ROUTES = routeTable(messageRoutes, groupRoutes, pushRoutes, accountRoutes, muteRoutes, profileRoutes, snsRoutes, snsListRoutes, operationRoutes, robotRoutes);
 
 /** The paths after /v4/ the sandbox serves. */
 export const TENCENT_PATHS = [...TENCENT_ROUTES.keys()];

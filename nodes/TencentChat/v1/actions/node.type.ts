@@ -1,12 +1,14 @@
 import type { OperationMap } from '../../../shared/router';
 import * as account from './account/Account.resource';
 import * as blocklist from './blocklist/Blocklist.resource';
+import * as chatbot from './chatbot/Chatbot.resource';
 import * as friend from './friend/Friend.resource';
 import * as friendList from './friendList/FriendList.resource';
 import * as globalMute from './globalMute/GlobalMute.resource';
 import * as group from './group/Group.resource';
 import * as groupMember from './groupMember/GroupMember.resource';
 import * as message from './message/Message.resource';
+import * as operationsData from './operations/Operations.resource';
 import * as profile from './profile/Profile.resource';
 import * as push from './push/Push.resource';
 import * as userAttribute from './userAttribute/UserAttribute.resource';
@@ -16,12 +18,14 @@ import * as userTag from './userTag/UserTag.resource';
 export const operations = {
 	account: account.operations,
 	blocklist: blocklist.operations,
+	chatbot: chatbot.operations,
 	friend: friend.operations,
 	friendList: friendList.operations,
 	globalMute: globalMute.operations,
 	group: group.operations,
 	groupMember: groupMember.operations,
 	message: message.operations,
+	operations: operationsData.operations,
 	profile: profile.operations,
 	push: push.operations,
 	userAttribute: userAttribute.operations,
