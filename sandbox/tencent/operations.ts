@@ -1,4 +1,3 @@
-/* eslint-disable */
 // Sandbox code (not shipped): Tencent Chat operations data and login state — getappinfo,
 // get_history, GetIPList (tencentcloud.com/document/product/1047/34886, 34885, 36742; fields:
 // dobyte/tencent-im operation/types.go) and kick (34957; UserID as in doocs KickRequest.java).

@@ -1,4 +1,3 @@
-/* eslint-disable */
 // Sandbox code (not shipped): Tencent Chat chatbots — create_robot, delete_robot, get_all_robots
 // (tencentcloud.com/document/product/1047/55280–55282; fields: doocs Robot.java, CreateRobotRequest.java).
 // A chatbot is an account whose UserID starts with @RBT#; creating it again succeeds; at most 20 per app.

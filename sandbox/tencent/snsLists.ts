@@ -1,4 +1,3 @@
-/* eslint-disable */
 // Sandbox code (not shipped): Tencent Chat friend lists (sns/group_add, group_delete, group_get:
 // tencentcloud.com/document/product/1047/34950, 34926, 40123) and the blocklist (sns/black_list_*:
 // 34911–34914). Fields: dobyte/tencent-im sns/types.go; doocs BlackListGetResult.java (the answer's

@@ -1,5 +1,6 @@
 import type { OperationMap } from '../../../shared/router';
 import * as account from './account/Account.resource';
+import * as appData from './appData/AppData.resource';
 import * as blocklist from './blocklist/Blocklist.resource';
 import * as chatbot from './chatbot/Chatbot.resource';
 import * as friend from './friend/Friend.resource';
@@ -8,7 +9,6 @@ import * as globalMute from './globalMute/GlobalMute.resource';
 import * as group from './group/Group.resource';
 import * as groupMember from './groupMember/GroupMember.resource';
 import * as message from './message/Message.resource';
-import * as operationsData from './operations/Operations.resource';
 import * as profile from './profile/Profile.resource';
 import * as push from './push/Push.resource';
 import * as userAttribute from './userAttribute/UserAttribute.resource';
@@ -17,6 +17,7 @@ import * as userTag from './userTag/UserTag.resource';
 /** Resource → operation map: the router looks every (resource, operation) pair up here. */
 export const operations = {
 	account: account.operations,
+	appData: appData.operations,
 	blocklist: blocklist.operations,
 	chatbot: chatbot.operations,
 	friend: friend.operations,
@@ -25,7 +26,6 @@ export const operations = {
 	group: group.operations,
 	groupMember: groupMember.operations,
 	message: message.operations,
-	operations: operationsData.operations,
 	profile: profile.operations,
 	push: push.operations,
 	userAttribute: userAttribute.operations,

@@ -1,6 +1,7 @@
 import type { INodeTypeDescription } from 'n8n-workflow';
 import { NodeConnectionTypes } from 'n8n-workflow';
 import * as account from './account/Account.resource';
+import * as appData from './appData/AppData.resource';
 import * as blocklist from './blocklist/Blocklist.resource';
 import * as chatbot from './chatbot/Chatbot.resource';
 import * as friend from './friend/Friend.resource';
@@ -9,7 +10,6 @@ import * as globalMute from './globalMute/GlobalMute.resource';
 import * as group from './group/Group.resource';
 import * as groupMember from './groupMember/GroupMember.resource';
 import * as message from './message/Message.resource';
-import * as operationsData from './operations/Operations.resource';
 import * as profile from './profile/Profile.resource';
 import * as push from './push/Push.resource';
 import * as userAttribute from './userAttribute/UserAttribute.resource';
@@ -30,6 +30,7 @@ export const versionDescription: Omit<INodeTypeDescription, 'displayName' | 'nam
 			noDataExpression: true,
 			options: [
 				{ name: 'Account', value: 'account', description: 'Import, check and delete users; query their online status' },
+				{ name: 'App Data', value: 'appData', description: 'App usage data, message log downloads, server IP addresses (Operations Management)' },
 				{ name: 'Blocklist', value: 'blocklist', description: 'Block and unblock users for a user; list and check blocklists' },
 				{ name: 'Chatbot', value: 'chatbot', description: 'Create, list and delete chatbot accounts' },
 				{ name: 'Friend', value: 'friend', description: 'Add, import, update, check, list and delete friends of a user' },
@@ -38,8 +39,7 @@ export const versionDescription: Omit<INodeTypeDescription, 'displayName' | 'nam
 				{ name: 'Group', value: 'group', description: 'Create, destroy and list groups; group messages, broadcasts, recalls' },
 				{ name: 'Group Member', value: 'groupMember', description: 'Add and remove group members; count online members' },
 				{ name: 'Message', value: 'message', description: 'One-to-one messages to one or many users' },
-				{ name: 'Operations', value: 'operations', description: 'App usage data, message log downloads, server IP addresses' },
-				{ name: 'Profile', value: 'profile', description: 'Get and set user profile fields' },
+								{ name: 'Profile', value: 'profile', description: 'Get and set user profile fields' },
 				{ name: 'Push', value: 'push', description: 'Push to all users, or by tags or attributes' },
 				{ name: 'User Attribute', value: 'userAttribute', description: 'Push attributes of users' },
 				{ name: 'User Tag', value: 'userTag', description: 'Push tags of users' },
@@ -47,6 +47,7 @@ export const versionDescription: Omit<INodeTypeDescription, 'displayName' | 'nam
 			default: 'message',
 		},
 		...account.description,
+		...appData.description,
 		...blocklist.description,
 		...chatbot.description,
 		...friend.description,
@@ -55,7 +56,6 @@ export const versionDescription: Omit<INodeTypeDescription, 'displayName' | 'nam
 		...group.description,
 		...groupMember.description,
 		...message.description,
-		...operationsData.description,
 		...profile.description,
 		...push.description,
 		...userAttribute.description,

@@ -40,9 +40,9 @@ export const get = tencentOperation<PairPlan<string[]>>({
 			displayName: 'Fields',
 			name: 'tags',
 			type: 'multiOptions',
-			default: SNS_TAGS.map((t) => t.value),
+			default: [],
 			options: TAGS,
-			description: 'Friend and profile fields to get (TagList)',
+			description: 'Friend and profile fields to get (TagList). Leave empty for the friend fields (remark, lists, source, wording, times).',
 		},
 		collection([
 			batchSizeOption(MAX_FRIENDS_PER_GET),
@@ -59,8 +59,7 @@ export const get = tencentOperation<PairPlan<string[]>>({
 	read(r) {
 		const tags = r.param('tags', z.array(z.enum(TAGS.map((t) => t.value) as [string, ...string[]])), 'Fields', []);
 		const extra: string[] = r.option('options', 'extraTags', listInput.pipe(z.array(extraTag)), 'Custom Fields', '');
-		const list = [...new Set([...tags, ...extra.map((t) => t.trim())])];
-		if (!list.length) r.fail(`Invalid "Fields" in item ${r.itemIndex}: nothing to get; choose at least one field`);
+		const list = [...new Set([...(tags.length ? tags : SNS_TAGS.map((t) => t.value)), ...extra.map((t) => t.trim())])];
 		return readPair(r, 'Friend User ID', list, MAX_FRIENDS_PER_GET, list.join(','));
 	},
 	doc: {

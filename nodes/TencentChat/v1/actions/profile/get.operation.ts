@@ -26,9 +26,9 @@ export const get = tencentOperation({
 			displayName: 'Fields',
 			name: 'tags',
 			type: 'multiOptions',
-			default: STANDARD.map((s) => s.tag),
+			default: [],
 			options: STANDARD.map((s) => ({ name: s.label, value: s.tag })),
-			description: 'Standard profile fields to get (TagList)',
+			description: 'Standard profile fields to get (TagList). Leave empty for all of them.',
 		},
 		collection([
 			batchSizeOption(100),
@@ -45,8 +45,7 @@ export const get = tencentOperation({
 	read(r) {
 		const tags = r.param('tags', z.array(z.enum(STANDARD.map((s) => s.tag) as [string, ...string[]])), 'Fields', []);
 		const custom: string[] = r.option('options', 'customFields', listInput.pipe(z.array(customTag)), 'Custom Fields', '');
-		const tagList = [...new Set([...tags, ...custom])];
-		if (!tagList.length) r.fail(`Invalid "Fields" in item ${r.itemIndex}: nothing to get; choose at least one field or custom field`);
+		const tagList = [...new Set([...(tags.length ? tags : STANDARD.map((s) => s.tag)), ...custom])];
 		return readPerUser(r, tagList);
 	},
 	doc: {

@@ -3,4 +3,4 @@ import { getAppInfo } from './getAppInfo.operation';
 import { getHistory } from './getHistory.operation';
 import { getIpList } from './getIpList.operation';
 
-export const { description, operations } = defineResource('operations', 'getAppInfo', [getAppInfo, getHistory, getIpList]);
+export const { description, operations } = defineResource('appData', 'getAppInfo', [getAppInfo, getHistory, getIpList]);

@@ -1,5 +1,5 @@
 /* eslint-disable */
-// Tencent Chat → Operations: Get App Usage (getappinfo), Get Message Logs (get_history), Get Server
+// Tencent Chat → App Data (Operations Management): Get App Usage (getappinfo), Get Message Logs (get_history), Get Server
 // IPs (ConfigSvc/GetIPList); Chatbot: Create, Delete, Get Many (openim_robot_http_svc/*); Account →
 // Log Out (im_open_login_svc/kick). Real n8n engine against the sandbox.
 if (!process.env.N8N_LOG_LEVEL) process.env.N8N_LOG_LEVEL = 'silent';
@@ -21,33 +21,33 @@ const hourAgo = () => {
 describe('Operations', () => {
 	test('Get App Usage: the fields asked for, one item per day, camelCase keys', async () => {
 		sb.seedTencentAccounts(ids('u', 3));
-		const r = await run({ resource: 'operations', operation: 'getAppInfo', fields: ['APNSMsgNum', 'RegistUserNumTotal', 'Date'] });
+		const r = await run({ resource: 'appData', operation: 'getAppInfo', fields: ['APNSMsgNum', 'RegistUserNumTotal', 'Date'] });
 		expect(calls('openconfigsvr/getappinfo')[0].body).toEqual({ RequestField: ['APNSMsgNum', 'RegistUserNumTotal', 'Date'] });
 		const out = json(r);
 		expect(out).toHaveLength(30);
 		expect(Object.keys(out[0]).sort()).toEqual(['apnsMsgNum', 'date', 'registUserNumTotal']);
 		expect(Number(out[0].registUserNumTotal)).toBeGreaterThanOrEqual(3);
-		const allFields = await run({ resource: 'operations', operation: 'getAppInfo' });
+		const allFields = await run({ resource: 'appData', operation: 'getAppInfo' });
 		expect(calls('openconfigsvr/getappinfo')[1].body).toEqual({});
 		expect(json(allFields)[0]).toHaveProperty('groupAllGroupNum');
 	});
 
 	test('Get Message Logs: one item per file; an hour outside the 7 days has none', async () => {
 		const h = hourAgo();
-		const r = await run({ resource: 'operations', operation: 'getHistory', chatType: 'Group', msgTime: h });
+		const r = await run({ resource: 'appData', operation: 'getHistory', chatType: 'Group', msgTime: h });
 		expect(calls('open_msg_svc/get_history')[0].body).toEqual({ ChatType: 'Group', MsgTime: h });
 		expect(json(r)[0]).toMatchObject({ chatType: 'Group', msgTime: h, url: expect.stringContaining('.gz'), gzipSize: 512 });
-		const old = await run({ resource: 'operations', operation: 'getHistory', chatType: 'C2C', msgTime: '2020010100' });
+		const old = await run({ resource: 'appData', operation: 'getHistory', chatType: 'C2C', msgTime: '2020010100' });
 		expect(json(old)).toEqual([]);
 	});
 
 	test('Get Message Logs: a bad hour is refused before sending', async () => {
-		await expectRefused({ resource: 'operations', operation: 'getHistory', chatType: 'C2C', msgTime: '2026-12-01 21:00' }, 'Hour', /YYYYMMDDHH/);
-		await expectRefused({ resource: 'operations', operation: 'getHistory', chatType: 'C2C', msgTime: '2026121324' }, 'Hour');
+		await expectRefused({ resource: 'appData', operation: 'getHistory', chatType: 'C2C', msgTime: '2026-12-01 21:00' }, 'Hour', /YYYYMMDDHH/);
+		await expectRefused({ resource: 'appData', operation: 'getHistory', chatType: 'C2C', msgTime: '2026121324' }, 'Hour');
 	});
 
 	test('Get Server IPs (ConfigSvc/GetIPList, capitals kept in the path)', async () => {
-		const r = await run({ resource: 'operations', operation: 'getIpList' });
+		const r = await run({ resource: 'appData', operation: 'getIpList' });
 		expect(calls('ConfigSvc/GetIPList')).toHaveLength(1);
 		expect(json(r)[0]).toMatchObject({ ipList: ['203.0.113.0/24', '198.51.100.7'], requestId: expect.any(String) });
 	});
@@ -55,7 +55,7 @@ describe('Operations', () => {
 	test('a vendor error with continue-on-fail becomes an error item (scripted 60003)', async () => {
 		sb.configure({ tencent: { scripted: [{ path: 'open_msg_svc/get_history', times: 1, code: 60003 }] } });
 		const r = await run(
-			{ resource: 'operations', operation: 'getHistory', chatType: 'C2C', msgTime: '={{ $json.h }}' },
+			{ resource: 'appData', operation: 'getHistory', chatType: 'C2C', msgTime: '={{ $json.h }}' },
 			{ items: [{ h: hourAgo() }, { h: hourAgo() }], continueOnFail: true },
 		);
 		expect(json(r).map((o) => o.code ?? o.chatType)).toEqual(['60003', 'C2C']);

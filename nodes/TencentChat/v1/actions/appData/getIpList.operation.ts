@@ -8,7 +8,7 @@ import { requestIdOf, tencentOperation } from '../../helpers/common';
  * mainland). Body {}; answer IPList [] (dobyte/tencent-im operation/types.go, doocs GetIpListResult.java).
  */
 export const getIpList = tencentOperation<Record<string, never>>({
-	resource: 'operations',
+	resource: 'appData',
 	operation: 'getIpList',
 	option: {
 		name: 'Get Server IPs',

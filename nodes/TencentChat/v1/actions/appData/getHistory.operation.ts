@@ -22,7 +22,7 @@ const hour = text().refine(
  * dobyte/tencent-im operation/types.go (HistoryFile), doocs GetHistoryResult.java.
  */
 export const getHistory = tencentOperation<Plan>({
-	resource: 'operations',
+	resource: 'appData',
 	operation: 'getHistory',
 	option: {
 		name: 'Get Message Logs',

@@ -46,7 +46,7 @@ export const APP_INFO_FIELDS = [
 export const camelKey = (k: string) => k.replace(/^[A-Z]+(?=[A-Z][a-z])|^[A-Z]+$|^[A-Z]/, (m) => m.toLowerCase());
 
 export const getAppInfo = tencentOperation<{ fields: string[] }>({
-	resource: 'operations',
+	resource: 'appData',
 	operation: 'getAppInfo',
 	option: { name: 'Get App Usage', description: 'Get the app’s usage data of the last 30 days, one item per day (getappinfo)', action: 'Get app usage data' },
 	properties: [
