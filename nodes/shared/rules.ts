@@ -1,5 +1,7 @@
 import type { INodeProperties } from 'n8n-workflow';
 import { z, type ZodType, type ZodTypeDef } from 'zod';
+import type { ItemReader } from './engine/reader';
+import { intInRange } from './schemas';
 
 /**
  * Domain rules written once for every operation of both nodes (zod schemas and their UI fields).
@@ -100,4 +102,24 @@ export function keyValueField(o: {
 /** A collection parameter: Options ("Add Option"), or Additional / Update Fields ("Add Field"). */
 export function collection(options: INodeProperties[], displayName = 'Options', name = 'options'): INodeProperties {
 	return { displayName, name, type: 'collection', placeholder: displayName === 'Options' ? 'Add Option' : 'Add Field', default: {}, options };
+}
+
+/** Return All / Limit of a paged read (read with `readLimit`). */
+export const returnAllFields: INodeProperties[] = [
+	{ displayName: 'Return All', name: 'returnAll', type: 'boolean', default: false, description: 'Whether to return all results or only up to a given limit' },
+	{
+		displayName: 'Limit',
+		name: 'limit',
+		type: 'number',
+		default: 50,
+		typeOptions: { minValue: 1 },
+		displayOptions: { show: { returnAll: [false] } },
+		description: 'Max number of results to return',
+	},
+];
+
+/** The Return All / Limit pair of one item: undefined = Return All. */
+export function readLimit(r: ItemReader): number | undefined {
+	const all = r.param('returnAll', z.boolean({ invalid_type_error: 'must be true or false' }), 'Return All', false);
+	return all ? undefined : r.param('limit', intInRange(1, Number.MAX_SAFE_INTEGER), 'Limit', 50);
 }

@@ -3,15 +3,10 @@
 // IPs (ConfigSvc/GetIPList); Chatbot: Create, Delete, Get Many (openim_robot_http_svc/*); Account →
 // Log Out (im_open_login_svc/kick). Real n8n engine against the sandbox.
 if (!process.env.N8N_LOG_LEVEL) process.env.N8N_LOG_LEVEL = 'silent';
-import type { RtcSandbox } from '../../sandbox/server';
-import { ids, indexes, itemsOf, pairs, tencentSuite } from './suite';
+import { ids, indexes, pairs } from './suite';
+import { userSuite } from './userSuite';
 
-let sb: RtcSandbox;
-const { run: execute, calls, expectRefused } = tencentSuite((s) => (sb = s));
-const run = async (...args: Parameters<typeof execute>) => (await execute(...args)).run;
-const json = (r: any) => itemsOf(r).map((o) => o.json as any);
-
-beforeEach(() => sb.configure({ tencent: { logBodies: true } }));
+const { sandbox, run, json, calls, expectRefused } = userSuite();
 
 const hourAgo = () => {
 	const d = new Date(Date.now() - 3_600_000);
@@ -20,8 +15,8 @@ const hourAgo = () => {
 
 describe('Operations', () => {
 	test('Get App Usage: the fields asked for, one item per day, camelCase keys', async () => {
-		sb.seedTencentAccounts(ids('u', 3));
-		const r = await run({ resource: 'appData', operation: 'getAppInfo', fields: ['APNSMsgNum', 'RegistUserNumTotal', 'Date'] });
+		sandbox().seedTencentAccounts(ids('u', 3));
+		const r = await run({ resource: 'appData', operation: 'getAppInfo', requestFields: ['APNSMsgNum', 'RegistUserNumTotal', 'Date'] });
 		expect(calls('openconfigsvr/getappinfo')[0].body).toEqual({ RequestField: ['APNSMsgNum', 'RegistUserNumTotal', 'Date'] });
 		const out = json(r);
 		expect(out).toHaveLength(30);
@@ -53,7 +48,7 @@ describe('Operations', () => {
 	});
 
 	test('a vendor error with continue-on-fail becomes an error item (scripted 60003)', async () => {
-		sb.configure({ tencent: { scripted: [{ path: 'open_msg_svc/get_history', times: 1, code: 60003 }] } });
+		sandbox().configure({ tencent: { scripted: [{ path: 'open_msg_svc/get_history', times: 1, code: 60003 }] } });
 		const r = await run(
 			{ resource: 'appData', operation: 'getHistory', chatType: 'C2C', msgTime: '={{ $json.h }}' },
 			{ items: [{ h: hourAgo() }, { h: hourAgo() }], continueOnFail: true },
@@ -94,15 +89,15 @@ describe('Chatbot', () => {
 
 describe('Account → Log Out (kick)', () => {
 	test('the user is logged out everywhere; an unknown user is an error item with continue-on-fail', async () => {
-		sb.seedTencentAccounts(['alice']);
-		sb.seedTencentOnline('alice', 'Online');
+		sandbox().seedTencentAccounts(['alice']);
+		sandbox().seedTencentOnline('alice', 'Online');
 		const r = await run(
 			{ resource: 'account', operation: 'kick', account: '={{ $json.a }}' },
 			{ items: [{ a: 'alice' }, { a: 'ghost' }], continueOnFail: true },
 		);
 		expect(calls('im_open_login_svc/kick')[0].body).toEqual({ UserID: 'alice' });
 		expect(json(r).map((o) => o.status ?? o.code)).toEqual(['loggedOut', '70107']);
-		expect(sb.state.tencent.online.has('alice')).toBe(false);
+		expect(sandbox().state.tencent.online.has('alice')).toBe(false);
 		const off = await run({ resource: 'account', operation: 'kick', account: 'ghost' });
 		expect(off.data.resultData.error!.message).toMatch(/^Tencent Chat error 70107/);
 	});

@@ -3,14 +3,11 @@
 // Friend List: Add, Delete, Get (sns/group_*). Real n8n engine against the sandbox.
 if (!process.env.N8N_LOG_LEVEL) process.env.N8N_LOG_LEVEL = 'silent';
 import { snsState } from '../../sandbox/tencent/sns';
-import type { RtcSandbox } from '../../sandbox/server';
-import { ids, indexes, itemsOf, pairs, tencentSuite } from './suite';
+import { ids, indexes, pairs } from './suite';
+import { userSuite } from './userSuite';
 
-let sb: RtcSandbox;
-const { run: execute, calls, expectRefused } = tencentSuite((s) => (sb = s));
-const run = async (...args: Parameters<typeof execute>) => (await execute(...args)).run;
-const json = (r: any) => itemsOf(r).map((o) => o.json as any);
-const blockedBy = (a: string) => [...(snsState(sb.state.tencent).blocked.get(a)?.keys() ?? [])];
+const { sandbox, run, json, calls, expectRefused } = userSuite();
+const blockedBy = (a: string) => [...(snsState(sandbox().state.tencent).blocked.get(a)?.keys() ?? [])];
 const each = (list: string[]) => ({ items: list.map((f) => ({ f })) });
 const base = (operation: string, extra: Record<string, unknown> = {}) => ({
 	resource: 'blocklist',
@@ -20,23 +17,21 @@ const base = (operation: string, extra: Record<string, unknown> = {}) => ({
 	...extra,
 });
 
-beforeEach(() => sb.configure({ tencent: { logBodies: true } }));
-
 describe('Blocklist → Add / Delete / Check', () => {
 	test('1,500 users → calls of 1,000 and 500; an unknown user fails on its own item; blocking ends a friendship', async () => {
 		const us = ids('b', 1500);
-		sb.seedTencentAccounts(['me', ...us.filter((u) => u !== 'b9')]);
+		sandbox().seedTencentAccounts(['me', ...us.filter((u) => u !== 'b9')]);
 		await run({ resource: 'friend', operation: 'add', account: 'me', otherAccount: 'b1', addSource: 'Web', options: { force: true } });
 		const r = await run(base('add'), each(us));
 		expect(calls('sns/black_list_add').map((c) => (c.body!.To_Account as unknown[]).length)).toEqual([1000, 500]);
 		expect(json(r)[0]).toMatchObject({ account: 'me', blockedAccount: 'b0', status: 'blocked', usersInCall: 1000 });
 		expect(json(r)[9]).toMatchObject({ blockedAccount: 'b9', status: 'failed', code: '30003' });
 		expect(blockedBy('me')).toHaveLength(1499);
-		expect(snsState(sb.state.tencent).friends.get('b1')?.has('me')).toBe(false);
+		expect(snsState(sandbox().state.tencent).friends.get('b1')?.has('me')).toBe(false);
 	});
 
 	test('check both ways / one way, then unblock', async () => {
-		sb.seedTencentAccounts(['me', 'x', 'y', 'z']);
+		sandbox().seedTencentAccounts(['me', 'x', 'y', 'z']);
 		await run(base('add'), each(['x']));
 		await run({ ...base('add'), account: 'y' }, each(['me']));
 		const r = await run(base('check'), each(['x', 'y', 'z']));
@@ -55,7 +50,7 @@ describe('Blocklist → Add / Delete / Check', () => {
 	});
 
 	test('unknown From_Account (30003): error items with continue-on-fail, error without', async () => {
-		sb.seedTencentAccounts(['me', 'x']);
+		sandbox().seedTencentAccounts(['me', 'x']);
 		const params = { ...base('add'), account: '={{ $json.u }}' };
 		const on = await run(params, {
 			items: [
@@ -78,7 +73,7 @@ describe('Blocklist → Add / Delete / Check', () => {
 describe('Blocklist → Get Many (black_list_get)', () => {
 	test('250 blocked users in pages of 100: StartIndex follows the answer, LastSequence the returned sequence; Limit stops early', async () => {
 		const us = ids('k', 250);
-		sb.seedTencentAccounts(['me', ...us]);
+		sandbox().seedTencentAccounts(['me', ...us]);
 		await run(base('add'), each(us));
 		const all = await run({ resource: 'blocklist', operation: 'getMany', account: 'me', returnAll: true });
 		const bodies = calls('sns/black_list_get').map((c) => c.body as any);
@@ -101,9 +96,9 @@ describe('Blocklist → Get Many (black_list_get)', () => {
 	});
 
 	test('a sequence above 2^53 goes back with the exact digits', async () => {
-		sb.seedTencentAccounts(['me', 'k1']);
+		sandbox().seedTencentAccounts(['me', 'k1']);
 		await run(base('add'), each(['k1']));
-		sb.configure({
+		sandbox().configure({
 			tencent: {
 				logBodies: true,
 				scripted: [
@@ -131,7 +126,7 @@ describe('Blocklist → Get Many (black_list_get)', () => {
 
 describe('Friend List → Add / Get / Delete (group_add, group_get, group_delete)', () => {
 	test('create two lists with friends, read them (one item per list), delete one', async () => {
-		sb.seedTencentAccounts(['me', 'a', 'b']);
+		sandbox().seedTencentAccounts(['me', 'a', 'b']);
 		await run({ resource: 'friend', operation: 'add', account: 'me', otherAccount: '={{ $json.f }}', addSource: 'Web', options: { force: true } }, each(['a']));
 		const add = await run({ resource: 'friendList', operation: 'add', account: 'me', listNames: 'Family, Work', friends: 'a, b' });
 		expect(calls('sns/group_add')[0].body).toEqual({ From_Account: 'me', GroupName: ['Family', 'Work'], To_Account: ['a', 'b'] });
@@ -157,7 +152,7 @@ describe('Friend List → Add / Get / Delete (group_add, group_get, group_delete
 	});
 
 	test('a list that already exists (30001): error item with continue-on-fail; without it the run fails', async () => {
-		sb.seedTencentAccounts(['me']);
+		sandbox().seedTencentAccounts(['me']);
 		const params = { resource: 'friendList', operation: 'add', account: 'me', listNames: '={{ $json.n }}' };
 		const on = await run(params, { items: [{ n: 'One' }, { n: 'One' }], continueOnFail: true });
 		expect(json(on).map((o) => o.status ?? o.code)).toEqual(['created', '30001']);

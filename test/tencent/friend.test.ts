@@ -3,14 +3,11 @@
 // Real n8n engine against the sandbox.
 if (!process.env.N8N_LOG_LEVEL) process.env.N8N_LOG_LEVEL = 'silent';
 import { snsState } from '../../sandbox/tencent/sns';
-import type { RtcSandbox } from '../../sandbox/server';
-import { ids, indexes, itemsOf, pairs, tencentSuite } from './suite';
+import { ids, indexes, pairs } from './suite';
+import { userSuite } from './userSuite';
 
-let sb: RtcSandbox;
-const { run: execute, calls, expectRefused } = tencentSuite((s) => (sb = s));
-const run = async (...args: Parameters<typeof execute>) => (await execute(...args)).run;
-const json = (r: any) => itemsOf(r).map((o) => o.json as any);
-const friendsOf = (a: string) => [...(snsState(sb.state.tencent).friends.get(a)?.keys() ?? [])];
+const { sandbox, run, json, calls, expectRefused } = userSuite();
+const friendsOf = (a: string) => [...(snsState(sandbox().state.tencent).friends.get(a)?.keys() ?? [])];
 const each = (list: string[]) => ({ items: list.map((f) => ({ f })) });
 const base = (operation: string, extra: Record<string, unknown> = {}) => ({
 	resource: 'friend',
@@ -20,12 +17,10 @@ const base = (operation: string, extra: Record<string, unknown> = {}) => ({
 	...extra,
 });
 
-beforeEach(() => sb.configure({ tencent: { logBodies: true } }));
-
 describe('Friend → Add (friend_add)', () => {
 	test('150 friends of one user → calls of 100 and 50, forced, both ways; the sandbox stores both sides', async () => {
 		const fs = ids('f', 150);
-		sb.seedTencentAccounts(['me', ...fs]);
+		sandbox().seedTencentAccounts(['me', ...fs]);
 		const r = await run(base('add', { addSource: 'Web', options: { force: true, remark: 'pal', groupNames: 'Team' } }), each(fs));
 		expect(r.data.resultData.error).toBeUndefined();
 		const sent = calls('sns/friend_add');
@@ -38,7 +33,7 @@ describe('Friend → Add (friend_add)', () => {
 	});
 
 	test('without Force a friend who must confirm is pending (30539); a blocked one fails (30515); unknown user fails (30003)', async () => {
-		sb.seedTencentAccounts(['me', 'a', 'b']);
+		sandbox().seedTencentAccounts(['me', 'a', 'b']);
 		await run({ resource: 'blocklist', operation: 'add', account: 'me', otherAccount: 'b' });
 		const r = await run(base('add', { addSource: 'AddSource_Type_App' }), each(['a', 'b', 'ghost']));
 		expect(json(r).map((o) => [o.status, o.code])).toEqual([
@@ -52,7 +47,7 @@ describe('Friend → Add (friend_add)', () => {
 
 	test('unknown From_Account (30003) fails the whole call: error items with continue-on-fail, error without', async () => {
 		const params = { ...base('add', { addSource: 'Web', options: { force: true } }), account: '={{ $json.u }}' };
-		sb.seedTencentAccounts(['x', 'y']);
+		sandbox().seedTencentAccounts(['x', 'y']);
 		const on = await run(params, {
 			items: [
 				{ u: 'x', f: 'y' },
@@ -75,7 +70,7 @@ describe('Friend → Add (friend_add)', () => {
 
 describe('Friend → Import / Update / Get (friend_import, friend_update, friend_get_list)', () => {
 	test('import with history and custom fields, update the remark and lists, read them back', async () => {
-		sb.seedTencentAccounts(['me', 'a', 'b']);
+		sandbox().seedTencentAccounts(['me', 'a', 'b']);
 		const imp = await run(
 			base('import', {
 				addSource: 'Legacy',
@@ -127,7 +122,7 @@ describe('Friend → Import / Update / Get (friend_import, friend_update, friend
 describe('Friend → Check / Delete / Delete All / Get Many', () => {
 	const seedFriends = async (n: number) => {
 		const fs = ids('g', n);
-		sb.seedTencentAccounts(['me', ...fs]);
+		sandbox().seedTencentAccounts(['me', ...fs]);
 		await run(base('add', { addSource: 'Web', options: { force: true } }), each(fs));
 		return fs;
 	};
@@ -180,7 +175,7 @@ describe('Friend → Check / Delete / Delete All / Get Many', () => {
 	});
 
 	test('get many / delete all of an unknown user: 30003 error item with continue-on-fail', async () => {
-		sb.seedTencentAccounts(['me']);
+		sandbox().seedTencentAccounts(['me']);
 		const r = await run(
 			{ resource: 'friend', operation: 'getMany', account: '={{ $json.u }}', returnAll: true },
 			{ items: [{ u: 'ghost' }], continueOnFail: true },

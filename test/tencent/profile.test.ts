@@ -2,24 +2,19 @@
 // Tencent Chat → Profile: Get (portrait_get, ≤ 100 users per call), Set (portrait_set).
 // Real n8n engine against the sandbox.
 if (!process.env.N8N_LOG_LEVEL) process.env.N8N_LOG_LEVEL = 'silent';
-import type { RtcSandbox } from '../../sandbox/server';
-import { ids, indexes, itemsOf, pairs, tencentSuite } from './suite';
+import { ids, indexes, pairs } from './suite';
+import { userSuite } from './userSuite';
 
-let sb: RtcSandbox;
-const { run: execute, calls, expectRefused } = tencentSuite((s) => (sb = s));
-const run = async (...args: Parameters<typeof execute>) => (await execute(...args)).run;
-const json = (r: any) => itemsOf(r).map((o) => o.json as any);
-
-beforeEach(() => sb.configure({ tencent: { logBodies: true } }));
+const { sandbox, run, json, calls, expectRefused } = userSuite();
 
 describe('Profile → Set (portrait_set)', () => {
 	test('standard and custom fields become ProfileItem entries; Get reads them back', async () => {
-		sb.seedTencentAccounts(['alice']);
+		sandbox().seedTencentAccounts(['alice']);
 		const r = await run({
 			resource: 'profile',
 			operation: 'set',
 			account: 'alice',
-			fields: { nickname: 'Alice', gender: 'Gender_Type_Female', birthday: 19900101, allowType: 'AllowType_Type_DenyAny', level: 7 },
+			profileFields: { nickname: 'Alice', gender: 'Gender_Type_Female', birthday: 19900101, allowType: 'AllowType_Type_DenyAny', level: 7 },
 			customFields: { pairs: [{ key: 'vip', value: 'gold' }] },
 		});
 		expect(r.data.resultData.error).toBeUndefined();
@@ -51,8 +46,8 @@ describe('Profile → Set (portrait_set)', () => {
 	});
 
 	test('unknown account (40003) with continue-on-fail: error item paired to its input; without it the run fails', async () => {
-		sb.seedTencentAccounts(['bob']);
-		const params = { resource: 'profile', operation: 'set', account: '={{ $json.a }}', fields: { signature: 'hi' } };
+		sandbox().seedTencentAccounts(['bob']);
+		const params = { resource: 'profile', operation: 'set', account: '={{ $json.a }}', profileFields: { signature: 'hi' } };
 		const on = await run(params, { items: [{ a: 'bob' }, { a: 'ghost' }], continueOnFail: true });
 		expect(json(on).map((o) => o.status ?? o.code)).toEqual(['updated', '40003']);
 		expect(pairs(on)).toEqual(indexes(2));
@@ -62,7 +57,7 @@ describe('Profile → Set (portrait_set)', () => {
 
 	test('bad input: nothing to set, a value over 500 bytes, a bad custom name — nothing sent', async () => {
 		await expectRefused({ resource: 'profile', operation: 'set', account: 'a' }, 'Profile Fields', /nothing to set/);
-		await expectRefused({ resource: 'profile', operation: 'set', account: 'a', fields: { nickname: 'x'.repeat(501) } }, 'Nickname', /500 bytes/);
+		await expectRefused({ resource: 'profile', operation: 'set', account: 'a', profileFields: { nickname: 'x'.repeat(501) } }, 'Nickname', /500 bytes/);
 		await expectRefused(
 			{ resource: 'profile', operation: 'set', account: 'a', customFields: { pairs: [{ key: 'much-too-long', value: '1' }] } },
 			'Custom Fields',
@@ -73,7 +68,7 @@ describe('Profile → Set (portrait_set)', () => {
 describe('Profile → Get (portrait_get)', () => {
 	test('150 users → calls of 100 and 50; an unknown user fails on its own item', async () => {
 		const users = ids('p', 150);
-		sb.seedTencentAccounts(users.filter((u) => u !== 'p7'));
+		sandbox().seedTencentAccounts(users.filter((u) => u !== 'p7'));
 		const r = await run(
 			{ resource: 'profile', operation: 'get', account: '={{ $json.u }}', tags: ['Tag_Profile_IM_Nick'] },
 			{ items: users.map((u) => ({ u })) },

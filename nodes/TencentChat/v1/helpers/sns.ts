@@ -161,39 +161,6 @@ export function relationFlags(relation: string, single: boolean): { mine: boolea
 	return { mine, theirs: /_(BWithA|BothWay)$/.test(relation) };
 }
 
-/** Return All / Limit of the paged reads (friend_get, black_list_get). */
-export const returnAllFields: INodeProperties[] = [
-	{
-		displayName: 'Return All',
-		name: 'returnAll',
-		type: 'boolean',
-		default: false,
-		description: 'Whether to return all results or only up to a given limit',
-	},
-	{
-		displayName: 'Limit',
-		name: 'limit',
-		type: 'number',
-		default: 50,
-		typeOptions: { minValue: 1 },
-		displayOptions: { show: { returnAll: [false] } },
-		description: 'Max number of results to return',
-	},
-];
-
-/** undefined = Return All. */
-export function readLimit(r: ItemReader): number | undefined {
-	const all = r.param('returnAll', z.boolean({ invalid_type_error: 'must be true or false' }), 'Return All', false);
-	return all ? undefined : r.param('limit', intInRange(1, Number.MAX_SAFE_INTEGER), 'Limit', 50);
-}
-
-/** `[{ Tag, Value }]` as an object keyed by `name(tag)` (tags without a name are kept as they are). */
-export function tagValues(items: unknown, name: (tag: string) => string): IDataObject {
-	const out: IDataObject = {};
-	for (const e of (items ?? []) as IDataObject[]) out[name(String(e.Tag))] = e.Value as IDataObject[keyof IDataObject];
-	return out;
-}
-
 /** A paged read whose every entry also names the user it belongs to (`account`). */
 export function withAccount<P>(shape: CallShape<P, TencentApi>, account: (plan: P) => string): CallShape<P, TencentApi> {
 	if (shape.kind !== 'item') return shape;

@@ -52,14 +52,14 @@ export const getAppInfo = tencentOperation<{ fields: string[] }>({
 	properties: [
 		{
 			displayName: 'Fields',
-			name: 'fields',
+			name: 'requestFields',
 			type: 'multiOptions',
 			default: [],
 			options: APP_INFO_FIELDS.map((f) => ({ name: f, value: f })),
 			description: 'Data to get (RequestField). Leave empty for all.',
 		},
 	],
-	read: (r) => ({ fields: r.param('fields', z.array(z.enum(APP_INFO_FIELDS)), 'Fields', []) }),
+	read: (r) => ({ fields: r.param('requestFields', z.array(z.enum(APP_INFO_FIELDS)), 'Fields', []) }),
 	doc: {
 		api: '`openconfigsvr/getappinfo`',
 		limits:

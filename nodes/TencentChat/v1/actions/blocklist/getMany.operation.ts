@@ -1,11 +1,11 @@
 import type { IDataObject } from 'n8n-workflow';
 import { paginate } from '../../../../shared/engine/callShapes';
-import { collection } from '../../../../shared/rules';
+import { collection, readLimit, returnAllFields } from '../../../../shared/rules';
 import { intInRange } from '../../../../shared/schemas';
 import { tencentApi, type TencentApi } from '../../../transport/request';
 import { tencentOperation } from '../../helpers/common';
 import { userId } from '../../helpers/fields';
-import { readLimit, returnAllFields, withAccount } from '../../helpers/sns';
+import { withAccount } from '../../helpers/sns';
 import { owner } from './common';
 
 interface Plan {

@@ -1,9 +1,10 @@
 import type { IDataObject } from 'n8n-workflow';
 import { paginate } from '../../../../shared/engine/callShapes';
+import { readLimit, returnAllFields } from '../../../../shared/rules';
 import { tencentApi, type TencentApi } from '../../../transport/request';
 import { tencentOperation } from '../../helpers/common';
 import { userId } from '../../helpers/fields';
-import { readLimit, returnAllFields, withAccount } from '../../helpers/sns';
+import { withAccount } from '../../helpers/sns';
 import { friendData, owner } from './common';
 
 interface Plan {

@@ -4,7 +4,7 @@ import { z } from 'zod';
 import { readOption, readParam } from '../../../../shared/params';
 import { intInRange } from '../../../../shared/schemas';
 import { tencentApiRequest } from '../../../transport/request';
-import { collection } from '../../../../shared/rules';
+import { collection, returnAllFields } from '../../../../shared/rules';
 
 /**
  * get_appid_group_list — tencent-chat.md §6.3: pages of ≤ 10,000 group IDs, walked with the Next
@@ -21,22 +21,7 @@ export const MAX_PAGE_SIZE = 10000;
 const LIST_TYPES = ['Public', 'Private', 'ChatRoom', 'AVChatRoom', 'BChatRoom', 'Community'] as const;
 
 const properties: INodeProperties[] = [
-	{
-		displayName: 'Return All',
-		name: 'returnAll',
-		type: 'boolean',
-		default: false,
-		description: 'Whether to return all results or only up to a given limit',
-	},
-	{
-		displayName: 'Limit',
-		name: 'limit',
-		type: 'number',
-		default: 50,
-		typeOptions: { minValue: 1 },
-		displayOptions: { show: { returnAll: [false] } },
-		description: 'Max number of results to return',
-	},
+	...returnAllFields,
 	collection([
 		{
 			displayName: 'Group Type',

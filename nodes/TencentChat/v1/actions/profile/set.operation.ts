@@ -23,7 +23,7 @@ export const set = tencentOperation<Plan>({
 	},
 	properties: [
 		accountField('The user whose profile to set (From_Account)'),
-		collection(standardFields, 'Profile Fields', 'fields'),
+		collection(standardFields, 'Profile Fields', 'profileFields'),
 		keyValueField({
 			displayName: 'Custom Fields',
 			name: 'customFields',
@@ -38,10 +38,10 @@ export const set = tencentOperation<Plan>({
 	read(r) {
 		const items: Plan['items'] = [];
 		for (const s of STANDARD)
-			if (r.has('fields', s.key))
+			if (r.has('profileFields', s.key))
 				items.push({
 					Tag: s.tag,
-					Value: r.option('fields', s.key, schemaFor(s.key), s.label, undefined),
+					Value: r.option('profileFields', s.key, schemaFor(s.key), s.label, undefined),
 				});
 		const custom = r.param(
 			'customFields',
