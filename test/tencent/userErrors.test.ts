@@ -5,17 +5,18 @@
 // Relationship calls of an unknown From_Account fail in the sandbox with 30003; the others get a
 // scripted vendor answer for the first call.
 if (!process.env.N8N_LOG_LEVEL) process.env.N8N_LOG_LEVEL = 'silent';
+import type { IDataObject } from 'n8n-workflow';
 import { indexes, pairs } from './suite';
 import { userSuite } from './userSuite';
 
 const { sandbox, run, json } = userSuite();
 
-const pair = (resource: string, operation: string, extra: Record<string, unknown> = {}) => ({
+const pair = (resource: string, operation: string, extra: IDataObject = {}) => ({
 	params: { resource, operation, account: '={{ $json.u }}', otherAccount: 'x', ...extra },
 	items: [{ u: 'ghost' }, { u: 'me' }],
 	code: '30003',
 });
-const scripted = (path: string, code: number, params: Record<string, unknown>, items: Array<Record<string, unknown>> = [{}, {}], only?: string) => ({
+const scripted = (path: string, code: number, params: IDataObject, items: Array<IDataObject> = [{}, {}], only?: string) => ({
 	params,
 	items,
 	code: String(code),
@@ -23,7 +24,7 @@ const scripted = (path: string, code: number, params: Record<string, unknown>, i
 	only,
 });
 
-const cases: Array<[string, { params: Record<string, unknown>; items: Array<Record<string, unknown>>; code: string; path?: string; only?: string }]> = [
+const cases: Array<[string, { params: IDataObject; items: Array<IDataObject>; code: string; path?: string; only?: string }]> = [
 	['friend add', pair('friend', 'add', { addSource: 'Web', options: { force: true } })],
 	['friend import', pair('friend', 'import', { addSource: 'Web' })],
 	['friend update', pair('friend', 'update', { updateFields: { remark: 'r' } })],
