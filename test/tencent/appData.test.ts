@@ -43,7 +43,7 @@ describe('Operations', () => {
 
 	test('Get Server IPs (ConfigSvc/GetIPList, capitals kept in the path)', async () => {
 		const r = await run({ resource: 'appData', operation: 'getIpList' });
-		expect(calls('ConfigSvc/GetIPList')).toHaveLength(1);
+		expect(calls('ConfigSvc/GetIPList').map((c) => c.body)).toEqual([{}]);
 		expect(json(r)[0]).toMatchObject({ ipList: ['203.0.113.0/24', '198.51.100.7'], requestId: expect.any(String) });
 	});
 
@@ -66,11 +66,13 @@ describe('Chatbot', () => {
 		await run({ resource: 'chatbot', operation: 'create', chatbot: '@RBT#sales' });
 		const list = await run({ resource: 'chatbot', operation: 'getMany' });
 		expect(json(list).map((o) => o.chatbot)).toEqual(['@RBT#support', '@RBT#sales']);
+		expect(calls('get_all_robots')[0].body).toEqual({});
 		const del = await run(
 			{ resource: 'chatbot', operation: 'delete', chatbot: '={{ $json.c }}' },
 			{ items: [{ c: '@RBT#sales' }, { c: '@RBT#sales' }], continueOnFail: true },
 		);
 		expect(json(del).map((o) => o.status ?? o.code)).toEqual(['deleted', '70107']);
+		expect(calls('delete_robot')[0].body).toEqual({ Robot_Account: '@RBT#sales' });
 		const off = await run({ resource: 'chatbot', operation: 'delete', chatbot: 'nobot' });
 		expect(off.data.resultData.error!.message).toMatch(/^Tencent Chat error 70107/);
 	});

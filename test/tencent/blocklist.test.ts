@@ -46,6 +46,7 @@ describe('Blocklist → Add / Delete / Check', () => {
 		expect(json(one)[0]).toMatchObject({ relation: 'BlackCheckResult_Type_NO', blocks: false, blockedBy: null });
 		const del = await run(base('delete'), each(['x']));
 		expect(json(del)[0]).toMatchObject({ blockedAccount: 'x', status: 'unblocked' });
+		expect(calls('sns/black_list_delete')[0].body).toEqual({ From_Account: 'me', To_Account: ['x'] });
 		expect(blockedBy('me')).toEqual([]);
 	});
 
@@ -147,6 +148,7 @@ describe('Friend List → Add / Get / Delete (group_add, group_get, group_delete
 		]);
 		const del = await run({ resource: 'friendList', operation: 'delete', account: 'me', listNames: 'Work' });
 		expect(json(del)[0]).toMatchObject({ status: 'deleted', listNames: ['Work'] });
+		expect(calls('sns/group_delete')[0].body).toEqual({ From_Account: 'me', GroupName: ['Work'] });
 		const after = await run({ resource: 'friendList', operation: 'get', account: 'me', listNames: 'Family' });
 		expect(json(after).map((o) => o.listName)).toEqual(['Family']);
 	});

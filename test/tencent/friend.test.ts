@@ -104,6 +104,11 @@ describe('Friend → Import / Update / Get (friend_import, friend_update, friend
 			base('get', { tags: ['Tag_SNS_IM_Remark', 'Tag_SNS_IM_Group', 'Tag_SNS_IM_AddTime'], options: { extraTags: 'Tag_SNS_Custom_level' } }),
 			each(['a']),
 		);
+		expect(calls('sns/friend_get_list')[0].body).toEqual({
+			From_Account: 'me',
+			To_Account: ['a'],
+			TagList: ['Tag_SNS_IM_Remark', 'Tag_SNS_IM_Group', 'Tag_SNS_IM_AddTime', 'Tag_SNS_Custom_level'],
+		});
 		expect(json(get)[0]).toMatchObject({
 			account: 'me',
 			friend: 'a',
