@@ -20,8 +20,13 @@ import { counterRoutes } from './counters';
 import { messageRoutes } from './messages';
 import { muteRoutes } from './mutes';
 import { pushRoutes } from './push';
+import { profileRoutes } from './profile';
+import { snsRoutes } from './sns';
+import { snsListRoutes } from './snsLists';
+import { operationRoutes } from './operations';
+import { robotRoutes } from './robots';
 
-export const TENCENT_ROUTES = routeTable(messageRoutes, groupRoutes, pushRoutes, accountRoutes, muteRoutes, historyRoutes, groupHistoryRoutes, conversationRoutes, groupInfoRoutes, groupMemberRoutes, attributeRoutes, liveGroupRoutes, topicRoutes, counterRoutes);
+export const TENCENT_ROUTES = routeTable(messageRoutes, groupRoutes, pushRoutes, accountRoutes, muteRoutes, historyRoutes, groupHistoryRoutes, conversationRoutes, groupInfoRoutes, groupMemberRoutes, attributeRoutes, liveGroupRoutes, topicRoutes, counterRoutes, profileRoutes, snsRoutes, snsListRoutes, operationRoutes, robotRoutes);
 
 /** The paths after /v4/ the sandbox serves. */
 export const TENCENT_PATHS = [...TENCENT_ROUTES.keys()];

@@ -37,6 +37,8 @@ export const TENCENT_QUOTAS: Record<string, Quota> = {
 	'timpush/clear_all_tags': { perSecond: 100 },
 	'im_open_login_svc/multiaccount_import': { perSecond: 100 },
 	'im_open_login_svc/account_check': { perSecond: 100 },
+	// get_history: "10 calls per second" (tencentcloud.com/document/product/1047/34885).
+	'open_msg_svc/get_history': { perSecond: 10 },
 };
 
 export const tencentQuota = (path: string): Quota => TENCENT_QUOTAS[path] ?? DEFAULT_TENCENT_QUOTA;

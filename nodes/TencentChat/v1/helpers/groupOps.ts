@@ -1,9 +1,8 @@
 import type { IDataObject, INodeProperties } from 'n8n-workflow';
-import { z } from 'zod';
 import type { CallShape } from '../../../shared/engine/callShapes';
 import type { ItemReader } from '../../../shared/engine/reader';
 import type { Quota } from '../../../shared/engine/quota';
-import { emptyAs, keyValueField, intInRange, keyValuePairs, text } from '../../../shared/schemas';
+import { emptyAs, keyValueField, keyValuePairs, text } from '../../../shared/schemas';
 import type { TencentApi } from '../../transport/request';
 import { requestIdOf, type Body } from './common';
 import { groupRef } from './groupLocator';
@@ -67,25 +66,8 @@ export function customDataField(name: string, displayName: string, what: string)
 export const readCustomData = (r: ItemReader, collection: string, key: string, label: string) =>
 	r.option(collection, key, keyValuePairs(), label, {}).map(([Key, Value]) => ({ Key, Value }));
 
-/** The Return All + Limit pair of a paged read. */
-export const returnAllFields: INodeProperties[] = [
-	{ displayName: 'Return All', name: 'returnAll', type: 'boolean', default: false, description: 'Whether to return all results or only up to a given limit' },
-	{
-		displayName: 'Limit',
-		name: 'limit',
-		type: 'number',
-		default: 50,
-		typeOptions: { minValue: 1, numberPrecision: 0 },
-		displayOptions: { show: { returnAll: [false] } },
-		description: 'Max number of results to return',
-	},
-];
-
-/** undefined = Return All. */
-export function readLimit(r: ItemReader): number | undefined {
-	const all = r.param('returnAll', z.boolean({ invalid_type_error: 'must be true or false' }), 'Return All', false);
-	return all ? undefined : r.param('limit', intInRange(1, Number.MAX_SAFE_INTEGER), 'Limit', 50);
-}
+/** Return All / Limit: one home, shared/schemas/fields.ts. */
+export { readLimit, returnAllFields } from '../../../shared/schemas';
 
 /** The entries of an answer's array field, or none. */
 export const listOf = (result: IDataObject, name: string): IDataObject[] => (Array.isArray(result[name]) ? (result[name] as IDataObject[]) : []);

@@ -1,5 +1,4 @@
 import type { IDataObject, INodeProperties } from 'n8n-workflow';
-import { z } from 'zod';
 import type { ItemReader } from '../../../shared/engine/reader';
 import { collection, int64Id, intInRange } from '../../../shared/schemas';
 
@@ -10,24 +9,8 @@ import { collection, int64Id, intInRange } from '../../../shared/schemas';
  * exactly arrive as decimal strings (nodes/shared/json.ts), so `String()` keeps every digit.
  */
 
-export const returnAllFields = (): INodeProperties[] => [
-	{ displayName: 'Return All', name: 'returnAll', type: 'boolean', default: false, description: 'Whether to return all results or only up to a given limit' },
-	{
-		displayName: 'Limit',
-		name: 'limit',
-		type: 'number',
-		default: 50,
-		typeOptions: { minValue: 1, numberPrecision: 0 },
-		displayOptions: { show: { returnAll: [false] } },
-		description: 'Max number of results to return',
-	},
-];
-
-/** The Limit, or undefined for Return All. */
-export function readLimit(r: ItemReader): number | undefined {
-	const all = r.param('returnAll', z.boolean({ invalid_type_error: 'must be true or false' }), 'Return All', false);
-	return all ? undefined : r.param('limit', intInRange(1, Number.MAX_SAFE_INTEGER), 'Limit', 50);
-}
+/** Return All / Limit: one home, shared/schemas/fields.ts. */
+export { readLimit, returnAllFields } from '../../../shared/schemas';
 
 /** The "Page Size" option of an API that returns at most `max` entries per call. */
 export const pageSizeOptions = (max: number, what: string, extra: INodeProperties[] = []): INodeProperties =>

@@ -28,7 +28,7 @@ export const getJoined = tencentOperation<Plan>({
 	option: { name: 'Get Joined', description: 'Get the groups a user has joined, page by page (get_joined_group_list)', action: 'Get the groups of a user' },
 	properties: [
 		{ displayName: 'User ID', name: 'account', type: 'string', default: '', required: true, placeholder: 'user_1001', description: 'The user whose groups to list (Member_Account)' },
-		...returnAllFields,
+		...returnAllFields(),
 		collection([
 			{
 				displayName: 'Group Type',

@@ -18,7 +18,7 @@ export const getBanned = tencentOperation<{ groupId: string; limit: number | und
 	resource: 'groupMember',
 	operation: 'getBanned',
 	option: { name: 'Get Banned', description: 'Get the banned members of an audio-video group, page by page (get_group_ban_member)', action: 'Get the banned members of a group' },
-	properties: [groupLocatorField, ...returnAllFields],
+	properties: [groupLocatorField, ...returnAllFields()],
 	read: (r) => ({ groupId: readGroup(r), limit: readLimit(r) }),
 	shape: paginate({
 		api: tencentApi('group_open_http_svc/get_group_ban_member', true),

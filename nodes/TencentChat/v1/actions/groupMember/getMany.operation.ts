@@ -32,7 +32,7 @@ export const getMany = tencentOperation<Plan>({
 	option: { name: 'Get Many', description: 'Get the members of a group with their profiles, page by page (get_group_member_info)', action: 'Get the members of a group' },
 	properties: [
 		groupLocatorField,
-		...returnAllFields,
+		...returnAllFields(),
 		collection([
 			{ displayName: 'Community Group', name: 'community', type: 'boolean', default: false, description: 'Whether the group is a Community: its members are paged with a cursor (Next) instead of an offset' },
 			{ displayName: 'Custom Fields', name: 'customKeys', type: 'string', default: '', placeholder: 'title', description: 'Custom member fields to return, separated by commas (AppDefinedDataFilter_GroupMember)' },

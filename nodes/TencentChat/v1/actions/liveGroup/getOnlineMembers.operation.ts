@@ -35,7 +35,7 @@ export const getOnlineMembers = tencentOperation<Plan>({
 	properties: [
 		{ displayName: 'Needs the console switch "List of online audio-video group members" (Pro edition and up); without it Tencent returns only the 30 latest members.', name: 'switchNotice', type: 'notice', default: '' },
 		groupLocatorField,
-		...returnAllFields,
+		...returnAllFields(),
 		collection([{ displayName: 'Mark', name: 'mark', type: 'number', default: '', typeOptions: { numberPrecision: 0 }, description: 'Only members with this mark, 0 to 4294967295 (Mark; see Set Member Marks)' }]),
 	],
 	read: (r) => ({ groupId: readGroup(r), mark: r.option('options', 'mark', emptyAs(uint32), 'Mark', ''), limit: readLimit(r) }),
