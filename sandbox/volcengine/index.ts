@@ -5,14 +5,17 @@
 // a handler and one `action(...)` line in its resource file.
 import type { RawRequest, RawResponse, Sandbox } from '../types';
 import { routeTable } from '../routes';
+import { accessListRoutes } from './accessLists';
 import { conversationRoutes } from './conversations';
 import { serveVolcengine } from './gateway';
+import { liveRoutes } from './live';
 import { messageRoutes } from './messages';
+import { participantRoutes } from './participants';
 import { rtsRoutes } from './rts';
 import { userRoutes } from './users';
 import { userTagRoutes } from './userTags';
 
-export const VOLCENGINE_ROUTES = routeTable(messageRoutes, userRoutes, userTagRoutes, conversationRoutes, rtsRoutes);
+export const VOLCENGINE_ROUTES = routeTable(messageRoutes, userRoutes, userTagRoutes, conversationRoutes, rtsRoutes, participantRoutes, accessListRoutes, liveRoutes);
 
 /** The Actions the sandbox serves. */
 export const VOLCENGINE_ACTIONS = [...VOLCENGINE_ROUTES.keys()];

@@ -25,6 +25,14 @@ export const VOLCENGINE_QUOTAS: Record<string, ApiQuota> = {
 	BatchGetUser: { perSecond: 100 },
 	// "QPS 不得超过 100", at most 20 messages per call — https://www.volcengine.com/docs/6348/337138
 	GetConversationMessages: { perSecond: 100 },
+	// Conversation members and access lists: QPS 100 for the reads (doc 6348/336992, 336993, 336996,
+	// 788464, 1051347, 1051348); the writes are documented at 50, the default.
+	BatchGetConversationParticipant: { perSecond: 100 },
+	ScanConversationParticipantList: { perSecond: 100 },
+	IsUserInConversation: { perSecond: 100 },
+	BatchGetBlockParticipants: { perSecond: 100 },
+	BatchGetWhitelistParticipant: { perSecond: 100 },
+	QueryLiveParticipantStatus: { perSecond: 100 },
 	// QPS unconfirmed (§4.7, §4.8, §9), paced at the default 50/s: BatchUpdateUser, GetMessages,
 	// DeleteMessage, DeleteConversationMessage, ModifyMessage, QueryOnlineStatus.
 	// §5: SendUnicast + SendRoomUnicast + SendBroadcast + BatchSendRoomUnicast ≤ 500 requests/s together.

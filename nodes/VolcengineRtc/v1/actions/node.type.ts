@@ -1,5 +1,7 @@
 import type { OperationMap } from '../../../shared/router';
 import * as conversation from './conversation/Conversation.resource';
+import * as conversationAccess from './conversationAccess/ConversationAccess.resource';
+import * as conversationMember from './conversationMember/ConversationMember.resource';
 import * as message from './message/Message.resource';
 import * as room from './room/Room.resource';
 import * as user from './user/User.resource';
@@ -8,6 +10,8 @@ import * as userTag from './userTag/UserTag.resource';
 /** Resource → operation map: the router looks every (resource, operation) pair up here. */
 export const operations = {
 	conversation: conversation.operations,
+	conversationAccess: conversationAccess.operations,
+	conversationMember: conversationMember.operations,
 	message: message.operations,
 	room: room.operations,
 	user: user.operations,

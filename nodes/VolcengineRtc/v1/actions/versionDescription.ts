@@ -1,6 +1,8 @@
 import type { INodeTypeDescription } from 'n8n-workflow';
 import { NodeConnectionTypes } from 'n8n-workflow';
 import * as conversation from './conversation/Conversation.resource';
+import * as conversationAccess from './conversationAccess/ConversationAccess.resource';
+import * as conversationMember from './conversationMember/ConversationMember.resource';
 import * as message from './message/Message.resource';
 import * as room from './room/Room.resource';
 import * as user from './user/User.resource';
@@ -21,6 +23,12 @@ export const versionDescription: Omit<INodeTypeDescription, 'displayName' | 'nam
 			noDataExpression: true,
 			options: [
 				{ name: 'Conversation', value: 'conversation', description: 'Read, change and delete the messages of a conversation' },
+				{
+					name: 'Conversation Access',
+					value: 'conversationAccess',
+					description: 'Live groups: mute or ban users, and the allow list of who may post while everyone is muted',
+				},
+				{ name: 'Conversation Member', value: 'conversationMember', description: 'Add, read, change and remove the members of a conversation; admins; live group members' },
 				{ name: 'Message', value: 'message', description: 'Send, broadcast and recall messages' },
 				{
 					name: 'Room',
@@ -33,6 +41,8 @@ export const versionDescription: Omit<INodeTypeDescription, 'displayName' | 'nam
 			default: 'message',
 		},
 		...conversation.description,
+		...conversationAccess.description,
+		...conversationMember.description,
 		...message.description,
 		...room.description,
 		...user.description,
