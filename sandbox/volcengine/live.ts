@@ -38,7 +38,7 @@ function BatchUpdateLiveParticipants(ctx: VolcCtx, body: Body) {
 		const ext = stringMap(info, 'Ext');
 		// "AvatarUrl、NickName和Ext均为非必填参数,但是至少需要填一个,否则服务端会报错"
 		if (nick === undefined && avatar === undefined && ext === undefined) throw new VolcError('InvalidParameter', `ParticipantInfos entry of ${id} needs AvatarUrl, NickName or Ext`);
-		const marks = info.Marks === undefined || info.Marks === null ? [] : arrayField(info, 'Marks').map((m, i) => stringField({ m }, `Marks[${i}]`, true) ?? String(m));
+		const marks = info.Marks === undefined || info.Marks === null ? [] : arrayField(info, 'Marks').map((m, i) => stringField({ [`Marks[${i}]`]: m }, `Marks[${i}]`, true)!);
 		if (!conv.members.has(id)) {
 			// The doc's example failure.
 			failed.push({ UserId: id, Code: 'ParticipantNotInConversation', Message: 'participant not in conversation' });
