@@ -48,7 +48,10 @@ function BatchUpdateLiveParticipants(ctx: VolcCtx, body: Body) {
 		if (nick !== undefined) m.nickName = nick;
 		if (avatar !== undefined) m.avatarUrl = avatar;
 		if (ext !== undefined) m.ext = ext;
-		for (const mark of marks) markAction === 1 ? m.marks.add(mark) : m.marks.delete(mark);
+		for (const mark of marks) {
+			if (markAction === 1) m.marks.add(mark);
+			else m.marks.delete(mark);
+		}
 	}
 	return failed.length ? { FailedInfos: failed } : {};
 }
