@@ -8,7 +8,7 @@ import { imApi, type VolcengineApi } from '../../transport/request';
 import { volcengineOperation, type Body } from './common';
 import { appIdField, batchSizeOption, conversationShortIdField } from './fields';
 import { optionalCursor } from './im';
-import { memberIdField, readConversation, type ConversationRef } from './members';
+import { memberIdField, placement, readConversation, type ConversationRef, type OpSpec } from './members';
 
 /**
  * The member profile of BatchAddConversationParticipant / BatchModifyConversationParticipant
@@ -23,6 +23,7 @@ import { memberIdField, readConversation, type ConversationRef } from './members
 export type InfoKey = 'nickName' | 'level' | 'role' | 'ext' | 'readIndex' | 'blockTime' | 'avatarUrl' | 'marks';
 
 const ROLES = { member: 0, owner: 1, admin: 2 } as const;
+const ROLE_NAMES = { admin: ['Admin', 'Group admin'], member: ['Member', 'Ordinary member'], owner: ['Owner', 'Group owner'] } as const;
 
 const INFO_FIELDS: Record<InfoKey, INodeProperties> = {
 	avatarUrl: { displayName: 'Avatar URL', name: 'avatarUrl', type: 'string', default: '', placeholder: 'https://example.com/avatar/10001.png', description: 'Picture of the member in this group (AvatarUrl)' },
@@ -59,11 +60,7 @@ const INFO_FIELDS: Record<InfoKey, INodeProperties> = {
 		type: 'options',
 		default: 'member',
 		description: 'Role in the group (Role). An owner must be the conversation\'s owner.',
-		options: [
-			{ name: 'Admin', value: 'admin', description: 'Group admin (Role 2)' },
-			{ name: 'Member', value: 'member', description: 'Ordinary member (Role 0)' },
-			{ name: 'Owner', value: 'owner', description: 'Group owner (Role 1)' },
-		],
+		options: (['admin', 'member', 'owner'] as const).map((role) => ({ name: ROLE_NAMES[role][0], value: role, description: `${ROLE_NAMES[role][1]} (Role ${ROLES[role]})` })),
 	},
 };
 
@@ -106,11 +103,7 @@ export interface MemberItemPlan extends ConversationRef {
 	batchSize: number;
 }
 
-interface ItemSpec {
-	resource: string;
-	operation: string;
-	option: { name: string; description: string; action: string };
-	doc: { api: string; limits: string };
+interface ItemSpec extends OpSpec {
 	api: string;
 	/** Fields after Member User ID; `options` go into Options next to Batch Size. */
 	fields: INodeProperties[];
@@ -130,10 +123,7 @@ interface ItemSpec {
 export function memberItemWrite(spec: ItemSpec) {
 	const api: VolcengineApi = imApi(spec.api, true); // the same profile twice ends the same: safe to repeat
 	return volcengineOperation<MemberItemPlan>({
-		resource: spec.resource,
-		operation: spec.operation,
-		option: spec.option,
-		doc: spec.doc,
+		...placement(spec),
 		properties: [appIdField, conversationShortIdField, memberIdField(spec.member), ...spec.fields, collection([batchSizeOption(spec.max, 'Members (input items)', spec.dflt), ...(spec.options ?? [])])],
 		async read(r) {
 			const ref = await readConversation(r);

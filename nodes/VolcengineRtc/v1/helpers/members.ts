@@ -8,7 +8,7 @@ import { collection } from '../../../shared/rules';
 import { intInRange, int64Id } from '../../../shared/schemas';
 import { imApi, type VolcengineApi } from '../../transport/request';
 import { resolveAppId, volcengineOperation, type Body } from './common';
-import { appIdField, batchSizeOption, conversationShortIdField, dedupeOption, listField } from './fields';
+import { appIdField, batchSizeOption, conversationShortIdField, dedupeOption, listField, returnAllFields } from './fields';
 import { idString, int64List, uniqueIds } from './im';
 
 /**
@@ -37,16 +37,7 @@ export const operatorField: INodeProperties = {
 export const memberIdsField = (description: string): INodeProperties =>
 	listField({ displayName: 'Member User IDs', name: 'participantUserIds', placeholder: '10001, 10002, 10003', description });
 
-/** One member per input item (the coalesced operations). */
-export const memberIdField = (description: string): INodeProperties => ({
-	displayName: 'Member User ID',
-	name: 'participantUserId',
-	type: 'string',
-	default: '',
-	required: true,
-	placeholder: '10001',
-	description: `${description} (ParticipantUserId; int64, give large IDs as text so they stay exact)`,
-});
+export { memberIdField } from './fields';
 
 export interface ConversationRef {
 	appId: number;
@@ -89,25 +80,36 @@ export interface MemberListPlan extends ConversationRef {
 	echo: IDataObject;
 }
 
-interface ListSpec {
+/** Where an operation shows and its README row (every operation of these resources). */
+export interface OpSpec {
 	resource: string;
 	operation: string;
 	option: { name: string; description: string; action: string };
 	doc: { api: string; limits: string };
+}
+
+/** The OpSpec part of a factory's spec (a spec carries more than `volcengineOperation` takes). */
+export const placement = ({ resource, operation, option, doc }: OpSpec): OpSpec => ({ resource, operation, option, doc });
+
+interface ListSpec extends OpSpec {
 	/** Action name; every one of these is safe to repeat (adding or removing twice ends the same). */
 	api: string;
-	/** The fields between Conversation ID and Options. */
-	fields: INodeProperties[];
+	/** The fields between Conversation ID and Member User IDs. */
+	fields?: INodeProperties[];
+	/** Whether the action takes an Operator (the Operator User ID field, sent as Operator). */
+	operator?: boolean;
 	users: string;
 	/** Batch Size ceiling and default. */
 	max: number;
 	dflt: number;
 	read?: (r: ItemReader) => { extra: Body; echo?: IDataObject };
-	/** The request body of one call. */
-	body: (plan: MemberListPlan, chunk: bigint[]) => Body;
+	/** The body field of the users (default body: AppId, ConversationShortId, the extra fields, then this list). */
+	listKey?: string;
+	/** A body of another shape. */
+	body?: (plan: MemberListPlan, chunk: bigint[]) => Body;
 	/** Result field that lists the users the call did not change. */
 	failedKey: string;
-	/** Past tense of the change: "removed", "muted" … */
+	/** Past tense of the change: "removed", "restricted" … */
 	done: string;
 	/** Why a user in `failedKey` failed, in plain words. */
 	reason: string;
@@ -115,23 +117,30 @@ interface ListSpec {
 
 const flag = z.boolean({ invalid_type_error: 'must be true or false' });
 
+/** App ID, Conversation ID, `fields`, Member User IDs, then Options with Batch Size and `options`. */
+function listProperties(spec: { users: string; max: number; dflt: number }, fields: INodeProperties[] = [], options: INodeProperties[] = []): INodeProperties[] {
+	return [appIdField, conversationShortIdField, ...fields, memberIdsField(spec.users), collection([batchSizeOption(spec.max, 'Users', spec.dflt), ...options])];
+}
+
+async function readList(r: ItemReader, spec: { max: number; dflt: number }): Promise<MemberListPlan> {
+	const ref = await readConversation(r);
+	const users: bigint[] = r.param('participantUserIds', int64List('user'), 'Member User IDs');
+	return { ...ref, users, duplicatesRemoved: 0, batchSize: r.option('options', 'batchSize', intInRange(1, spec.max), 'Batch Size', spec.dflt), extra: {}, echo: {} };
+}
+
 /** A write of one item's list of users, in calls of Batch Size (see the file comment). */
 export function memberListWrite(spec: ListSpec) {
 	const api = imApi(spec.api, true);
 	return volcengineOperation<MemberListPlan>({
-		resource: spec.resource,
-		operation: spec.operation,
-		option: spec.option,
-		doc: spec.doc,
-		properties: [appIdField, conversationShortIdField, ...spec.fields, memberIdsField(spec.users), collection([batchSizeOption(spec.max, 'Users', spec.dflt), dedupeOption('Users', 'user')])],
+		...placement(spec),
+		properties: listProperties(spec, [...(spec.operator ? [operatorField] : []), ...(spec.fields ?? [])], [dedupeOption('Users', 'user')]),
 		async read(r) {
-			const ref = await readConversation(r);
 			const { extra, echo } = spec.read?.(r) ?? { extra: {} };
-			const all: bigint[] = r.param('participantUserIds', int64List('user'), 'Member User IDs');
-			const batchSize = r.option('options', 'batchSize', intInRange(1, spec.max), 'Batch Size', spec.dflt);
+			if (spec.operator) extra.Operator = r.param('operator', int64Id, 'Operator User ID');
+			const plan = await readList(r, spec);
 			// A user listed twice would make its outcome ambiguous; Remove Duplicate Users is on by default.
-			const users = r.option('options', 'dedupe', flag, 'Remove Duplicate Users', true) ? uniqueIds(all) : all;
-			return { ...ref, users, duplicatesRemoved: all.length - users.length, batchSize, extra, echo: echo ?? {} };
+			const users = r.option('options', 'dedupe', flag, 'Remove Duplicate Users', true) ? uniqueIds(plan.users) : plan.users;
+			return { ...plan, users, duplicatesRemoved: plan.users.length - users.length, extra, echo: echo ?? {} };
 		},
 		orderKey: conversationLane,
 		shape: fanOut({
@@ -141,7 +150,8 @@ export function memberListWrite(spec: ListSpec) {
 			list: (plan) => plan.users,
 			max: (plan) => plan.batchSize,
 			async send(plan, chunk, _n, send) {
-				const { result, requestId } = await send(api, spec.body(plan, chunk));
+				const body = spec.body ? spec.body(plan, chunk) : { AppId: plan.appId, ConversationShortId: plan.conversationShortId, ...plan.extra, [spec.listKey ?? 'ParticipantUserIds']: chunk };
+				const { result, requestId } = await send(api, body);
 				const failed = ((Array.isArray(result[spec.failedKey]) ? result[spec.failedKey] : []) as unknown[]).map((id): [string, string] => [String(id), spec.failedKey]);
 				return { failed, requestId };
 			},
@@ -169,10 +179,35 @@ export function memberListWrite(spec: ListSpec) {
 	});
 }
 
+type PairCommon = Omit<ListSpec, 'operation' | 'option' | 'doc' | 'api' | 'users' | 'listKey' | 'done' | 'reason'> & { limits: (api: string) => string };
+/** What differs between the two sides of an add/remove pair: [operation, name, what it does, action, api, users, done, why a failed user failed, listKey]. */
+type PairSide = [operation: string, name: string, does: string, action: string, api: string, users: string, done: string, reason: string, listKey?: string];
+
+/** An add/remove pair of list writes (admins, the allow list): one spec for what they share, a row each for what differs. */
+export function memberListPair(common: PairCommon, sides: [PairSide, PairSide]) {
+	const { limits, ...shared } = common;
+	return sides.map(([operation, name, does, action, api, users, done, reason, listKey]) =>
+		memberListWrite({
+			...shared,
+			operation,
+			option: { name, description: `${does} (${api})`, action },
+			doc: { api, limits: limits(api) },
+			api,
+			users: `${users}, separated by commas or new lines, or an array from an expression`,
+			listKey,
+			done,
+			reason: `Volcengine listed this user in ${common.failedKey}: ${reason}`,
+		}),
+	) as [ReturnType<typeof memberListWrite>, ReturnType<typeof memberListWrite>];
+}
+
 // ---- reads by user id -----------------------------------------------------------------------
 
-interface ReadSpec extends Omit<ListSpec, 'api' | 'body' | 'failedKey' | 'done' | 'reason' | 'read' | 'fields'> {
+interface ReadSpec extends OpSpec {
 	api: string;
+	users: string;
+	max: number;
+	dflt: number;
 	/** Result field with the entries, each naming its user in `userKey`. */
 	listKey: string;
 	userKey: string;
@@ -183,15 +218,11 @@ interface ReadSpec extends Omit<ListSpec, 'api' | 'body' | 'failedKey' | 'done' 
 export function memberListRead(spec: ReadSpec) {
 	const api = imApi(spec.api, true);
 	return volcengineOperation<MemberListPlan>({
-		resource: spec.resource,
-		operation: spec.operation,
-		option: spec.option,
-		doc: spec.doc,
-		properties: [appIdField, conversationShortIdField, memberIdsField(spec.users), collection([batchSizeOption(spec.max, 'Users', spec.dflt)])],
+		...placement(spec),
+		properties: listProperties(spec),
 		async read(r) {
-			const ref = await readConversation(r);
-			const users = uniqueIds(r.param<bigint[]>('participantUserIds', int64List('user'), 'Member User IDs'));
-			return { ...ref, users, duplicatesRemoved: 0, batchSize: r.option('options', 'batchSize', intInRange(1, spec.max), 'Batch Size', spec.dflt), extra: {}, echo: {} };
+			const plan = await readList(r, spec);
+			return { ...plan, users: uniqueIds(plan.users) };
 		},
 		shape: fanOut({
 			ordered: true,
@@ -223,25 +254,6 @@ export interface PagePlan extends ConversationRef {
 	extra: Body;
 }
 
-export const returnAllFields: INodeProperties[] = [
-	{
-		displayName: 'Return All',
-		name: 'returnAll',
-		type: 'boolean',
-		default: false,
-		description: 'Whether to return all results or only up to a given limit',
-	},
-	{
-		displayName: 'Limit',
-		name: 'limit',
-		type: 'number',
-		default: 50,
-		typeOptions: { minValue: 1, numberPrecision: 0 },
-		displayOptions: { show: { returnAll: [false] } },
-		description: 'Max number of results to return',
-	},
-];
-
 export const pageSizeOption = (max: number, more = ''): INodeProperties => ({
 	displayName: 'Page Size',
 	name: 'pageSize',
@@ -265,7 +277,7 @@ export async function readPages(r: ItemReader, max: number, extra: Body = {}): P
  * NextCursor also means "no more": ScanConversationParticipantListResResult,
  * BatchGetWhitelistParticipantResResult).
  */
-export function memberPages(api: VolcengineApi, map: (entry: IDataObject) => IDataObject) {
+function memberPages(api: VolcengineApi) {
 	return paginate<PagePlan, bigint, VolcengineApi>({
 		api,
 		vendor: 'Volcengine',
@@ -284,6 +296,16 @@ export function memberPages(api: VolcengineApi, map: (entry: IDataObject) => IDa
 				nextText,
 			};
 		},
-		map,
+		map: (entry) => camelJson(entry),
+	});
+}
+
+/** A paged read: App ID, Conversation ID, `fields`, Return All / Limit, Options (`options`); entries with camelCase keys. */
+export function memberPagesOperation(spec: OpSpec & { api: string; fields?: INodeProperties[]; options: INodeProperties[]; read: (r: ItemReader) => Promise<PagePlan> }) {
+	return volcengineOperation<PagePlan>({
+		...placement(spec),
+		properties: [appIdField, conversationShortIdField, ...(spec.fields ?? []), ...returnAllFields, collection(spec.options)],
+		read: spec.read,
+		shape: memberPages(imApi(spec.api, true)),
 	});
 }

@@ -1,8 +1,4 @@
-import { collection } from '../../../../shared/rules';
-import { imApi } from '../../../transport/request';
-import { volcengineOperation } from '../../helpers/common';
-import { appIdField, conversationShortIdField } from '../../helpers/fields';
-import { camelJson, memberPages, pageSizeOption, readPages, returnAllFields, type PagePlan } from '../../helpers/members';
+import { memberPagesOperation, pageSizeOption, readPages } from '../../helpers/members';
 import { LIVE_ONLY } from './common';
 
 /**
@@ -14,7 +10,7 @@ import { LIVE_ONLY } from './common';
 
 export const MAX_PAGE = 20;
 
-export const getAllowList = volcengineOperation<PagePlan>({
+export const getAllowList = memberPagesOperation({
 	resource: 'conversationAccess',
 	operation: 'getAllowList',
 	option: { name: 'Get Allow List', description: 'Page through the users who may post while a live group is muted (BatchGetWhitelistParticipant)', action: 'Get the allow list of a live group' },
@@ -22,9 +18,7 @@ export const getAllowList = volcengineOperation<PagePlan>({
 		api: 'BatchGetWhitelistParticipant',
 		limits: `${LIVE_ONLY} Return All or Limit; pages of at most 20 (the documented maximum), following \`NextCursor\` while \`HasMore\` (-1: no more). QPS 100 ([6348/1051347](https://www.volcengine.com/docs/6348/1051347)).`,
 	},
-	properties: [appIdField, conversationShortIdField, ...returnAllFields, collection([pageSizeOption(MAX_PAGE)])],
-	async read(r) {
-		return await readPages(r, MAX_PAGE);
-	},
-	shape: memberPages(imApi('BatchGetWhitelistParticipant', true), (entry) => camelJson(entry)),
+	api: 'BatchGetWhitelistParticipant',
+	options: [pageSizeOption(MAX_PAGE)],
+	read: async (r) => await readPages(r, MAX_PAGE),
 });

@@ -1,8 +1,4 @@
-import { collection } from '../../../../shared/rules';
-import { imApi } from '../../../transport/request';
-import { volcengineOperation } from '../../helpers/common';
-import { appIdField, conversationShortIdField } from '../../helpers/fields';
-import { camelJson, memberPages, pageSizeOption, readPages, returnAllFields, type PagePlan } from '../../helpers/members';
+import { memberPagesOperation, pageSizeOption, readPages } from '../../helpers/members';
 import { LIVE_ONLY, readRestriction, restrictionField } from './common';
 
 /**
@@ -14,7 +10,7 @@ import { LIVE_ONLY, readRestriction, restrictionField } from './common';
 
 export const MAX_PAGE = 20;
 
-export const getRestricted = volcengineOperation<PagePlan>({
+export const getRestricted = memberPagesOperation({
 	resource: 'conversationAccess',
 	operation: 'getRestricted',
 	option: { name: 'Get Restricted', description: 'Page through the muted or banned users of a live group (BatchGetBlockParticipants)', action: 'Get the restricted users of a live group' },
@@ -22,9 +18,8 @@ export const getRestricted = volcengineOperation<PagePlan>({
 		api: 'BatchGetBlockParticipants',
 		limits: `${LIVE_ONLY} Return All or Limit; pages of at most 20 (the documented maximum), following \`NextCursor\` while \`HasMore\`, sorted by user ID. QPS 100 ([6348/788464](https://www.volcengine.com/docs/6348/788464)).`,
 	},
-	properties: [appIdField, conversationShortIdField, restrictionField('Which list to read'), ...returnAllFields, collection([pageSizeOption(MAX_PAGE)])],
-	async read(r) {
-		return await readPages(r, MAX_PAGE, { BlockAction: readRestriction(r).BlockAction });
-	},
-	shape: memberPages(imApi('BatchGetBlockParticipants', true), (entry) => camelJson(entry)),
+	api: 'BatchGetBlockParticipants',
+	fields: [restrictionField('Which list to read')],
+	options: [pageSizeOption(MAX_PAGE)],
+	read: async (r) => await readPages(r, MAX_PAGE, { BlockAction: readRestriction(r).BlockAction }),
 });

@@ -24,7 +24,6 @@ export const liftRestriction = memberListWrite({
 		const { restriction, BlockAction } = readRestriction(r);
 		return { extra: { BlockAction }, echo: { restriction } };
 	},
-	body: (plan, chunk) => ({ AppId: plan.appId, ConversationShortId: plan.conversationShortId, ParticipantUserIds: chunk, BlockAction: plan.extra.BlockAction }),
 	failedKey: 'FailedParticipantUserIds',
 	done: 'lifted',
 	reason: 'Volcengine listed this user in FailedParticipantUserIds: still restricted',

@@ -1,10 +1,7 @@
 import { z } from 'zod';
-import { collection } from '../../../../shared/rules';
 import { text } from '../../../../shared/schemas';
-import { imApi } from '../../../transport/request';
-import { volcengineOperation, type Body } from '../../helpers/common';
-import { appIdField, conversationShortIdField } from '../../helpers/fields';
-import { camelJson, memberPages, pageSizeOption, readPages, returnAllFields, type PagePlan } from '../../helpers/members';
+import type { Body } from '../../helpers/common';
+import { memberPagesOperation, pageSizeOption, readPages } from '../../helpers/members';
 
 /**
  * ScanConversationParticipantList — Go SDK volc-sdk-golang service/im/model.go
@@ -19,51 +16,51 @@ export const MAX_DETAILED = 20;
 export const MAX_IDS_ONLY = 50;
 const flag = z.boolean({ invalid_type_error: 'must be true or false' });
 
-export const getMany = volcengineOperation<PagePlan>({
+export const getMany = memberPagesOperation({
 	resource: 'conversationMember',
 	operation: 'getMany',
-	option: { name: 'Get Many', description: 'Page through the members of a conversation (ScanConversationParticipantList)', action: 'Get many conversation members' },
+	option: {
+		name: 'Get Many',
+		description: 'Page through the members of a conversation (ScanConversationParticipantList)',
+		action: 'Get many conversation members',
+	},
 	doc: {
 		api: 'ScanConversationParticipantList',
 		limits:
 			'Return All or Limit; pages of at most 20 members with details, 50 with user IDs only (the documented maxima), following `NextCursor` while `HasMore`. QPS 100 ([6348/336993](https://www.volcengine.com/docs/6348/336993)). Live groups: Online Members Only lists who is online (optionally with one mark); otherwise only the owner and admins.',
 	},
-	properties: [
-		appIdField,
-		conversationShortIdField,
-		...returnAllFields,
-		collection([
-			{
-				displayName: 'Mark',
-				name: 'markType',
-				type: 'string',
-				default: '',
-				placeholder: 'vip',
-				description: 'Live groups with Online Members Only: only online members with this mark (MarkType)',
-			},
-			{
-				displayName: 'Newest Members First',
-				name: 'reverse',
-				type: 'boolean',
-				default: false,
-				description: 'Whether to list the latest joiners first (Reverse); off lists in joining order',
-			},
-			{
-				displayName: 'Online Members Only',
-				name: 'online',
-				type: 'boolean',
-				default: false,
-				description: 'Whether to list the online members of a live group, newest first (ScanOnlineParticipant); other conversations return nobody',
-			},
-			{
-				displayName: 'Only User IDs',
-				name: 'onlyUserIds',
-				type: 'boolean',
-				default: false,
-				description: 'Whether to return only the user IDs (OnlyUserIds), up to 50 per call instead of 20',
-			},
-			pageSizeOption(MAX_IDS_ONLY, ' (at most 20 unless Only User IDs)'),
-		]),
+	api: 'ScanConversationParticipantList',
+	options: [
+		{
+			displayName: 'Mark',
+			name: 'markType',
+			type: 'string',
+			default: '',
+			placeholder: 'vip',
+			description: 'Live groups with Online Members Only: only online members with this mark (MarkType)',
+		},
+		{
+			displayName: 'Newest Members First',
+			name: 'reverse',
+			type: 'boolean',
+			default: false,
+			description: 'Whether to list the latest joiners first (Reverse); off lists in joining order',
+		},
+		{
+			displayName: 'Online Members Only',
+			name: 'online',
+			type: 'boolean',
+			default: false,
+			description: 'Whether to list the online members of a live group, newest first (ScanOnlineParticipant); other conversations return nobody',
+		},
+		{
+			displayName: 'Only User IDs',
+			name: 'onlyUserIds',
+			type: 'boolean',
+			default: false,
+			description: 'Whether to return only the user IDs (OnlyUserIds), up to 50 per call instead of 20',
+		},
+		pageSizeOption(MAX_IDS_ONLY, ' (at most 20 unless Only User IDs)'),
 	],
 	async read(r) {
 		const extra: Body = {};
@@ -75,5 +72,4 @@ export const getMany = volcengineOperation<PagePlan>({
 		if (mark !== '') extra.MarkType = mark;
 		return await readPages(r, onlyUserIds ? MAX_IDS_ONLY : MAX_DETAILED, extra);
 	},
-	shape: memberPages(imApi('ScanConversationParticipantList', true), (entry) => camelJson(entry)),
 });

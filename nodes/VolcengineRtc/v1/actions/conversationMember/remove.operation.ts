@@ -1,5 +1,4 @@
-import { int64Id } from '../../../../shared/schemas';
-import { memberListWrite, operatorField } from '../../helpers/members';
+import { memberListWrite } from '../../helpers/members';
 
 /**
  * BatchDeleteConversationParticipant — Go SDK volc-sdk-golang service/im/model.go
@@ -17,12 +16,10 @@ export const remove = memberListWrite({
 			'Any number of users per item, in calls of Batch Size (default 50, at most 200; no documented per-call maximum, a group holds at most 200 members), one after the other. QPS 50 ([6348/336994](https://www.volcengine.com/docs/6348/336994)). Each user is removed, failed (`FailedUserIds`), unknown or not sent.',
 	},
 	api: 'BatchDeleteConversationParticipant',
-	fields: [operatorField],
+	operator: true,
 	users: 'Members to remove, separated by commas or new lines, or an array from an expression',
 	max: 200,
 	dflt: 50,
-	read: (r) => ({ extra: { Operator: r.param('operator', int64Id, 'Operator User ID') } }),
-	body: (plan, chunk) => ({ AppId: plan.appId, ConversationShortId: plan.conversationShortId, Operator: plan.extra.Operator, ParticipantUserIds: chunk }),
 	failedKey: 'FailedUserIds',
 	done: 'removed',
 	reason: 'Volcengine listed this user in FailedUserIds: not removed',
