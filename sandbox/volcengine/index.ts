@@ -11,11 +11,12 @@ import { serveVolcengine } from './gateway';
 import { liveRoutes } from './live';
 import { messageRoutes } from './messages';
 import { participantRoutes } from './participants';
+import { roomControlRoutes } from './roomControl';
 import { rtsRoutes } from './rts';
 import { userRoutes } from './users';
 import { userTagRoutes } from './userTags';
 
-export const VOLCENGINE_ROUTES = routeTable(messageRoutes, userRoutes, userTagRoutes, conversationRoutes, rtsRoutes, participantRoutes, accessListRoutes, liveRoutes);
+export const VOLCENGINE_ROUTES = routeTable(messageRoutes, userRoutes, userTagRoutes, conversationRoutes, rtsRoutes, participantRoutes, accessListRoutes, liveRoutes, roomControlRoutes);
 
 /** The Actions the sandbox serves. */
 export const VOLCENGINE_ACTIONS = [...VOLCENGINE_ROUTES.keys()];

@@ -35,6 +35,14 @@ export const VOLCENGINE_QUOTAS: Record<string, ApiQuota> = {
 	QueryLiveParticipantStatus: { perSecond: 100 },
 	// QPS unconfirmed (§4.7, §4.8, §9), paced at the default 50/s: BatchUpdateUser, GetMessages,
 	// DeleteMessage, DeleteConversationMessage, ModifyMessage, QueryOnlineStatus.
+	// Room control (RTC OpenAPI): doc 6348/1188353 (BanRoomUser 40), 1188351 (UpdateBanRoomUserRule 20),
+	// 357742 (KickUser 60), 357815 (DismissRoom 60), 1188354 (BanUserStream 60), 80655 (UnbanUserStream 60).
+	BanRoomUser: { perSecond: 40 },
+	UpdateBanRoomUserRule: { perSecond: 20 },
+	KickUser: { perSecond: 60 },
+	DismissRoom: { perSecond: 60 },
+	BanUserStream: { perSecond: 60 },
+	UnbanUserStream: { perSecond: 60 },
 	// §5: SendUnicast + SendRoomUnicast + SendBroadcast + BatchSendRoomUnicast ≤ 500 requests/s together.
 	SendUnicast: { perSecond: 500, group: 'rts' },
 	SendRoomUnicast: { perSecond: 500, group: 'rts' },

@@ -33,7 +33,8 @@ export const versionDescription: Omit<INodeTypeDescription, 'displayName' | 'nam
 				{
 					name: 'Room',
 					value: 'room',
-					description: 'Real-time signalling to users in an RTC room or logged in outside one (uses the RTC App ID)',
+					description:
+						'Real-time signalling to users in an RTC room or outside one, and room control: remove or ban users, ban audio/video, dismiss a room (uses the RTC App ID)',
 				},
 				{ name: 'User', value: 'user', description: 'Register, read, update and unregister IM users; online status' },
 				{ name: 'User Tag', value: 'userTag', description: 'Tags of registered users, used to target broadcasts' },
