@@ -17,13 +17,15 @@ export interface RoomControlState {
 	removed: Array<{ action: string; roomId?: string; userId?: string }>;
 	/** `${roomId}|${userId}` → banned kinds and end (s, 0 = until unbanned). */
 	streamBans: Map<string, { audio: boolean; video: boolean; until: number }>;
+	/** `${roomId}|${userId}` → end of the publish limit (s). The token itself is not kept. */
+	limitedTokens: Map<string, number>;
 }
 
 const STATE = new WeakMap<VolcengineState, RoomControlState>();
 
 export function roomControlOf(st: VolcengineState): RoomControlState {
 	let s = STATE.get(st);
-	if (!s) STATE.set(st, (s = { bans: new Map(), removed: [], streamBans: new Map() }));
+	if (!s) STATE.set(st, (s = { bans: new Map(), removed: [], streamBans: new Map(), limitedTokens: new Map() }));
 	return s;
 }
 
@@ -120,6 +122,18 @@ function UnbanUserStream(ctx: VolcCtx, body: Body) {
 	return { Message: 'success' };
 }
 
+function LimitTokenPrivilege(ctx: VolcCtx, body: Body) {
+	appOf(ctx, body);
+	const key = `${rtsId(body, 'RoomId', 'InvalidParameter.IllegalRoomID')}|${rtsId(body, 'UserId', 'InvalidParameter.IllegalTo')}`;
+	const token = body.Token;
+	if (typeof token !== 'string' || token === '') throw new VolcError('InvalidParameter', 'Token is required');
+	// "取值范围为 [60,259200] … 大于 0 且小于 60 自动修改为 60" (6348/1188352); required.
+	if (body.ForbiddenInterval === undefined) throw new VolcError('InvalidParameter', 'ForbiddenInterval is required');
+	const endTime = now(ctx) + interval(body, 60, 259200);
+	roomControlOf(ctx.st).limitedTokens.set(key, endTime);
+	return { Message: 'Success', EndTime: endTime };
+}
+
 const both = { versions: [ROOM_VERSION, IM_VERSION] };
 const legacy = { versions: [IM_VERSION] };
 
@@ -130,4 +144,5 @@ export const roomControlRoutes: VolcRoute[] = [
 	action('DismissRoom', 60, DismissRoom, legacy),
 	action('BanUserStream', 60, BanUserStream, both),
 	action('UnbanUserStream', 60, UnbanUserStream, both),
+	action('LimitTokenPrivilege', 40, LimitTokenPrivilege, { versions: [ROOM_VERSION] }),
 ];

@@ -66,7 +66,20 @@ describe('Room control (RTC OpenAPI)', () => {
 		expect(state().streamBans.size).toBe(0);
 	});
 
+	test('Limit Publishing: the token goes to Volcengine, the output has the end time and never the token', async () => {
+		const token = '001661e0d3c2b1a5f00e9a543cfSECRETTOKEN';
+		const { run: r } = await run(op('limitPublishing', { token, forbiddenInterval: 120 }));
+		expect(r.data.resultData.error).toBeUndefined();
+		expect(body('LimitTokenPrivilege')).toEqual({ AppId: SANDBOX_RTC_APP_ID, RoomId: 'room-1', UserId: 'user-7', Token: token, ForbiddenInterval: 120 });
+		expect(urls()[0]).toContain('Action=LimitTokenPrivilege&Version=2023-11-01');
+		const [out] = itemsOf(r);
+		expect(out.json).toMatchObject({ status: 'limited', roomId: 'room-1', userId: 'user-7', forbiddenInterval: 120, endTime: expect.any(Number), vendorMessage: 'Success' });
+		expect(JSON.stringify(out.json)).not.toContain('SECRETTOKEN');
+		expect(state().limitedTokens.get('room-1|user-7')).toBe(out.json.endTime);
+	});
+
 	test.each<[string, IDataObject]>([
+		['limitPublishing', { token: 't0k', forbiddenInterval: 60 }],
 		['banUser', { forbiddenInterval: 60 }],
 		['updateBan', { forbiddenInterval: 60 }],
 		['removeUser', {}],
@@ -88,6 +101,7 @@ describe('Room control (RTC OpenAPI)', () => {
 		['Duration above 7 days', () => op('banUser', { forbiddenInterval: 604801 }), 'Duration (Seconds)', /between 0 and 604800/],
 		['Room ID with a space', () => op('removeUser', { roomId: 'room 1' }), 'Room ID', undefined],
 		['User ID too long', () => op('banStream', { userId: 'u'.repeat(129) }), 'User ID', undefined],
+		['Limit Publishing under a minute', () => op('limitPublishing', { token: 't0k', forbiddenInterval: 59 }), 'Duration (Seconds)', /between 60 and 259200/],
 		['neither audio nor video', () => op('unbanStream', { audio: false, video: false }), 'Audio', /both off/],
 		['an integer IM App ID as RTC App ID', () => op('dismiss', { rtcAppId: 123456 }), 'RTC App ID', undefined],
 	])('bad inputs are refused before anything is sent: %s', async (_label, params, field, reason) => {

@@ -43,6 +43,8 @@ export const VOLCENGINE_QUOTAS: Record<string, ApiQuota> = {
 	DismissRoom: { perSecond: 60 },
 	BanUserStream: { perSecond: 60 },
 	UnbanUserStream: { perSecond: 60 },
+	// 6348/1188352
+	LimitTokenPrivilege: { perSecond: 40 },
 	// §5: SendUnicast + SendRoomUnicast + SendBroadcast + BatchSendRoomUnicast ≤ 500 requests/s together.
 	SendUnicast: { perSecond: 500, group: 'rts' },
 	SendRoomUnicast: { perSecond: 500, group: 'rts' },

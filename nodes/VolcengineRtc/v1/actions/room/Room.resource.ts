@@ -5,7 +5,7 @@ import { dismiss, removeUser } from './legacy';
 import { sendToUser } from './sendToUser.operation';
 import { sendToUserInRoom } from './sendToUserInRoom.operation';
 import { sendToUsersInRoom } from './sendToUsersInRoom.operation';
-import { banStream, unbanStream } from './streams';
+import { banStream, limitPublishing, unbanStream } from './streams';
 
 export const { description, operations } = defineResource('room', 'broadcast', [
 	broadcast,
@@ -18,4 +18,5 @@ export const { description, operations } = defineResource('room', 'broadcast', [
 	dismiss,
 	banStream,
 	unbanStream,
+	limitPublishing,
 ]);

@@ -1,4 +1,4 @@
-import { MAX_BAN_SECONDS, durationField, readDuration, readScope, roomControl, roomControlApi, scopeFields } from './control';
+import { MAX_BAN_SECONDS, durationField, readDuration, readScope, roomControlApi, roomOp, scopeFields } from './control';
 
 /**
  * BanRoomUser and UpdateBanRoomUserRule (2023-11-01) — Go SDK service/rtc/v20231101/model.go
@@ -8,39 +8,25 @@ import { MAX_BAN_SECONDS, durationField, readDuration, readScope, roomControl, r
  * back in). The doc's IP form of BanRoomUser is not in the SDK and is not offered.
  */
 
-const SCOPES = 'one user in one room, one user in every room, or a whole room';
+const SCOPES = 'One ban per item: one user in one room, one user in every room, or a whole room.';
+const readBan = (r: Parameters<typeof readScope>[0]) => ({ ...readScope(r), ForbiddenInterval: readDuration(r, MAX_BAN_SECONDS) });
 
-function ban(operation: string, option: [name: string, description: string, action: string], api: string, page: string, qps: number, limits: string, duration: string, done: string) {
-	const [name, description, action] = option;
-	return roomControl({
-		operation,
-		option: { name, description: `${description} (${api})`, action },
-		doc: { api, limits: `One ban per item: ${SCOPES}. ${limits} QPS ${qps} ([6348/${page}](https://www.volcengine.com/docs/6348/${page})). Version 2023-11-01.` },
-		api: roomControlApi(api),
-		fields: [...scopeFields('ban'), durationField(MAX_BAN_SECONDS, duration)],
-		read: (r) => ({ ...readScope(r), ForbiddenInterval: readDuration(r, MAX_BAN_SECONDS) }),
-		done,
-	});
-}
-
-export const banUser = ban(
+export const banUser = roomOp(
 	'banUser',
 	['Ban User', 'Remove a user or everyone from a room and keep them out for a time', 'Ban a user from a room'],
-	'BanRoomUser',
-	'1188353',
-	40,
-	'Duration 0 to 604800 s (0: removed but may rejoin at once; Volcengine raises 1–9 to 10); a repeat answers "Room has been banned".',
-	'How long they cannot rejoin (ForbiddenInterval); 0 removes them but lets them rejoin at once',
+	roomControlApi('BanRoomUser'),
+	['1188353', 40, `${SCOPES} Duration 0 to 604800 s (0: removed but may rejoin at once; Volcengine raises 1–9 to 10); a repeat answers "Room has been banned".`],
+	[...scopeFields('ban'), durationField(MAX_BAN_SECONDS, 'How long they cannot rejoin (ForbiddenInterval); 0 removes them but lets them rejoin at once')],
+	readBan,
 	'banned',
 );
 
-export const updateBan = ban(
+export const updateBan = roomOp(
 	'updateBan',
 	['Update Ban', 'Change how long a room ban lasts, or lift it with 0', 'Update a room ban'],
-	'UpdateBanRoomUserRule',
-	'1188351',
-	20,
-	'Duration 0 to 604800 s from now; 0 lifts the ban.',
-	'New ban length from now (ForbiddenInterval); 0 lifts the ban',
+	roomControlApi('UpdateBanRoomUserRule'),
+	['1188351', 20, `${SCOPES} Duration 0 to 604800 s from now; 0 lifts the ban.`],
+	[...scopeFields('ban'), durationField(MAX_BAN_SECONDS, 'New ban length from now (ForbiddenInterval); 0 lifts the ban')],
+	readBan,
 	'updated',
 );

@@ -61,14 +61,48 @@ export function roomControl(spec: ControlSpec) {
 		shape: single({
 			api: spec.api,
 			body: (body) => body,
-			output: ({ AppId, ...rest }, { result, requestId }): IDataObject => ({
-				status: spec.done,
-				rtcAppId: AppId as string,
-				...camelJson(rest as IDataObject, []),
-				vendorMessage: (result.Message ?? result.message ?? null) as string | null,
-				requestId: requestId ?? null,
-			}),
+			output: (body, { result, requestId }): IDataObject => {
+				const { AppId, ...rest } = body;
+				// The Token of LimitTokenPrivilege is a user's credential: never echoed.
+				delete rest.Token;
+				const { Message, message, ...more } = result;
+				return {
+					status: spec.done,
+					rtcAppId: AppId as string,
+					...camelJson(rest as IDataObject, []),
+					...camelJson(more, []),
+					vendorMessage: (Message ?? message ?? null) as string | null,
+					requestId: requestId ?? null,
+				};
+			},
 		}),
+	});
+}
+
+/**
+ * A room-control operation from one row: its selector entry ([name, what it does, action]; the
+ * API name is appended to the description), the API, its doc page and QPS, the README limits
+ * sentence, the fields, the body reader and the status word.
+ */
+export function roomOp(
+	operation: string,
+	option: [name: string, does: string, action: string],
+	api: VolcengineApi,
+	doc: [page: string, qps: number, limits: string],
+	fields: INodeProperties[],
+	read: (r: ItemReader) => Body,
+	done: string,
+) {
+	const [name, does, action] = option;
+	const [page, qps, limits] = doc;
+	return roomControl({
+		operation,
+		option: { name, description: `${does} (${api.name})`, action },
+		doc: { api: api.name, limits: `${limits} QPS ${qps} ([6348/${page}](https://www.volcengine.com/docs/6348/${page})). Version ${api.version}.` },
+		api,
+		fields,
+		read,
+		done,
 	});
 }
 
