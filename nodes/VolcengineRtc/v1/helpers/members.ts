@@ -133,7 +133,7 @@ export function memberListWrite(spec: ListSpec) {
 	const api = imApi(spec.api, true);
 	return volcengineOperation<MemberListPlan>({
 		...placement(spec),
-		properties: listProperties(spec, [...(spec.operator ? [operatorField] : []), ...(spec.fields ?? [])], [dedupeOption('Users', 'user')]),
+		properties: listProperties(spec, [...(spec.operator ? [operatorField] : []), ...(spec.fields ?? [])], [{ ...dedupeOption('Users', 'user'), description: 'Whether a user listed twice is sent once (its outcome would be ambiguous otherwise)' }]),
 		async read(r) {
 			const { extra, echo } = spec.read?.(r) ?? { extra: {} };
 			if (spec.operator) extra.Operator = r.param('operator', int64Id, 'Operator User ID');
