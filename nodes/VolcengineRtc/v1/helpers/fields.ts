@@ -133,34 +133,3 @@ export function dedupeOption(plural: string, singular: string): INodeProperties 
 		description: `Whether a ${singular} listed twice gets the message once`,
 	};
 }
-
-/** Return All, and Limit when it is off (the list reads). */
-export const returnAllFields: INodeProperties[] = [
-	{
-		displayName: 'Return All',
-		name: 'returnAll',
-		type: 'boolean',
-		default: false,
-		description: 'Whether to return all results or only up to a given limit',
-	},
-	{
-		displayName: 'Limit',
-		name: 'limit',
-		type: 'number',
-		default: 50,
-		typeOptions: { minValue: 1, numberPrecision: 0 },
-		displayOptions: { show: { returnAll: [false] } },
-		description: 'Max number of results to return',
-	},
-];
-
-/** One member (ParticipantUserId) of a conversation. */
-export const memberIdField = (description: string): INodeProperties => ({
-	displayName: 'Member User ID',
-	name: 'participantUserId',
-	type: 'string',
-	default: '',
-	required: true,
-	placeholder: '10001',
-	description: `${description} (ParticipantUserId; int64, give large IDs as text so they stay exact)`,
-});

@@ -3,12 +3,13 @@ import { z } from 'zod';
 import { coalesce } from '../../../shared/engine/callShapes';
 import type { ItemReader } from '../../../shared/engine/reader';
 import { collection, keyValueField } from '../../../shared/rules';
-import { intInRange, int64Id, keyValueMap, listInput, text } from '../../../shared/schemas';
+import { intInRange, keyValueMap, listInput, text } from '../../../shared/schemas';
 import { imApi, type VolcengineApi } from '../../transport/request';
 import { volcengineOperation, type Body } from './common';
-import { appIdField, batchSizeOption, conversationShortIdField } from './fields';
+import { appIdField, batchSizeOption } from './fields';
 import { optionalCursor } from './im';
-import { memberIdField, placement, readConversation, type ConversationRef, type OpSpec } from './members';
+import { memberField, readMember } from './conversations';
+import { conversationField, placement, readConversation, type ConversationRef, type OpSpec } from './members';
 
 /**
  * The member profile of BatchAddConversationParticipant / BatchModifyConversationParticipant
@@ -124,10 +125,10 @@ export function memberItemWrite(spec: ItemSpec) {
 	const api: VolcengineApi = imApi(spec.api, true); // the same profile twice ends the same: safe to repeat
 	return volcengineOperation<MemberItemPlan>({
 		...placement(spec),
-		properties: [appIdField, conversationShortIdField, memberIdField(spec.member), ...spec.fields, collection([batchSizeOption(spec.max, 'Members (input items)', spec.dflt), ...(spec.options ?? [])])],
+		properties: [appIdField, conversationField, memberField(spec.member), ...spec.fields, collection([batchSizeOption(spec.max, 'Members (input items)', spec.dflt), ...(spec.options ?? [])])],
 		async read(r) {
 			const ref = await readConversation(r);
-			const userId = r.param('participantUserId', int64Id, 'Member User ID');
+			const userId = readMember(r);
 			const { info, head } = spec.read(r);
 			return { ...ref, userId, info, head, batchSize: r.option('options', 'batchSize', intInRange(1, spec.max), 'Batch Size', spec.dflt) };
 		},

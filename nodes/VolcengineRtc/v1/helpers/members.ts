@@ -8,7 +8,9 @@ import { collection } from '../../../shared/rules';
 import { intInRange, int64Id } from '../../../shared/schemas';
 import { imApi, type VolcengineApi } from '../../transport/request';
 import { resolveAppId, volcengineOperation, type Body } from './common';
-import { appIdField, batchSizeOption, conversationShortIdField, dedupeOption, listField, returnAllFields } from './fields';
+import { conversationLocator, readConversationId } from './conversations';
+import { appIdField, batchSizeOption, dedupeOption, listField } from './fields';
+import { limitFields, nextCursorPage, readLimit } from './pages';
 import { idString, int64List, uniqueIds } from './im';
 
 /**
@@ -37,7 +39,9 @@ export const operatorField: INodeProperties = {
 export const memberIdsField = (description: string): INodeProperties =>
 	listField({ displayName: 'Member User IDs', name: 'participantUserIds', placeholder: '10001, 10002, 10003', description });
 
-export { memberIdField } from './fields';
+
+/** The conversation picker (From List / By ID; a plain ID of an expression works too). */
+export const conversationField = conversationLocator('The conversation');
 
 export interface ConversationRef {
 	appId: number;
@@ -45,7 +49,7 @@ export interface ConversationRef {
 }
 
 export async function readConversation(r: ItemReader): Promise<ConversationRef> {
-	return { appId: await resolveAppId(r), conversationShortId: r.param('conversationShortId', int64Id, 'Conversation ID') };
+	return { appId: await resolveAppId(r), conversationShortId: readConversationId(r) };
 }
 
 /** Changes to one conversation's members go out in input order (every write of these resources). */
@@ -119,7 +123,7 @@ const flag = z.boolean({ invalid_type_error: 'must be true or false' });
 
 /** App ID, Conversation ID, `fields`, Member User IDs, then Options with Batch Size and `options`. */
 function listProperties(spec: { users: string; max: number; dflt: number }, fields: INodeProperties[] = [], options: INodeProperties[] = []): INodeProperties[] {
-	return [appIdField, conversationShortIdField, ...fields, memberIdsField(spec.users), collection([batchSizeOption(spec.max, 'Users', spec.dflt), ...options])];
+	return [appIdField, conversationField, ...fields, memberIdsField(spec.users), collection([batchSizeOption(spec.max, 'Users', spec.dflt), ...options])];
 }
 
 async function readList(r: ItemReader, spec: { max: number; dflt: number }): Promise<MemberListPlan> {
@@ -266,8 +270,7 @@ export const pageSizeOption = (max: number, more = ''): INodeProperties => ({
 /** Return All / Limit / Page Size of one item, and the page-size ceiling (`max`, which may depend on an option). */
 export async function readPages(r: ItemReader, max: number, extra: Body = {}): Promise<PagePlan> {
 	const ref = await readConversation(r);
-	const returnAll = r.param('returnAll', flag, 'Return All', false);
-	const limit = returnAll ? undefined : r.param('limit', intInRange(1, Number.MAX_SAFE_INTEGER), 'Limit', 50);
+	const limit = readLimit(r);
 	const pageSize = r.option('options', 'pageSize', intInRange(1, max), 'Page Size', Math.min(20, max));
 	return { ...ref, limit, pageSize, extra };
 }
@@ -286,16 +289,7 @@ function memberPages(api: VolcengineApi) {
 		limit: (plan) => plan.limit,
 		pageSize: (plan) => plan.pageSize,
 		body: (plan, cursor, want) => ({ AppId: plan.appId, ConversationShortId: plan.conversationShortId, Cursor: cursor, Limit: want, ...plan.extra }),
-		page(result) {
-			const nextText = String(result.NextCursor ?? '');
-			const next = /^-?\d+$/.test(nextText) ? BigInt(nextText) : undefined;
-			return {
-				entries: (Array.isArray(result.Participants) ? result.Participants : []) as IDataObject[],
-				hasMore: result.HasMore === true && (next === undefined || next >= 0n),
-				next,
-				nextText,
-			};
-		},
+		page: (result) => nextCursorPage(result, 'Participants'),
 		map: (entry) => camelJson(entry),
 	});
 }
@@ -304,7 +298,7 @@ function memberPages(api: VolcengineApi) {
 export function memberPagesOperation(spec: OpSpec & { api: string; fields?: INodeProperties[]; options: INodeProperties[]; read: (r: ItemReader) => Promise<PagePlan> }) {
 	return volcengineOperation<PagePlan>({
 		...placement(spec),
-		properties: [appIdField, conversationShortIdField, ...(spec.fields ?? []), ...returnAllFields, collection(spec.options)],
+		properties: [appIdField, conversationField, ...(spec.fields ?? []), ...limitFields, collection(spec.options)],
 		read: spec.read,
 		shape: memberPages(imApi(spec.api, true)),
 	});

@@ -4,7 +4,7 @@ import { single } from '../../../../shared/engine/callShapes';
 import { int64Id } from '../../../../shared/schemas';
 import { imApi } from '../../../transport/request';
 import { resolveAppId, volcengineOperation, type Body } from '../../helpers/common';
-import { appIdField, conversationShortIdField, memberIdField, messageIdField } from '../../helpers/fields';
+import { appIdField, conversationShortIdField, messageIdField } from '../../helpers/fields';
 
 /**
  * Deletes one message per item — volcengine-rtc.md §4.8, two actions:
@@ -45,7 +45,16 @@ export const deleteMessage = volcengineOperation<{ body: Body; deleteFor: 'every
 				{ name: 'One Member', value: 'member', description: "Removed from one member's view only (DeleteMessage)" },
 			],
 		},
-		{ ...memberIdField('Member whose view loses the message'), displayOptions: { show: { deleteFor: ['member'] } } },
+		{
+			displayName: 'Member User ID',
+			name: 'participantUserId',
+			type: 'string',
+			default: '',
+			required: true,
+			placeholder: '10001',
+			description: 'Member whose view loses the message (ParticipantUserId; int64, give large IDs as text)',
+			displayOptions: { show: { deleteFor: ['member'] } },
+		},
 	],
 	async read(r) {
 		const AppId = await resolveAppId(r);

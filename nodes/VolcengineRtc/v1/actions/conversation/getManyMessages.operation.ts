@@ -5,7 +5,7 @@ import { collection } from '../../../../shared/rules';
 import { intInRange, int64Id } from '../../../../shared/schemas';
 import { imApi } from '../../../transport/request';
 import { resolveAppId, volcengineOperation } from '../../helpers/common';
-import { appIdField, conversationShortIdField, returnAllFields } from '../../helpers/fields';
+import { appIdField, conversationShortIdField } from '../../helpers/fields';
 import { messageJson, optionalCursor } from '../../helpers/im';
 
 /**
@@ -49,7 +49,22 @@ export const getManyMessages = volcengineOperation<Plan>({
 	properties: [
 		appIdField,
 		conversationShortIdField,
-		...returnAllFields,
+		{
+			displayName: 'Return All',
+			name: 'returnAll',
+			type: 'boolean',
+			default: false,
+			description: 'Whether to return all results or only up to a given limit',
+		},
+		{
+			displayName: 'Limit',
+			name: 'limit',
+			type: 'number',
+			default: 50,
+			typeOptions: { minValue: 1, numberPrecision: 0 },
+			displayOptions: { show: { returnAll: [false] } },
+			description: 'Max number of results to return',
+		},
 		collection([
 			{
 				displayName: 'Order',

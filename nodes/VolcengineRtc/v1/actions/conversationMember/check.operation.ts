@@ -1,9 +1,9 @@
 import { single } from '../../../../shared/engine/callShapes';
-import { int64Id } from '../../../../shared/schemas';
 import { imApi } from '../../../transport/request';
 import { volcengineOperation } from '../../helpers/common';
-import { appIdField, conversationShortIdField } from '../../helpers/fields';
-import { memberIdField, readConversation, type ConversationRef } from '../../helpers/members';
+import { appIdField } from '../../helpers/fields';
+import { memberField, readMember } from '../../helpers/conversations';
+import { conversationField, readConversation, type ConversationRef } from '../../helpers/members';
 
 /**
  * IsUserInConversation — Go SDK volc-sdk-golang service/im/model.go `IsUserInConversationBody`
@@ -16,9 +16,9 @@ export const check = volcengineOperation<ConversationRef & { userId: bigint }>({
 	operation: 'check',
 	option: { name: 'Check', description: 'Check whether a user is a member of a conversation (IsUserInConversation)', action: 'Check whether a user is a member' },
 	doc: { api: 'IsUserInConversation', limits: 'One user per input item. QPS 100 ([6348/336996](https://www.volcengine.com/docs/6348/336996)).' },
-	properties: [appIdField, conversationShortIdField, memberIdField('User to look for')],
+	properties: [appIdField, conversationField, memberField('User to look for')],
 	async read(r) {
-		return { ...(await readConversation(r)), userId: r.param('participantUserId', int64Id, 'Member User ID') };
+		return { ...(await readConversation(r)), userId: readMember(r) };
 	},
 	shape: single({
 		api: imApi('IsUserInConversation', true),
