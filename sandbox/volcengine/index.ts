@@ -8,10 +8,14 @@ import { routeTable } from '../routes';
 import { appTokenRoutes } from './appToken';
 import { blocklistRoutes } from './blocklist';
 import { conversationAdminRoutes } from './conversationAdmin';
+import { accessListRoutes } from './accessLists';
 import { conversationRoutes } from './conversations';
 import { friendRoutes } from './friends';
 import { serveVolcengine } from './gateway';
+import { liveRoutes } from './live';
 import { messageRoutes } from './messages';
+import { participantRoutes } from './participants';
+import { roomControlRoutes } from './roomControl';
 import { rtsRoutes } from './rts';
 import { userRoutes } from './users';
 import { userTagRoutes } from './userTags';
@@ -26,6 +30,10 @@ export const VOLCENGINE_ROUTES = routeTable(
 	appTokenRoutes,
 	friendRoutes,
 	blocklistRoutes,
+	participantRoutes,
+	accessListRoutes,
+	liveRoutes,
+	roomControlRoutes,
 );
 
 /** The Actions the sandbox serves. */

@@ -38,7 +38,7 @@ function BatchSendRoomUnicast(ctx: VolcCtx, body: Body) {
 const RTS_ID = /^[a-zA-Z0-9_@\-.]{1,128}$/;
 const BASE64 = /^(?:[A-Za-z0-9+/]{4})*(?:[A-Za-z0-9+/]{2}==|[A-Za-z0-9+/]{3}=)?$/;
 
-function rtsId(body: Record<string, unknown>, name: string, code: string): string {
+export function rtsId(body: Record<string, unknown>, name: string, code: string): string {
 	const v = body[name];
 	if (v === undefined || v === null || v === '') throw new VolcError(code, `${name} is required`);
 	if (typeof v !== 'string') throw new VolcError('InvalidParameter.Unmarshal', `json: cannot unmarshal ${typeName(v)} into Go struct field ${name} of type string`);

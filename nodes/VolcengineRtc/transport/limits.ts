@@ -33,8 +33,26 @@ export const VOLCENGINE_QUOTAS: Record<string, ApiQuota> = {
 	GetUserConversations: { perSecond: 100 },
 	BatchGetConversations: { perSecond: 100 },
 	GetMessagesReadReceipt: { perSecond: 100 },
+	// Conversation members and access lists: QPS 100 for the reads (doc 6348/336992, 336993, 336996,
+	// 788464, 1051347, 1051348); the writes are documented at 50, the default.
+	BatchGetConversationParticipant: { perSecond: 100 },
+	ScanConversationParticipantList: { perSecond: 100 },
+	IsUserInConversation: { perSecond: 100 },
+	BatchGetBlockParticipants: { perSecond: 100 },
+	BatchGetWhitelistParticipant: { perSecond: 100 },
+	QueryLiveParticipantStatus: { perSecond: 100 },
 	// QPS unconfirmed (§4.7, §4.8, §9), paced at the default 50/s: BatchUpdateUser, GetMessages,
 	// DeleteMessage, DeleteConversationMessage, ModifyMessage, QueryOnlineStatus.
+	// Room control (RTC OpenAPI): doc 6348/1188353 (BanRoomUser 40), 1188351 (UpdateBanRoomUserRule 20),
+	// 357742 (KickUser 60), 357815 (DismissRoom 60), 1188354 (BanUserStream 60), 80655 (UnbanUserStream 60).
+	BanRoomUser: { perSecond: 40 },
+	UpdateBanRoomUserRule: { perSecond: 20 },
+	KickUser: { perSecond: 60 },
+	DismissRoom: { perSecond: 60 },
+	BanUserStream: { perSecond: 60 },
+	UnbanUserStream: { perSecond: 60 },
+	// 6348/1188352
+	LimitTokenPrivilege: { perSecond: 40 },
 	// §5: SendUnicast + SendRoomUnicast + SendBroadcast + BatchSendRoomUnicast ≤ 500 requests/s together.
 	SendUnicast: { perSecond: 500, group: 'rts' },
 	SendRoomUnicast: { perSecond: 500, group: 'rts' },
