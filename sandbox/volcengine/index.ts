@@ -7,6 +7,7 @@ import type { RawRequest, RawResponse, Sandbox } from '../types';
 import { routeTable } from '../routes';
 import { appTokenRoutes } from './appToken';
 import { blocklistRoutes } from './blocklist';
+import { callbackAdminRoutes } from './callbackAdmin';
 import { conversationAdminRoutes } from './conversationAdmin';
 import { conversationRoutes } from './conversations';
 import { friendRoutes } from './friends';
@@ -26,6 +27,7 @@ export const VOLCENGINE_ROUTES = routeTable(
 	appTokenRoutes,
 	friendRoutes,
 	blocklistRoutes,
+	callbackAdminRoutes,
 );
 
 /** The Actions the sandbox serves. */

@@ -24,7 +24,7 @@ export const rtsId = idText({ pattern: RTS_ID, rule: (s) => `"${s}" is not allow
 export const rtsIdList = listInput.pipe(z.array(rtsId).min(1, 'needs at least one user ID'));
 
 /** The RTC App ID: text (24 hex characters in the console), never the integer IM App ID. */
-const rtcAppId = idText({
+export const rtcAppId = idText({
 	pattern: /^[A-Za-z0-9_-]{1,128}$/,
 	rule: (s) => `"${s}" is not an RTC App ID (letters and digits, as shown in the RTC console)`,
 	numbers: false,
