@@ -141,6 +141,19 @@ describe('Register Callback URL in Volcengine', () => {
 		expect(registered()).toEqual([]);
 	});
 
+	test('listening for a test event (mode manual) registers nothing, and does not touch the production registration', async () => {
+		const engine = engineWith();
+		const wf = triggerWorkflow();
+		await activate(engine, wf);
+		const before = sb.state.volcengine.requests.length;
+		expect(await engine.webhookMethod(wf, 'Trigger', 'checkExists', 'manual')).toBe(false);
+		expect(await engine.webhookMethod(wf, 'Trigger', 'create', 'manual')).toBe(true);
+		expect(await engine.webhookMethod(wf, 'Trigger', 'delete', 'manual')).toBe(true);
+		expect(sb.state.volcengine.requests.length).toBe(before);
+		expect(registered()).toMatchObject([{ url: urlOf(HOOK) }]);
+		expect((engine.staticData(wf)['node:Trigger'] as any).registration.created).toBe(true);
+	});
+
 	test('a vendor error on CreateCallback fails activation with a readable message, the secret key scrubbed, nothing recorded', async () => {
 		const engine = engineWith();
 		const wf = triggerWorkflow();

@@ -2,7 +2,7 @@ import { timingSafeEqual } from 'node:crypto';
 import type { ICredentialDataDecryptedObject, IDataObject, IHookFunctions, INodeProperties, IWebhookFunctions } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 import { VOLCENGINE_CREDENTIAL, imApi, volcengineAdapter } from '../../VolcengineRtc/transport/request';
-import { rtcAppId } from '../../VolcengineRtc/v1/helpers/rts';
+import { rtcAppId, rtcAppIdField } from '../../VolcengineRtc/v1/helpers/rts';
 import { networkError, parseField, registerSecret } from '../../shared/errors';
 import { postJson } from '../../shared/http';
 import { stringifyJson } from '../../shared/json';
@@ -68,12 +68,7 @@ export const registrationProperties: INodeProperties[] = [
 		displayOptions: { show: { registerCallback: [true] } },
 	},
 	{
-		displayName: 'RTC App ID',
-		name: 'rtcAppId',
-		type: 'string',
-		default: '',
-		required: true,
-		placeholder: '661e0d3c2b1a5f00e9a543cf',
+		...rtcAppIdField,
 		description: 'The RTC App ID from the RTC console (text, usually 24 characters) whose callback settings are changed. Not the integer IM App ID.',
 		displayOptions: { show: { registerCallback: [true] } },
 	},
