@@ -190,12 +190,15 @@ export function createEngine(opts: EngineOptions) {
 			return { run, order };
 		},
 
-		/** Calls webhookMethods.default[method] as n8n does on (de)activation, on the workflow's saved static data. */
-		async webhookMethod(wf: IWorkflowBase, nodeName: string, method: 'checkExists' | 'create' | 'delete') {
+		/**
+		 * Calls webhookMethods.default[method] as n8n does on (de)activation, on the workflow's saved
+		 * static data; `mode: 'manual'` as n8n does when the editor listens for a test event.
+		 */
+		async webhookMethod(wf: IWorkflowBase, nodeName: string, method: 'checkExists' | 'create' | 'delete', mode: 'trigger' | 'manual' = 'trigger') {
 			const workflow = toWorkflow(wf, staticFor(wf));
 			const ad = additionalData(credentialsHelper);
 			const node = workflow.getNode(nodeName)!;
-			const ctx = new HookContext(workflow, node, ad, 'trigger', 'activate', webhookData(workflow, nodeName, ad));
+			const ctx = new HookContext(workflow, node, ad, mode, mode === 'manual' ? 'manual' : 'activate', webhookData(workflow, nodeName, ad));
 			const type = workflow.nodeTypes.getByNameAndVersion(node.type, node.typeVersion);
 			return await type.webhookMethods!.default![method]!.call(ctx);
 		},

@@ -1,4 +1,4 @@
-import type { IDataObject, IExecuteFunctions, IHttpRequestOptions, IN8nHttpFullResponse } from 'n8n-workflow';
+import type { IDataObject, IExecuteFunctions, IHookFunctions, IHttpRequestOptions, IN8nHttpFullResponse } from 'n8n-workflow';
 import { UserError } from 'n8n-workflow';
 import { parseJson, stringifyJson } from './json';
 
@@ -49,15 +49,16 @@ export interface JsonAnswer {
 /**
  * One authenticated POST of a JSON string through n8n's HTTP helper: the body is sent exactly as
  * given, any HTTP status comes back (the vendors put errors in the body), and the answer is parsed
- * with the int64-safe codec.
+ * with the int64-safe codec. `method: 'GET'` (a trigger's lifecycle call, from its hook context)
+ * leaves the body to the credential's signer.
  */
 export async function postJson(
-	ctx: IExecuteFunctions,
+	ctx: IExecuteFunctions | IHookFunctions,
 	credentialType: string,
-	request: { url: string; qs?: Record<string, string>; body: string; timeoutMs: number },
+	request: { url: string; qs?: Record<string, string>; body: string; timeoutMs: number; method?: 'GET' | 'POST' },
 ): Promise<JsonAnswer> {
 	const response = (await ctx.helpers.httpRequestWithAuthentication.call(ctx, credentialType, {
-		method: 'POST',
+		method: request.method ?? 'POST',
 		url: request.url,
 		qs: request.qs,
 		body: request.body,

@@ -97,19 +97,22 @@ export async function serveVolcengine(routes: ReadonlyMap<string, VolcRoute>, sb
 	};
 	try {
 		if (!action || !version) throw new VolcError('MissingParameter', 'Action and Version are required in the query');
-		if (req.method !== 'POST') throw new VolcError('MethodNotAllowed', `${req.method} is not allowed`);
+		const method = routes.get(action)?.method ?? 'POST';
+		if (req.method !== method) throw new VolcError('MethodNotAllowed', `${req.method} is not allowed`);
 		({ region } = verifyVolcengineSignature(sb, req, rawQuery, now));
 		const route = routes.get(action);
 		if (!route || !(route.versions ?? [IM_VERSION]).includes(version)) throw new VolcError('InvalidActionOrVersion', `Action ${action} with Version ${version} is not supported`);
-		if (req.body.length === 0) throw new VolcError('InvalidParameter.BodyIsEmpty', 'The body is empty');
-		let body: unknown;
+		// Actions that read their parameters from the query (route.query) may come with no body.
+		if (req.body.length === 0 && !route.query) throw new VolcError('InvalidParameter.BodyIsEmpty', 'The body is empty');
+		let body: unknown = {};
 		try {
-			body = parseJson(req.body.toString('utf8'), 'bigint');
+			if (req.body.length > 0) body = parseJson(req.body.toString('utf8'), 'bigint');
 		} catch (e) {
 			throw new VolcError('InvalidParameter.Unmarshal', `The body is not valid JSON: ${(e as Error).message}`);
 		}
 		if (typeof body !== 'object' || body === null || Array.isArray(body)) throw new VolcError('InvalidParameter.Unmarshal', 'The body must be a JSON object');
 		const b = body as Record<string, unknown>;
+		for (const name of route.query ?? []) if (params.has(name)) b[name] = params.get(name);
 		takeQuotas(sb, 'volcengine', 'volc:', route, b, now, (rule) => new VolcError(String(rule.code), rule.message));
 		if (route.receivers && Array.isArray(b[route.receivers])) log.receivers = (b[route.receivers] as unknown[]).length;
 		const list = (route.size ?? []).map((f) => b[f]).find((v) => v !== undefined && v !== null);

@@ -7,6 +7,7 @@ import type { RawRequest, RawResponse, Sandbox } from '../types';
 import { routeTable } from '../routes';
 import { appTokenRoutes } from './appToken';
 import { blocklistRoutes } from './blocklist';
+import { callbackAdminRoutes } from './callbackAdmin';
 import { conversationAdminRoutes } from './conversationAdmin';
 import { accessListRoutes } from './accessLists';
 import { conversationRoutes } from './conversations';
@@ -34,6 +35,7 @@ export const VOLCENGINE_ROUTES = routeTable(
 	accessListRoutes,
 	liveRoutes,
 	roomControlRoutes,
+	callbackAdminRoutes,
 );
 
 /** The Actions the sandbox serves. */

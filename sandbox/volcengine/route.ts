@@ -15,6 +15,13 @@ export type VolcRoute = Route<VolcCtx> & {
 	size?: string[];
 	/** The array whose length the request log records as `receivers`. */
 	receivers?: string;
+	/** HTTP method the Action answers to (default POST); others get MethodNotAllowed. */
+	method?: 'GET' | 'POST';
+	/**
+	 * Parameters the Action reads from the query (the Go SDK's `query:"…"` tags): handed to the
+	 * handler in its body, and the body may then be empty.
+	 */
+	query?: string[];
 };
 
 /**

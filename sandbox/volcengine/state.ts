@@ -122,6 +122,20 @@ export interface VolcengineState {
 	online: Map<number, Map<bigint, OnlineConnection[]>>;
 	/** Real-time signalling (§5): string RTC App IDs, accepted messages, and per-room counters. */
 	rts: { apps: Set<string>; messages: RtsMessage[]; rooms: Map<string, { appId: string; roomId: string; messages: number }> };
+	/** RTC App ID → BusinessId → the callback registered with CreateCallback (callbackAdmin.ts). */
+	callbacks: Map<string, Map<string, RegisteredCallback>>;
+}
+
+/** One registered callback (CreateCallback / UpdateCallback). */
+export interface RegisteredCallback {
+	appId: string;
+	businessId: string;
+	url: string;
+	events: string[];
+	secretKey: string;
+	/** ms */
+	createdAt: number;
+	updatedAt: number;
 }
 
 export interface VolcengineConfig {
@@ -186,6 +200,7 @@ export function newVolcengineState(apps: number[]): VolcengineState {
 		conversations: new Map(),
 		online: new Map(),
 		rts: { apps: new Set([SANDBOX_RTC_APP_ID]), messages: [], rooms: new Map() },
+		callbacks: new Map(),
 	};
 }
 

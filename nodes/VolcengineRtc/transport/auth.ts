@@ -56,7 +56,9 @@ export function signVolcengineHttpRequest(
 	const url = resolveRequestUrl(allowed, requestOptions.url, requestOptions.baseURL, (requestOptions as { uri?: unknown }).uri);
 	if (new URL(url).pathname !== '/') throw new UserError('Volcengine OpenAPI requests always use the path /');
 	const method = (requestOptions.method ?? 'POST').toUpperCase();
-	const body = bodyAsString(requestOptions.body);
+	// A GET (GetCallback: volc-sdk-golang service/rtc/v20201201 config.go) carries no body, like the
+	// Go SDK's CtxQuery: the hash of the empty string is signed and nothing is sent.
+	const body = method === 'GET' ? '' : bodyAsString(requestOptions.body);
 	const query = queryAsStrings(requestOptions.qs);
 	if (!query.Action || !query.Version) throw new UserError('Volcengine OpenAPI requests need Action and Version in the query');
 
@@ -84,7 +86,7 @@ export function signVolcengineHttpRequest(
 		baseURL: undefined,
 		url,
 		qs: query,
-		body,
+		body: method === 'GET' ? undefined : body,
 		json: false,
 		headers: {
 			...headersWithout(requestOptions.headers, [

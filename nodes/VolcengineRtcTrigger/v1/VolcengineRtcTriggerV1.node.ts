@@ -14,9 +14,10 @@ import {
 	readCallbackBody,
 	sha256Hex,
 } from '../../shared/webhook';
-import { callbackResponder, eventOptions, eventSelected, manualCallbackMethods, refusedCallbackNotice, takeRefusedSinceLast, unsignedCallbackProperties } from '../../shared/triggerScaffold';
+import { callbackResponder, eventOptions, eventSelected, refusedCallbackNotice, takeRefusedSinceLast, unsignedCallbackProperties } from '../../shared/triggerScaffold';
 import { volcengineRtcTriggerIcon } from '../icon';
 import { readVolcengineEnvelope, verifyVolcengineCallback } from '../transport/callback';
+import { callbackRegistrationMethods, callbackSecretOf, registrationProperties } from '../transport/registration';
 import { VOLCENGINE_EVENTS } from './events';
 import { volcengineEventFields } from './output';
 
@@ -54,10 +55,11 @@ export class VolcengineRtcTriggerV1 implements INodeType {
 		properties: [
 			{
 				displayName:
-					'Volcengine has no API to register callback URLs. Copy this node\'s Production URL (Webhook URLs above; it ends in /volcengine-rtc) into the RTC console: your application → Callback Settings (回调设置), choose the events, and set the callback secret key there and in the credential\'s Callback Secret Key. The URL must use a domain name and a valid HTTPS certificate.',
+					'Copy this node\'s Production URL (Webhook URLs above; it ends in /volcengine-rtc) into the RTC console: your application → Callback Settings (回调设置), choose the events, and set the callback secret key there and in the credential\'s Callback Secret Key — or switch on Register Callback URL in Volcengine below. The URL must use a domain name and a valid HTTPS certificate.',
 				name: 'setupNotice',
 				type: 'notice',
 				default: '',
+				displayOptions: { show: { registerCallback: [false] } },
 			},
 			{
 				displayName: 'Events',
@@ -85,6 +87,7 @@ export class VolcengineRtcTriggerV1 implements INodeType {
 				default: '',
 				description: 'Overrides the credential\'s Callback Secret Key. Every callback must carry a Signature made with it.',
 			},
+			...registrationProperties,
 			...unsignedCallbackProperties('callback secret key'),
 			refusedCallbackNotice,
 			{
@@ -108,7 +111,7 @@ export class VolcengineRtcTriggerV1 implements INodeType {
 		],
 	};
 
-	webhookMethods = manualCallbackMethods;
+	webhookMethods = callbackRegistrationMethods;
 
 	async webhook(this: IWebhookFunctions): Promise<IWebhookResponseData> {
 		const nowMs = Date.now();
@@ -120,12 +123,11 @@ export class VolcengineRtcTriggerV1 implements INodeType {
 		const envelope = readVolcengineEnvelope(body.json);
 
 		const credentials = await this.getCredentials('volcengineRtcApi');
-		const override = String(this.getNodeParameter('callbackSecret', '') ?? '').trim();
 		const options = this.getNodeParameter('options', {}) as IDataObject;
 		const maxAge = typeof options.maxEventAge === 'number' && options.maxEventAge >= 30 ? options.maxEventAge : DEFAULT_MAX_AGE_SECONDS;
 		const verdict = verifyVolcengineCallback({
 			envelope,
-			secret: override || String(credentials.callbackSecret ?? '').trim(),
+			secret: callbackSecretOf(this, credentials),
 			acceptUnsigned: this.getNodeParameter('acceptUnsigned', false) === true,
 			maxAgeSeconds: maxAge,
 			nowMs,
