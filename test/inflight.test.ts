@@ -6,7 +6,7 @@
 import { volcWorkflow } from '../harness/fixtures';
 import { volcengineEngine } from '../harness/registry';
 import { startSandbox, type RtcSandbox } from '../sandbox/server';
-import { INFLIGHT_CAP, INFLIGHT_FLOOR, INFLIGHT_START, InflightGate, limiterRate } from '../nodes/shared/inflight';
+import { INFLIGHT_CAP, INFLIGHT_FLOOR, InflightGate, limiterRate } from '../nodes/shared/inflight';
 import { RateLimiter } from '../nodes/shared/limiter';
 
 const tick = () => new Promise((r) => setImmediate(r));
@@ -32,8 +32,10 @@ describe('in-flight gate (injected clock)', () => {
 		gate = new InflightGate(limiterRate(lim), () => clock.now);
 	});
 
-	test('starts at the old fixed 8, then follows paced rate × round trip × 1.25', async () => {
-		expect(gate.limit('k', 50)).toBe(INFLIGHT_START);
+	test('starts at one window of the quota (floor 2, cap 64), then follows paced rate × round trip × 1.25', async () => {
+		expect(gate.limit('k', 50)).toBe(50);
+		expect(gate.limit('push', 0.5)).toBe(INFLIGHT_FLOOR);
+		expect(gate.limit('tencent', 200)).toBe(INFLIGHT_CAP);
 		await call(gate, lim, clock, 'k', { perSecond: 50 }, 750);
 		// 50 per 1,025 ms (the limiter's window with slack) × 0.75 s × 1.25 = 45.7 → 46
 		expect(gate.ewmaMs('k')).toBe(750);

@@ -37,8 +37,12 @@ export const windowMinimumMs = (n: number, limit: number, windowMs: number, scal
 /**
  * The theoretical minimum of a paced send: the window bound of whichever quota binds (receivers per
  * minute, or calls per second), plus the round trips the last window's calls need with `concurrency`
- * calls in flight: ceil(r / concurrency) · RTT (r = calls sent in the last window).
+ * calls in flight: ceil(r / concurrency) · RTT (r = calls sent in the last window); at least one.
+ * `AUTOMATIC` (Concurrent Requests = 0, the node's default): as many in flight as the quota allows,
+ * so one round trip.
  */
+export const AUTOMATIC = Infinity;
+
 export function pacedMinimumMs(o: {
 	calls: number;
 	callLimit: number;
@@ -62,7 +66,7 @@ export function pacedMinimumMs(o: {
 			lastWindowCalls = Math.ceil(lastUnits / o.unitsPerCall);
 		}
 	}
-	return { ms: quotaMs + Math.ceil(lastWindowCalls / o.concurrency) * o.rttMs, quotaMs, lastWindowCalls };
+	return { ms: quotaMs + Math.max(1, Math.ceil(lastWindowCalls / o.concurrency)) * o.rttMs, quotaMs, lastWindowCalls };
 }
 
 export const s = (ms: number, digits = 2) => `${(ms / 1000).toFixed(digits)} s`;

@@ -33,7 +33,7 @@ import {
 import { sandboxCredentials } from '../../scripts/e2e';
 import { SANDBOX_VOLCENGINE } from '../../sandbox/demo-credentials';
 import { attributeDir, type Attribution } from '../lib/cpuprofile';
-import { n, pacedMinimumMs, r, s, type Row, type ScenarioOutcome } from '../lib/report';
+import { AUTOMATIC, n, pacedMinimumMs, r, s, type Row, type ScenarioOutcome } from '../lib/report';
 import { callStats, deliveries } from '../lib/sandbox';
 import { VOLC_FIRST_ID, volcSendParameters } from '../lib/workflow';
 import { QUOTA, type BenchContext } from './context';
@@ -241,7 +241,7 @@ export async function anchorScenario(ctx: BenchContext): Promise<ScenarioOutcome
 				unitLimit: QUOTA.volcengine.messagesPerMinute,
 				unitsPerCall: p.per,
 				scale: ANCHOR_SCALE,
-				concurrency: 8,
+				concurrency: AUTOMATIC,
 				rttMs: ANCHOR_LATENCY_MS,
 			}).ms;
 			ctx.log(`Anchor, ${n(ANCHOR_RECEIVERS)} receivers, ${p.per} per item: Code node + HTTP Request node (batching ${scaledBatching.batchSize} per ${scaledBatching.batchInterval} ms) …`);

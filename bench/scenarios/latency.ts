@@ -6,6 +6,7 @@
 // vendors) through the node with its default Delivery settings, at the documented rates
 // (limitScale 1: compressing the windows would multiply the calls in flight the quota needs, which
 // is what this scenario measures). The same at 20 ms.
+import { writeFileSync } from 'node:fs';
 import { startWorker } from '../lib/fork';
 import type { EngineResult, Vendor } from '../lib/protocol';
 import { n, r, s, windowMinimumMs, type Row, type ScenarioOutcome } from '../lib/report';
@@ -100,6 +101,11 @@ async function runJob(ctx: BenchContext, job: Job, rttMs: number) {
 	const calls = callStats(ctx.sb, job.vendor, job.api);
 	const log = job.vendor === 'volcengine' ? ctx.sb.state.volcengine.requests.filter((q) => q.action === job.api && !q.code) : ctx.sb.state.tencent.requests.filter((q) => q.path === job.api && q.code === 0);
 	const lastAt = log.length ? log[log.length - 1].at : NaN;
+	// BENCH_LATENCY_DUMP=file: every arrival of the API (ms from the first, code) for a closer look
+	if (process.env.BENCH_LATENCY_DUMP) {
+		const all = job.vendor === 'volcengine' ? ctx.sb.state.volcengine.requests.filter((q) => q.action === job.api).map((q) => [q.at, q.code ?? '']) : ctx.sb.state.tencent.requests.filter((q) => q.path === job.api).map((q) => [q.at, q.code]);
+		writeFileSync(`${process.env.BENCH_LATENCY_DUMP}.${job.id}@${rttMs}`, all.map(([at, code]) => `${Number(at) - calls.firstAt} ${code}`).join('\n'));
+	}
 	const result = outcome === 'stopped' ? undefined : outcome;
 	const startedAt = result ? result.nodeStartedAt : goAt;
 	const prepareMs = calls.firstAt - startedAt;
@@ -111,11 +117,14 @@ async function runJob(ctx: BenchContext, job: Job, rttMs: number) {
 	return { job, rttMs, setupMs, minMs, guardMs, result, stopped: !result, measuredMs, projectedMs, efficiency, prepareMs, calls, throttled, maxInFlight: ctx.sb.stats.maxInFlight };
 }
 
+/** BENCH_LATENCY_RTTS=250 / BENCH_LATENCY_JOBS=sends,tags-tencent: a part of the scenario (helper runs). */
+const pick = <T>(all: T[], env: string | undefined, id: (x: T) => string) => (env ? all.filter((x) => env.split(',').includes(id(x))) : all);
+
 export async function latencyScenario(ctx: BenchContext): Promise<ScenarioOutcome> {
 	const t0 = Date.now();
 	const runs: Array<Awaited<ReturnType<typeof runJob>>> = [];
-	for (const rttMs of LATENCY_RTTS_MS) {
-		for (const job of jobs()) {
+	for (const rttMs of pick(LATENCY_RTTS_MS, process.env.BENCH_LATENCY_RTTS, String)) {
+		for (const job of pick(jobs(), process.env.BENCH_LATENCY_JOBS, (j) => j.id)) {
 			ctx.log(`Latency ${rttMs} ms (+ ${SETUP_ROUND_TRIPS * rttMs} ms per new connection): ${job.title} …`);
 			const x = await runJob(ctx, job, rttMs);
 			runs.push(x);

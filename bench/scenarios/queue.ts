@@ -21,7 +21,7 @@ import {
 	workerOf,
 	type Proc,
 } from '../../scripts/queue-lib';
-import { n, r, s, type Row, type ScenarioOutcome } from '../lib/report';
+import { AUTOMATIC, n, r, s, type Row, type ScenarioOutcome } from '../lib/report';
 import { FANOUT_LATENCY_MS, FANOUT_SCALE, fanoutMinimumMs } from './fanout';
 import type { BenchContext } from './context';
 
@@ -71,7 +71,7 @@ async function runSetup(ctx: BenchContext, rt: Runtime, baseUrl: string, wfId: s
 	let delivered = 0;
 	for (let k = 0; k < QUEUE_BENCH_RECEIVERS; k++) if (seen.has(String(10000000 + k))) delivered++;
 	// all processes together: 8 requests in flight per execution
-	const minimumMs = fanoutMinimumMs('volcengine', QUEUE_BENCH_RECEIVERS, FANOUT_SCALE, FANOUT_LATENCY_MS, 8 * QUEUE_BENCH_EXECUTIONS);
+	const minimumMs = fanoutMinimumMs('volcengine', QUEUE_BENCH_RECEIVERS, FANOUT_SCALE, FANOUT_LATENCY_MS, AUTOMATIC);
 	const statuses: Record<string, number> = {};
 	for (const f of facts) {
 		const key = `${f.status}/${f.summary?.status ?? 'no output'}`;

@@ -13,14 +13,18 @@ import { rateLimiter, type RateLimiter } from './limiter';
  * - λ: the key's current paced rate from the limiter (quota × this process's share), so a throttle
  *   answer, which cuts the share, also lowers the calls in flight.
  * - limit = ceil(λ × W × 1.25) (25 % headroom for jitter), at least 2, at most 64. Before the key's
- *   first answer: 8 (the old fixed default).
+ *   first answer W is taken as one second, the quota's window: as many calls as the quota lets
+ *   through in one window (the limiter holds a request in flight in its window until its answer,
+ *   so no more than that go out before the first answer anyway). Starting at a fixed 8 cost a
+ *   far-away vendor most of its first window (8 calls in the first 0.75 s instead of 50).
  *
  * The limiter's pacing still decides when each request goes out; the gate only makes sure enough
  * requests are waiting for it. First come, first served, like the limiter's own line.
  */
 export const INFLIGHT_FLOOR = 2;
 export const INFLIGHT_CAP = 64;
-export const INFLIGHT_START = 8;
+/** The call duration assumed before the key's first answer (ms). */
+export const INFLIGHT_START_MS = 1000;
 export const INFLIGHT_HEADROOM = 1.25;
 export const EWMA_ALPHA = 0.2;
 
@@ -58,9 +62,8 @@ export class InflightGate {
 	/** Calls allowed in flight on the key now. `fallbackRate`: the rule's rate before the limiter knows the key. */
 	limit(key: string, fallbackRate: number): number {
 		const lane = this.lane(key);
-		if (lane.ewmaMs === undefined) return INFLIGHT_START;
 		const rate = this.rateOf(key, fallbackRate);
-		const need = Math.ceil(((rate * lane.ewmaMs) / 1000) * INFLIGHT_HEADROOM);
+		const need = lane.ewmaMs === undefined ? Math.ceil((rate * INFLIGHT_START_MS) / 1000) : Math.ceil(((rate * lane.ewmaMs) / 1000) * INFLIGHT_HEADROOM);
 		return Math.min(INFLIGHT_CAP, Math.max(INFLIGHT_FLOOR, need));
 	}
 

@@ -1,4 +1,5 @@
 import { sleep } from 'n8n-workflow';
+import { requestWindow, slack, Window, type Entry } from './limiterWindow';
 
 /**
  * Client-side pacing to the vendors' quotas. One limiter per (credential, API) key lives for the
@@ -8,10 +9,10 @@ import { sleep } from 'n8n-workflow';
  * the key for a while (several n8n workers on one quota, or a quota lower than documented, then
  * slow down together instead of hammering the API).
  *
- * A request is booked when it is let through (so concurrent callers see it) and re-dated to the
- * moment its answer came back (`Booking.settle()`): the vendor counted it on arrival, somewhere in
- * between, so an entry dated at the answer never leaves the window before the vendor's does, however
- * long the request took to go out (first request of a process, GC pause, busy event loop).
+ * A request is booked when it is let through (so concurrent callers see it), counts while it is in
+ * flight, and from its answer (`Booking.settle()`) is dated at the answer minus the fastest call
+ * seen on the key: the vendor counted it on arrival, somewhere in between, and a call slower than
+ * the fastest is dated later by as much (why that is safe, and the margin: limiterWindow.ts).
  *
  * A throttled request leaves the receiver window (the vendor did not count it) and cuts this
  * process's share of the quota instead: the share stands for the traffic we cannot see (other
@@ -25,11 +26,6 @@ export interface Booking {
 	settle(throttled?: boolean): void;
 }
 
-interface Entry {
-	t: number;
-	n: number;
-}
-
 export interface RateRule {
 	/** Requests per second (may be below 1: 0.5 = one request every 2 s). */
 	perSecond: number;
@@ -37,57 +33,6 @@ export interface RateRule {
 	unitsPerMinute?: number;
 	/** Processes expected to share this quota (Delivery → Processes Sharing This Quota): start at 1/N of it. */
 	sharedBy?: number;
-}
-
-class Window {
-	private readonly entries: Entry[] = [];
-	private head = 0;
-	private used = 0;
-
-	constructor(
-		public limit: number,
-		public windowMs: number,
-	) {}
-
-	/** Entries leave in booking order: one re-dated later holds back those behind it (late, never early). */
-	private purge(now: number) {
-		while (this.head < this.entries.length && this.entries[this.head].t <= now - this.windowMs) {
-			this.used -= this.entries[this.head].n;
-			this.entries[this.head].n = 0; // gone: a late cancel() must not free it twice
-			this.head++;
-		}
-		if (this.head > 4096 && this.head * 2 > this.entries.length) {
-			this.entries.splice(0, this.head);
-			this.head = 0;
-		}
-	}
-
-	/** Milliseconds until `n` more units fit (0 = now). A request larger than the limit fits an empty window. */
-	waitFor(n: number, now: number): number {
-		this.purge(now);
-		if (this.used + n <= this.limit || this.used === 0) return 0;
-		let freed = 0;
-		let latest = -Infinity;
-		for (let k = this.head; k < this.entries.length; k++) {
-			freed += this.entries[k].n;
-			latest = Math.max(latest, this.entries[k].t);
-			if (this.used - freed + n <= this.limit || this.used - freed === 0) return latest + this.windowMs - now + 1;
-		}
-		return this.windowMs;
-	}
-
-	/** A booking the vendor did not count (throttled): frees its units, keeps its place in the order. */
-	cancel(entry: Entry): void {
-		this.used -= entry.n;
-		entry.n = 0;
-	}
-
-	take(n: number, now: number): Entry {
-		const entry = { t: now, n };
-		this.entries.push(entry);
-		this.used += n;
-		return entry;
-	}
 }
 
 interface Bucket {
@@ -109,6 +54,15 @@ interface Bucket {
 	limitedAt: number;
 	/** When the vendor last took a request of this key (any answer but a throttle). */
 	lastProgress: number;
+	/** The fastest call on the key (booking to answer, ms) of those booked after its first answer… */
+	fastestMs: number;
+	/** …and the margin entries are dated by (limiterWindow.ts; Infinity: none, dated at the answer). */
+	marginMs: number;
+	/** The key's first answer (undefined: none yet), and the answers to calls booked after it. */
+	firstAnswerAt?: number;
+	samples: number;
+	/** Requests held by the window, woken by the next answer (it may free room). */
+	answerWakers: Array<() => void>;
 	/** Since when the key gets only throttle answers (null: it is not stalled). */
 	stalledSince: number | null;
 	/** Requests waiting in acquire() and sent but not settled: none of either = the key is idle. */
@@ -124,18 +78,6 @@ interface Bucket {
 	probeMs: number;
 	throttles: number;
 	cuts: number;
-}
-
-/**
- * Our clock and the vendor's are not the same, and requests reach it a little later than we stamp
- * them: windows are kept 2 % + 5 ms longer than documented, so jitter does not turn into throttles.
- */
-const slack = (windowMs: number) => Math.ceil(windowMs * 1.02) + 5;
-
-/** `perSecond` × share as a sliding window: n requests per second, or 1 request per 1/(rate) s. */
-function requestWindow(perSecond: number): [number, number] {
-	if (perSecond >= 1) return [Math.floor(perSecond), slack(1000)];
-	return [1, slack(Math.ceil(1000 / Math.max(perSecond, 0.001)))];
 }
 
 /**
@@ -197,6 +139,10 @@ export class RateLimiter {
 				grownAt: now,
 				limitedAt: -Infinity,
 				lastProgress: -Infinity,
+				marginMs: Infinity,
+				fastestMs: Infinity,
+				samples: 0,
+				answerWakers: [],
 				stalledSince: null,
 				waiting: 0,
 				inFlight: 0,
@@ -286,9 +232,11 @@ export class RateLimiter {
 				const now = this.clock();
 				const paused = b.pausedUntil - now;
 				const contended = now - b.cutAt < CONTENDED * RateLimiter.quotaWindowMs(b);
+				// No answer on the key yet: the first window keeps a slot for a call booked after it (a floor sample).
+				const first = b.firstAnswerAt === undefined && b.requests.limit > 1 ? 1 : 0;
 				const windowWait = Math.max(
-					b.requests.waitFor(1, now),
-					b.units && units > 0 ? b.units.waitFor(units, now) : 0,
+					b.requests.waitFor(1 + first, now, b.marginMs),
+					b.units && units > 0 ? b.units.waitFor(units, now, b.marginMs) : 0,
 					contended && !retry ? b.nextAt - now : 0,
 				);
 				if (paused <= 0 && windowWait <= 0) {
@@ -312,7 +260,10 @@ export class RateLimiter {
 				}
 				// Held back by our own share (not by a throttle pause): the process wants more than it has.
 				if (windowWait > 0 && windowWait >= paused) b.limitedAt = now;
-				await this.pause(Math.min(Math.max(paused, windowWait), 60000));
+				const wait = this.pause(Math.min(Math.max(paused, windowWait), 60000));
+				// Held by the window: an answer can free room sooner (a request in flight left it, or the
+				// margin learnt a faster call), so the next one wakes us to look again.
+				await (windowWait >= paused ? Promise.race([wait, new Promise<void>((resolve) => b.answerWakers.push(resolve))]) : wait);
 				this.bucket(key, rule); // the share may have grown meanwhile
 			}
 		} finally {
@@ -321,23 +272,30 @@ export class RateLimiter {
 	}
 
 	/**
-	 * Re-dates the booking to now (the answer); a request the vendor took is progress on the key. A
-	 * throttled one was not counted by the vendor: it leaves our windows (the share cut stands for
-	 * the traffic of the others from now on) and cuts the share.
+	 * Dates the booking from its answer (limiterWindow.ts); a request the vendor took is progress on
+	 * the key. A throttled one was not counted in the vendor's receiver window: it leaves ours (the
+	 * share cut stands for the traffic of the others from now on) and cuts the share.
 	 */
 	private settle(b: Bucket, request: Entry, unit: Entry | undefined, bookedAt: number, throttled: boolean): void {
 		const at = this.clock();
 		b.lastActivity = at;
+		if (b.firstAnswerAt === undefined) b.firstAnswerAt = at;
+		else if (bookedAt >= b.firstAnswerAt) {
+			b.fastestMs = Math.min(b.fastestMs, Math.max(0, at - bookedAt));
+			// Half of it until a window's worth of samples: the first ones went out with the first
+			// burst's answers still being handled (measured: 420 ms for a 305 ms floor on a loaded machine).
+			b.marginMs = ++b.samples >= b.requests.limit ? b.fastestMs : b.fastestMs / 2;
+		}
+		// The request itself counted against the vendor's request window, throttled or not.
+		b.requests.close(request, at);
+		for (const wake of b.answerWakers.splice(0)) wake();
 		if (!throttled) {
-			request.t = Math.max(request.t, at);
-			if (unit) unit.t = Math.max(unit.t, at);
+			if (unit) b.units?.close(unit, at);
 			b.lastProgress = at;
 			b.probeMs = 0;
 			b.stalledSince = null;
 			return;
 		}
-		// The request itself counted against the vendor's request window, not its receiver window.
-		request.t = Math.max(request.t, at);
 		if (unit) b.units?.cancel(unit);
 		b.stalledSince ??= at;
 		const windowMs = RateLimiter.quotaWindowMs(b);
