@@ -1,9 +1,11 @@
 import type { IExecuteFunctions, INode, INodeProperties } from 'n8n-workflow';
 import { NodeApiError, sleep } from 'n8n-workflow';
-import { networkError, redactSecrets } from './errors';
+import type { ZodType, ZodTypeDef } from 'zod';
+import { networkError, parseField, redactSecrets } from './errors';
 import { INFLIGHT_CAP, inflightGate, type Slot } from './inflight';
 import { rateLimiter, type RateRule } from './limiter';
-import { nodeParameter } from './params';
+import { nodeOf, nodeParameter } from './params';
+import { intInRange, numberInRange } from './schemas/scalars';
 
 /**
  * The one place that decides what happens to a failed request (both vendors):
@@ -91,7 +93,7 @@ export const deliveryProperty: INodeProperties = {
 			name: 'messagesPerMinute',
 			type: 'number',
 			default: 0,
-			typeOptions: { minValue: 0, numberPrecision: 0 },
+			typeOptions: { minValue: 0, maxValue: 100000000, numberPrecision: 0 },
 			description: 'Override the receiver quota of batch sends (vendor default 12,000). 0 = the documented default.',
 		},
 		{
@@ -128,7 +130,7 @@ export const deliveryProperty: INodeProperties = {
 			name: 'requestsPerSecond',
 			type: 'number',
 			default: 0,
-			typeOptions: { minValue: 0 },
+			typeOptions: { minValue: 0, maxValue: 100000 },
 			description: 'Override the documented request rate of this API (your edition may allow more, or you may want less). 0 = the documented default.',
 		},
 		{
@@ -150,10 +152,7 @@ export const deliveryProperty: INodeProperties = {
 	],
 };
 
-const num = (v: unknown, min: number, max: number, dflt: number) => {
-	const n = typeof v === 'number' ? v : typeof v === 'string' && v.trim() !== '' ? Number(v) : NaN;
-	return Number.isFinite(n) ? Math.min(max, Math.max(min, n)) : dflt;
-};
+
 
 /** The rate rule for an API: its documented quota, with the node's Delivery overrides applied. */
 export function quotaRule(quota: RateRule, options: DeliveryOptions): RateRule {
@@ -180,15 +179,19 @@ export function readDeliveryOptions(ctx: IExecuteFunctions, itemIndex: number): 
 
 function parseDeliveryOptions(ctx: IExecuteFunctions, itemIndex: number): DeliveryOptions {
 	const raw = (nodeParameter(ctx, 'delivery', itemIndex, {}) ?? {}) as Record<string, unknown>;
-	const rps = num(raw.requestsPerSecond, 0, 100000, 0);
-	const mpm = num(raw.messagesPerMinute, 0, 100000000, 0);
-	const shared = Math.round(num(raw.processesSharingQuota, 1, 64, 1));
+	// Unset (or emptied) options take their defaults; a value outside the field's bounds is refused
+	// with the field and the item named, like any other parameter, never clamped.
+	const read = (key: string, label: string, schema: ZodType<number, ZodTypeDef, unknown>, dflt: number): number =>
+		raw[key] === undefined || raw[key] === null || raw[key] === '' ? dflt : parseField(nodeOf(ctx), schema, raw[key], label, itemIndex);
+	const rps = read('requestsPerSecond', 'Requests per Second', numberInRange(0, 100000), 0);
+	const mpm = read('messagesPerMinute', 'Messages per Minute', intInRange(0, 100000000), 0);
+	const shared = read('processesSharingQuota', 'Processes Sharing This Quota', intInRange(1, 64), 1);
 	return {
-		maxAttempts: Math.round(num(raw.maxAttempts, 1, 20, DELIVERY_DEFAULTS.maxAttempts)),
-		maxRetryMs: num(raw.maxRetrySeconds, 0, 3600, DELIVERY_DEFAULTS.maxRetryMs / 1000) * 1000,
-		timeoutMs: num(raw.timeoutSeconds, 1, 300, DELIVERY_DEFAULTS.timeoutMs / 1000) * 1000,
+		maxAttempts: read('maxAttempts', 'Max Attempts', intInRange(1, 20), DELIVERY_DEFAULTS.maxAttempts),
+		maxRetryMs: read('maxRetrySeconds', 'Max Retry Time (Seconds)', numberInRange(0, 3600), DELIVERY_DEFAULTS.maxRetryMs / 1000) * 1000,
+		timeoutMs: read('timeoutSeconds', 'Timeout (Seconds)', numberInRange(1, 300), DELIVERY_DEFAULTS.timeoutMs / 1000) * 1000,
 		retryAmbiguous: raw.retryAmbiguous === true,
-		...concurrencyOf(Math.round(num(raw.concurrency, 0, 64, DELIVERY_DEFAULTS.concurrency))),
+		...concurrencyOf(read('concurrency', 'Concurrent Requests', intInRange(0, 64), DELIVERY_DEFAULTS.concurrency)),
 		requestsPerSecond: rps > 0 ? rps : undefined,
 		messagesPerMinute: mpm > 0 ? mpm : undefined,
 		onPartial: raw.onPartial === 'fail' ? 'fail' : 'summary',

@@ -13,7 +13,15 @@ import { utf8Length } from '../../shared/schemas';
 export const MAX_MESSAGE_BYTES = 12000;
 
 const nonEmpty = (what: string) => z.string({ invalid_type_error: `${what} must be text` }).min(1, `${what} is required`);
-const uint = z.number({ invalid_type_error: 'must be a number' }).int('must be a whole number').min(0);
+/** A uint32 (sizes, durations, pixels, face indexes): the message fields show the same bounds. */
+export const MAX_UINT32 = 4294967295;
+const uintNamed = (what?: string) =>
+	z
+		.number({ invalid_type_error: 'must be a number', ...(what ? { required_error: `${what} is required` } : {}) })
+		.int('must be a whole number')
+		.min(0, `must be between 0 and ${MAX_UINT32}`)
+		.max(MAX_UINT32, `must be between 0 and ${MAX_UINT32}`);
+const uint = uintNamed();
 const dl2 = z.literal(2).default(2);
 
 export const elementSchemas = {
@@ -26,12 +34,12 @@ export const elementSchemas = {
 			Sound: z.string().optional(),
 		})
 		.passthrough(),
-	TIMFaceElem: z.object({ Index: z.number({ required_error: 'Index is required' }).int(), Data: z.string().optional() }).passthrough(),
+	TIMFaceElem: z.object({ Index: uintNamed('Index'), Data: z.string().optional() }).passthrough(),
 	TIMLocationElem: z
 		.object({
 			Desc: z.string().default(''),
-			Latitude: z.number({ required_error: 'Latitude is required' }).min(-90).max(90),
-			Longitude: z.number({ required_error: 'Longitude is required' }).min(-180).max(180),
+			Latitude: z.number({ required_error: 'Latitude is required' }).min(-90, 'Latitude must be between -90 and 90').max(90, 'Latitude must be between -90 and 90'),
+			Longitude: z.number({ required_error: 'Longitude is required' }).min(-180, 'Longitude must be between -180 and 180').max(180, 'Longitude must be between -180 and 180'),
 		})
 		.passthrough(),
 	TIMImageElem: z

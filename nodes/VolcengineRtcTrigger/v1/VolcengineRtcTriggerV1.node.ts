@@ -7,6 +7,7 @@ import type {
 } from 'n8n-workflow';
 import { NodeConnectionTypes } from 'n8n-workflow';
 import { parseJson } from '../../shared/json';
+import { intInRange } from '../../shared/schemas/scalars';
 import {
 	callbackScope,
 	claimCallback,
@@ -22,6 +23,9 @@ import { VOLCENGINE_EVENTS } from './events';
 import { volcengineEventFields } from './output';
 
 const DEFAULT_MAX_AGE_SECONDS = 300;
+const MIN_MAX_AGE_SECONDS = 30;
+const MAX_MAX_AGE_SECONDS = 86400;
+const maxEventAgeSchema = intInRange(MIN_MAX_AGE_SECONDS, MAX_MAX_AGE_SECONDS);
 /** Bounded de-duplication store (node static data). */
 const DUPLICATE_MAX_ENTRIES = 2000;
 
@@ -101,7 +105,7 @@ export class VolcengineRtcTriggerV1 implements INodeType {
 						displayName: 'Max Event Age (Seconds)',
 						name: 'maxEventAge',
 						type: 'number',
-						typeOptions: { minValue: 30, maxValue: 86400 },
+						typeOptions: { minValue: MIN_MAX_AGE_SECONDS, maxValue: MAX_MAX_AGE_SECONDS, numberPrecision: 0 },
 						default: DEFAULT_MAX_AGE_SECONDS,
 						description:
 							'Callbacks whose EventTime is further than this from now are refused as replays. Event IDs and signatures are remembered for twice this long to drop retried duplicates and replays.',
@@ -124,7 +128,10 @@ export class VolcengineRtcTriggerV1 implements INodeType {
 
 		const credentials = await this.getCredentials('volcengineRtcApi');
 		const options = this.getNodeParameter('options', {}) as IDataObject;
-		const maxAge = typeof options.maxEventAge === 'number' && options.maxEventAge >= 30 ? options.maxEventAge : DEFAULT_MAX_AGE_SECONDS;
+		// Out of its bounds (an import, the API, an expression): refused and counted with the reason, never clamped.
+		const age = options.maxEventAge === undefined || options.maxEventAge === '' ? { success: true as const, data: DEFAULT_MAX_AGE_SECONDS } : maxEventAgeSchema.safeParse(options.maxEventAge);
+		if (!age.success) return refuse(500, `the trigger's "Max Event Age (Seconds)" ${age.error.issues[0].message}; fix it in the trigger's Options`);
+		const maxAge = age.data;
 		const verdict = verifyVolcengineCallback({
 			envelope,
 			secret: callbackSecretOf(this, credentials),

@@ -5,9 +5,11 @@ import { intInRange } from './scalars';
 
 /**
  * Field builders shared by both nodes' descriptions: one line per field. `rest` adds what a field
- * needs beyond the common shape (required, placeholder, displayOptions, typeOptions …). Numbers
- * say their bounds in the description and are checked by zod when read (the editor clamps
- * silently), so `min`/`max` here only guide the editor.
+ * needs beyond the common shape (required, placeholder, displayOptions, typeOptions …). Every
+ * number field carries its bounds as `minValue`/`maxValue` (the editor's arrows stop there and a
+ * typed value is kept in range) and its reader checks the same bounds with `intInRange`, because
+ * a value set by an expression, an import, the API or an older workflow reaches the node as is:
+ * it is refused with the field, the item and the value named, never clamped.
  */
 
 type Rest = Partial<INodeProperties>;
@@ -26,10 +28,9 @@ function field(type: NodePropertyTypes, displayName: string, name: string, value
 /** A text field, empty by default. */
 export const textField = (displayName: string, name: string, description?: string, rest: Rest = {}) => field('string', displayName, name, '', description, rest);
 
-/** A whole-number field from `min` (to `max`, when given). */
-export function numberField(displayName: string, name: string, value: number, min: number, max: number | undefined, description?: string, rest: Rest = {}): INodeProperties {
-	const typeOptions = max === undefined ? { minValue: min, numberPrecision: 0 } : { minValue: min, maxValue: max, numberPrecision: 0 };
-	return field('number', displayName, name, value, description, { typeOptions, ...rest });
+/** A whole-number field from `min` to `max` (no upper bound: `Number.MAX_SAFE_INTEGER`); read it with `intInRange(min, max)`. */
+export function numberField(displayName: string, name: string, value: number | '', min: number, max: number = Number.MAX_SAFE_INTEGER, description?: string, rest: Rest = {}): INodeProperties {
+	return field('number', displayName, name, value, description, { typeOptions: { minValue: min, maxValue: max, numberPrecision: 0 }, ...rest });
 }
 
 /** A true/false field. */
@@ -48,7 +49,7 @@ export function batchSizeOption(max: number, what: string, value = max): INodePr
 export function returnAllFields(): INodeProperties[] {
 	return [
 		booleanField('Return All', 'returnAll', false, 'Whether to return all results or only up to a given limit'),
-		numberField('Limit', 'limit', 50, 1, undefined, 'Max number of results to return', { displayOptions: { show: { returnAll: [false] } } }),
+		numberField('Limit', 'limit', 50, 1, Number.MAX_SAFE_INTEGER, 'Max number of results to return', { displayOptions: { show: { returnAll: [false] } } }),
 	];
 }
 

@@ -88,6 +88,10 @@ function buildIntInRange(min: number, max: number) {
 		let n: number;
 		if (typeof v === 'number') n = v;
 		else if (typeof v === 'string' && /^\s*-?\d+\s*$/.test(v)) n = Number(v);
+		else if (v === undefined || v === null || (typeof v === 'string' && v.trim() === '')) {
+			ctx.addIssue({ code: z.ZodIssueCode.custom, message: `is required (a whole number from ${min} to ${max})` });
+			return z.NEVER;
+		}
 		else {
 			ctx.addIssue({ code: z.ZodIssueCode.custom, message: `must be a whole number, got ${describeType(v)}` });
 			return z.NEVER;
@@ -105,6 +109,31 @@ function buildIntInRange(min: number, max: number) {
 }
 
 export const uint32 = intInRange(0, 4294967295);
+
+const numberSchemas = new Map<string, ReturnType<typeof buildNumberInRange>>();
+
+/** A number (decimals allowed) from `min` to `max`, given as a number or a numeric string. */
+export function numberInRange(min: number, max: number) {
+	const key = `${min}:${max}`;
+	let schema = numberSchemas.get(key);
+	if (!schema) numberSchemas.set(key, (schema = buildNumberInRange(min, max)));
+	return schema;
+}
+
+function buildNumberInRange(min: number, max: number) {
+	return z.unknown().transform((v, ctx): number => {
+		const n = typeof v === 'number' ? v : typeof v === 'string' && v.trim() !== '' ? Number(v) : NaN;
+		if (!Number.isFinite(n)) {
+			ctx.addIssue({ code: z.ZodIssueCode.custom, message: `must be a number from ${min} to ${max}, got ${typeof v === 'string' ? `"${v.slice(0, 40)}"` : describeType(v)}` });
+			return z.NEVER;
+		}
+		if (n < min || n > max) {
+			ctx.addIssue({ code: z.ZodIssueCode.custom, message: `must be between ${min} and ${max}, got ${n}` });
+			return z.NEVER;
+		}
+		return n;
+	});
+}
 
 const textSchemas = new Map<string, ReturnType<typeof buildText>>();
 

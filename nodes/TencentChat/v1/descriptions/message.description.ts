@@ -58,7 +58,7 @@ export const messageFields: INodeProperties[] = [
 				displayName: 'Face',
 				name: 'face',
 				values: [
-					{ displayName: 'Index', name: 'index', type: 'number', default: 0 },
+					{ displayName: 'Index', name: 'index', type: 'number', default: 0, typeOptions: { minValue: 0, maxValue: 4294967295, numberPrecision: 0 }, description: 'Which emoji of your app’s emoji set (Index)' },
 					{ displayName: 'Data', name: 'data', type: 'string', default: '' },
 				],
 			},
@@ -67,8 +67,8 @@ export const messageFields: INodeProperties[] = [
 				name: 'location',
 				values: [
 					{ displayName: 'Description', name: 'desc', type: 'string', default: '' },
-					{ displayName: 'Latitude', name: 'latitude', type: 'number', default: 0, typeOptions: { numberPrecision: 6 } },
-					{ displayName: 'Longitude', name: 'longitude', type: 'number', default: 0, typeOptions: { numberPrecision: 6 } },
+					{ displayName: 'Latitude', name: 'latitude', type: 'number', default: 0, typeOptions: { minValue: -90, maxValue: 90, numberPrecision: 6 } },
+					{ displayName: 'Longitude', name: 'longitude', type: 'number', default: 0, typeOptions: { minValue: -180, maxValue: 180, numberPrecision: 6 } },
 				],
 			},
 			{
@@ -107,20 +107,23 @@ export const messageFields: INodeProperties[] = [
 						displayName: 'Height',
 						name: 'height',
 						type: 'number',
-						default: 0
+						default: 0,
+						typeOptions: { minValue: 0, maxValue: 4294967295, numberPrecision: 0 },
 					},
 					{
 						displayName: 'Size (Bytes)',
 						name: 'size',
 						type: 'number',
-						default: 0
+						default: 0,
+						typeOptions: { minValue: 0, maxValue: 4294967295, numberPrecision: 0 },
 					},
 					textField('URL', 'url', undefined, { placeholder: 'https://example.com/a.jpg' }),
 					{
 						displayName: 'Width',
 						name: 'width',
 						type: 'number',
-						default: 0
+						default: 0,
+						typeOptions: { minValue: 0, maxValue: 4294967295, numberPrecision: 0 },
 					},
 			],
 			},
@@ -129,8 +132,8 @@ export const messageFields: INodeProperties[] = [
 				name: 'sound',
 				values: [
 					{ displayName: 'URL', name: 'url', type: 'string', default: '' },
-					{ displayName: 'Size (Bytes)', name: 'size', type: 'number', default: 0 },
-					{ displayName: 'Duration (Seconds)', name: 'second', type: 'number', default: 0 },
+					{ displayName: 'Size (Bytes)', name: 'size', type: 'number', default: 0, typeOptions: { minValue: 0, maxValue: 4294967295, numberPrecision: 0 } },
+					{ displayName: 'Duration (Seconds)', name: 'second', type: 'number', default: 0, typeOptions: { minValue: 0, maxValue: 4294967295, numberPrecision: 0 } },
 				],
 			},
 			{
@@ -141,7 +144,8 @@ export const messageFields: INodeProperties[] = [
 						displayName: 'Duration (Seconds)',
 						name: 'videoSecond',
 						type: 'number',
-						default: 0
+						default: 0,
+						typeOptions: { minValue: 0, maxValue: 4294967295, numberPrecision: 0 },
 					},
 					{
 						displayName: 'Thumbnail Format',
@@ -153,20 +157,23 @@ export const messageFields: INodeProperties[] = [
 						displayName: 'Thumbnail Height',
 						name: 'thumbHeight',
 						type: 'number',
-						default: 0
+						default: 0,
+						typeOptions: { minValue: 0, maxValue: 4294967295, numberPrecision: 0 },
 					},
 					{
 						displayName: 'Thumbnail Size (Bytes)',
 						name: 'thumbSize',
 						type: 'number',
-						default: 0
+						default: 0,
+						typeOptions: { minValue: 0, maxValue: 4294967295, numberPrecision: 0 },
 					},
 					textField('Thumbnail URL', 'thumbUrl'),
 					{
 						displayName: 'Thumbnail Width',
 						name: 'thumbWidth',
 						type: 'number',
-						default: 0
+						default: 0,
+						typeOptions: { minValue: 0, maxValue: 4294967295, numberPrecision: 0 },
 					},
 					{
 						displayName: 'Video Format',
@@ -178,7 +185,8 @@ export const messageFields: INodeProperties[] = [
 						displayName: 'Video Size (Bytes)',
 						name: 'videoSize',
 						type: 'number',
-						default: 0
+						default: 0,
+						typeOptions: { minValue: 0, maxValue: 4294967295, numberPrecision: 0 },
 					},
 					textField('Video URL', 'videoUrl'),
 				],
@@ -189,7 +197,7 @@ export const messageFields: INodeProperties[] = [
 				values: [
 					{ displayName: 'URL', name: 'url', type: 'string', default: '' },
 					{ displayName: 'File Name', name: 'fileName', type: 'string', default: '' },
-					{ displayName: 'Size (Bytes)', name: 'fileSize', type: 'number', default: 0 },
+					{ displayName: 'Size (Bytes)', name: 'fileSize', type: 'number', default: 0, typeOptions: { minValue: 0, maxValue: 4294967295, numberPrecision: 0 } },
 				],
 			},
 		],

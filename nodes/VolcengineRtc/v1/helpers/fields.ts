@@ -65,7 +65,7 @@ export function readMessageFields(r: ItemReader): { MsgType: number; Content: st
 	return { MsgType: r.param('msgType', intInRange(0, 2147483647), 'Message Type'), Content: r.param('content', text(), 'Content') };
 }
 
-export const inboxTypeOption = numberField('Inbox Type', 'inboxType', 0, 0, undefined, 'Logical mailbox the message goes to (InboxType); 0 unless your app uses several');
+export const inboxTypeOption = numberField('Inbox Type', 'inboxType', 0, 0, 2147483647, 'Logical mailbox the message goes to (InboxType); 0 unless your app uses several');
 
 export const extOption: INodeProperties = keyValueField({
 	displayName: 'Extra Fields (Ext)',

@@ -36,7 +36,7 @@ const INFO_FIELDS: Record<InfoKey, INodeProperties> = {
 		description: 'Unix time in seconds until which the member cannot post (BlockTime); 0 lifts the mute',
 	},
 	ext: keyValueField({ displayName: 'Extra Fields (Ext)', name: 'ext', placeholder: 'Add Ext Field', description: 'Key/value pairs stored with the member (Ext)', keyPlaceholder: 'team', valuePlaceholder: 'support' }),
-	level: { displayName: 'Level', name: 'level', type: 'number', default: 0, typeOptions: { numberPrecision: 0 }, description: 'Member level your app uses (Level), 0 to 2147483647' },
+	level: { displayName: 'Level', name: 'level', type: 'number', default: 0, typeOptions: { minValue: 0, maxValue: 2147483647, numberPrecision: 0 }, description: 'Member level your app uses (Level), 0 to 2147483647' },
 	marks: {
 		displayName: 'Marks',
 		name: 'marks',

@@ -55,7 +55,7 @@ export const importTopic = tencentOperation<{ body: Body }>({
 		groupLocatorField,
 		nameField,
 		collection([
-			{ displayName: 'Created At', name: 'createTime', type: 'number', default: '', typeOptions: { numberPrecision: 0 }, placeholder: '1700000000', description: 'Creation time in Unix seconds, 0 to 4294967295 (CreateTime). Empty: now.' },
+			{ displayName: 'Created At', name: 'createTime', type: 'number', default: '', typeOptions: { minValue: 0, maxValue: 4294967295, numberPrecision: 0 }, placeholder: '1700000000', description: 'Creation time in Unix seconds, 0 to 4294967295 (CreateTime). Empty: now.' },
 			customIdField,
 			...topicProfileFields,
 		]),

@@ -47,7 +47,7 @@ export const setGroupUnreadCount = tencentOperation<{ GroupId: string; Member_Ac
 	properties: [
 		groupIdField,
 		{ displayName: 'Member User ID', name: 'memberAccount', type: 'string', default: '', required: true, placeholder: 'user_1001', description: 'The member (Member_Account)' },
-		{ displayName: 'Unread Count', name: 'unreadMsgNum', type: 'number', default: 0, required: true, typeOptions: { numberPrecision: 0 }, description: 'The new unread count, 0 to 4294967295 (UnreadMsgNum)' },
+		{ displayName: 'Unread Count', name: 'unreadMsgNum', type: 'number', default: 0, required: true, typeOptions: { minValue: 0, maxValue: 4294967295, numberPrecision: 0 }, description: 'The new unread count, 0 to 4294967295 (UnreadMsgNum)' },
 	],
 	read: (r) => ({
 		GroupId: r.param('groupId', groupIdSchema, 'Group ID'),

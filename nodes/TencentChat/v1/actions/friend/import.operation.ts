@@ -23,6 +23,7 @@ const time = (name: string, displayName: string, what: string) => ({
 	name,
 	type: 'number' as const,
 	default: 0,
+	typeOptions: { minValue: 0, maxValue: 4294967295, numberPrecision: 0 },
 	description: `${what}, in Unix seconds (0 to 4294967295; 0 = not set)`,
 });
 

@@ -53,7 +53,7 @@ const properties: INodeProperties[] = [
 			{ placeholder: 'user_1, user_2' },
 		),
 		textField('Introduction', 'introduction', 'Group introduction (Introduction), at most 240 bytes', { typeOptions: { rows: 3 } }),
-		numberField('Max Member Count', 'maxMemberCount', 200, 1, undefined, 'Member limit of the group (MaxMemberCount); without it the limit of your plan applies'),
+		numberField('Max Member Count', 'maxMemberCount', 200, 1, 4294967295, 'Member limit of the group (MaxMemberCount); without it the limit of your plan applies'),
 		textField('Notification', 'notification', 'Group notice (Notification), at most 300 bytes', { typeOptions: { rows: 3 } }),
 		textField(
 			'Owner User ID',

@@ -40,7 +40,7 @@ export const getJoined = tencentOperation<Plan>({
 			},
 			{ displayName: 'Include Audio-Video Groups', name: 'withHuge', type: 'boolean', default: false, description: 'Whether to include audio-video groups (WithHugeGroups)' },
 			{ displayName: 'Include Inactive Work Groups', name: 'withNoActive', type: 'boolean', default: false, description: 'Whether to include work groups (Private) the user joined that have no message yet (WithNoActiveGroups)' },
-			{ displayName: 'Page Size', name: 'pageSize', type: 'number', default: 1000, typeOptions: { numberPrecision: 0 }, description: 'Groups asked for per call (Limit), 1 to 5000' },
+			{ displayName: 'Page Size', name: 'pageSize', type: 'number', default: 1000, typeOptions: { minValue: 1, maxValue: MAX_PAGE, numberPrecision: 0 }, description: 'Groups asked for per call (Limit), 1 to 5000' },
 		]),
 	],
 	read(r) {

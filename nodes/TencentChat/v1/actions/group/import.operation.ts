@@ -30,7 +30,7 @@ const properties: INodeProperties[] = [
 	{ displayName: 'Name', name: 'name', type: 'string', default: '', required: true, placeholder: 'Product Team', description: 'At most 30 bytes (Name)' },
 	collection([
 		...profileFields('MaxMemberCount'),
-		{ displayName: 'Created At', name: 'createTime', type: 'number', default: '', typeOptions: { numberPrecision: 0 }, placeholder: '1700000000', description: 'Creation time in Unix seconds, 0 to 4294967295 (CreateTime). Empty: now.' },
+		{ displayName: 'Created At', name: 'createTime', type: 'number', default: '', typeOptions: { minValue: 0, maxValue: 4294967295, numberPrecision: 0 }, placeholder: '1700000000', description: 'Creation time in Unix seconds, 0 to 4294967295 (CreateTime). Empty: now.' },
 		{ displayName: 'Group ID', name: 'groupId', type: 'string', default: '', placeholder: 'product_team', description: 'Custom group ID (GroupId), printable ASCII, at most 48 bytes, not starting with @TGS#. Empty: Tencent assigns one.' },
 		{ displayName: 'Owner User ID', name: 'owner', type: 'string', default: '', placeholder: 'user_1001', description: 'Owner of the group (Owner_Account)' },
 		{ displayName: 'Topics Enabled', name: 'supportTopic', type: 'boolean', default: false, description: 'Whether the community has topics (SupportTopic, Community only)' },

@@ -30,7 +30,7 @@ export function profileFields(maxMembersName: 'MaxMemberNum' | 'MaxMemberCount')
 		customDataField('appDefinedData', 'Custom Data', 'Custom group fields to set (AppDefinedData)'),
 		{ displayName: 'Avatar URL', name: 'faceUrl', type: 'string', default: '', placeholder: 'https://example.com/group.png', description: 'Group avatar, at most 100 bytes (FaceUrl)' },
 		{ displayName: 'Introduction', name: 'introduction', type: 'string', default: '', placeholder: 'Weekly product updates', description: 'At most 240 bytes (Introduction)' },
-		{ displayName: 'Max Members', name: 'maxMembers', type: 'number', default: '', typeOptions: { numberPrecision: 0 }, description: `Most members the group takes, 1 to 4294967295, within your edition's limit (${maxMembersName})` },
+		{ displayName: 'Max Members', name: 'maxMembers', type: 'number', default: '', typeOptions: { minValue: 1, maxValue: 4294967295, numberPrecision: 0 }, description: `Most members the group takes, 1 to 4294967295, within your edition's limit (${maxMembersName})` },
 		{ displayName: 'Notice', name: 'notification', type: 'string', default: '', placeholder: 'Be kind to each other', description: 'Group notice, at most 300 bytes (Notification)' },
 	];
 }

@@ -7,7 +7,10 @@ import { requestIdOf, tencentOperation } from '../../helpers/common';
 import { drawUint32, fromAccountField, groupIdField, groupIdSchema, optionalUint32, optionalUserId, randomOption } from '../../helpers/fields';
 import { messageFields, messageOptionsField } from '../../descriptions/message.description';
 import { readMessage, type BuiltMessage } from '../../helpers/readMessage';
-import { collection, numberField, booleanField, optionsField } from '../../../../shared/schemas';
+import { collection, intInRange, numberField, booleanField, optionsField } from '../../../../shared/schemas';
+
+/** The highest per-group pace the field takes (live groups take about 40 per second). */
+const MAX_GROUP_RATE = 1000;
 
 /**
  * send_group_msg — tencent-chat.md §4.4.
@@ -30,7 +33,7 @@ const properties: INodeProperties[] = [
 			'groupRate',
 			40,
 			0,
-			undefined,
+			MAX_GROUP_RATE,
 			'Pace messages into one group to this rate. Live (audio-video, AVChatRoom) groups take about 40 per second and drop the rest. 0 = no per-group pacing.',
 		),
 		booleanField(
@@ -88,7 +91,7 @@ export const sendMessage = tencentOperation<GroupSendPlan>({
 		if (priority) body.MsgPriority = priority;
 		if (onlineOnly) body.OnlineOnlyFlag = 1;
 		if (topicId) body.TopicId = topicId;
-		const groupRate = r.option('options', 'groupRate', z.number().min(0), 'Messages per Second per Group', GROUP_MESSAGES_PER_SECOND.perSecond);
+		const groupRate = r.option('options', 'groupRate', intInRange(0, MAX_GROUP_RATE), 'Messages per Second per Group', GROUP_MESSAGES_PER_SECOND.perSecond);
 		const retryDropped = r.option('options', 'retryDropped', z.boolean(), 'Retry Dropped Messages', false);
 		return { body, groupRate, retryDropped };
 	},

@@ -24,7 +24,7 @@ export const ban = tencentOperation<MembersPlan>({
 	properties: [
 		groupLocatorField,
 		membersField('Members to ban, separated by commas or new lines, or an array from an expression'),
-		{ displayName: 'Duration (Seconds)', name: 'duration', type: 'number', default: 86400, required: true, typeOptions: { numberPrecision: 0 }, description: 'How long the ban lasts, 1 to 4294967295 seconds (Duration)' },
+		{ displayName: 'Duration (Seconds)', name: 'duration', type: 'number', default: 86400, required: true, typeOptions: { minValue: 1, maxValue: 4294967295, numberPrecision: 0 }, description: 'How long the ban lasts, 1 to 4294967295 seconds (Duration)' },
 		collection([{ displayName: 'Reason', name: 'description', type: 'string', default: '', placeholder: 'Spam', description: 'Why, at most 1,000 bytes (Description)' }]),
 	],
 	read: (r) => readMembers(r, put({ Duration: r.param('duration', intInRange(1, 4294967295), 'Duration (Seconds)') }, 'Description', r.option('options', 'description', optionalText(1000), 'Reason', ''))),

@@ -37,7 +37,7 @@ export const getMany = tencentOperation<Plan>({
 			{ displayName: 'Community Group', name: 'community', type: 'boolean', default: false, description: 'Whether the group is a Community: its members are paged with a cursor (Next) instead of an offset' },
 			{ displayName: 'Custom Fields', name: 'customKeys', type: 'string', default: '', placeholder: 'title', description: 'Custom member fields to return, separated by commas (AppDefinedDataFilter_GroupMember)' },
 			{ displayName: 'Fields', name: 'fields', type: 'string', default: '', placeholder: 'Member_Account, Role, JoinTime', description: 'Member fields to return, separated by commas (MemberInfoFilter). Empty: all.' },
-			{ displayName: 'Page Size', name: 'pageSize', type: 'number', default: 1000, typeOptions: { numberPrecision: 0 }, description: 'Members asked for per call (Limit), 1 to 6000' },
+			{ displayName: 'Page Size', name: 'pageSize', type: 'number', default: 1000, typeOptions: { minValue: 1, maxValue: MAX_PAGE, numberPrecision: 0 }, description: 'Members asked for per call (Limit), 1 to 6000' },
 			{
 				displayName: 'Roles',
 				name: 'roles',

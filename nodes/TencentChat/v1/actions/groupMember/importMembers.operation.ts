@@ -27,9 +27,9 @@ export const importMembers = tencentOperation<MembersPlan>({
 		groupLocatorField,
 		membersField('Members to import, separated by commas or new lines, or an array from an expression'),
 		collection([
-			{ displayName: 'Joined At', name: 'joinTime', type: 'number', default: '', typeOptions: { numberPrecision: 0 }, placeholder: '1700000000', description: 'Join time of every listed member in Unix seconds, 0 to 4294967295 (JoinTime). Empty: now.' },
+			{ displayName: 'Joined At', name: 'joinTime', type: 'number', default: '', typeOptions: { minValue: 0, maxValue: 4294967295, numberPrecision: 0 }, placeholder: '1700000000', description: 'Join time of every listed member in Unix seconds, 0 to 4294967295 (JoinTime). Empty: now.' },
 			{ displayName: 'As Admins', name: 'admin', type: 'boolean', default: false, description: 'Whether the listed members become admins (Role "Admin")' },
-			{ displayName: 'Unread Messages', name: 'unread', type: 'number', default: '', typeOptions: { numberPrecision: 0 }, description: 'Unread message count of every listed member, 0 to 4294967295 (UnreadMsgNum)' },
+			{ displayName: 'Unread Messages', name: 'unread', type: 'number', default: '', typeOptions: { minValue: 0, maxValue: 4294967295, numberPrecision: 0 }, description: 'Unread message count of every listed member, 0 to 4294967295 (UnreadMsgNum)' },
 		]),
 	],
 	read(r) {

@@ -27,7 +27,7 @@ export const mute = tencentOperation<MembersPlan>({
 	properties: [
 		groupLocatorField,
 		membersField('Members to mute, separated by commas or new lines, or an array from an expression'),
-		{ displayName: 'Duration (Seconds)', name: 'muteTime', type: 'number', default: 3600, required: true, typeOptions: { numberPrecision: 0 }, description: 'How long, 1 to 4294967295 seconds; 4294967295 mutes for good (MuteTime)' },
+		{ displayName: 'Duration (Seconds)', name: 'muteTime', type: 'number', default: 3600, required: true, typeOptions: { minValue: 1, maxValue: 4294967295, numberPrecision: 0 }, description: 'How long, 1 to 4294967295 seconds; 4294967295 mutes for good (MuteTime)' },
 		collection([topicOption]),
 	],
 	read: (r) => readMembers(r, { MuteTime: r.param('muteTime', intInRange(1, 4294967295), 'Duration (Seconds)'), ...withTopic(readTopic(r)) }),

@@ -23,7 +23,7 @@ export const update = tencentOperation<{ body: Body }>({
 		collection(
 			[
 				customDataField('custom', 'Custom Data', 'Custom member fields to set (AppMemberDefinedData)'),
-				{ displayName: 'Mute for (Seconds)', name: 'muteTime', type: 'number', default: '', typeOptions: { numberPrecision: 0 }, description: 'Mute the member, 0 to 4294967295 seconds; 0 unmutes (MuteTime)' },
+				{ displayName: 'Mute for (Seconds)', name: 'muteTime', type: 'number', default: '', typeOptions: { minValue: 0, maxValue: 4294967295, numberPrecision: 0 }, description: 'Mute the member, 0 to 4294967295 seconds; 0 unmutes (MuteTime)' },
 				{ displayName: 'Name Card', name: 'nameCard', type: 'string', default: '', placeholder: 'Team lead', description: 'Name shown in this group, at most 50 bytes (NameCard)' },
 				{
 					displayName: 'Notifications',

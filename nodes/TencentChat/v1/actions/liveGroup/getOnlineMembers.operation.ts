@@ -36,7 +36,7 @@ export const getOnlineMembers = tencentOperation<Plan>({
 		{ displayName: 'Needs the console switch "List of online audio-video group members" (Pro edition and up); without it Tencent returns only the 30 latest members.', name: 'switchNotice', type: 'notice', default: '' },
 		groupLocatorField,
 		...returnAllFields(),
-		collection([{ displayName: 'Mark', name: 'mark', type: 'number', default: '', typeOptions: { numberPrecision: 0 }, description: 'Only members with this mark, 0 to 4294967295 (Mark; see Set Member Marks)' }]),
+		collection([{ displayName: 'Mark', name: 'mark', type: 'number', default: '', typeOptions: { minValue: 0, maxValue: 4294967295, numberPrecision: 0 }, description: 'Only members with this mark, 0 to 4294967295 (Mark; see Set Member Marks)' }]),
 	],
 	read: (r) => ({ groupId: readGroup(r), mark: r.option('options', 'mark', emptyAs(uint32), 'Mark', ''), limit: readLimit(r) }),
 	shape: paginate({

@@ -26,13 +26,13 @@ interface Plan {
 	pageSize: number;
 }
 
-const time = (displayName: string, name: string, description: string) => ({
+const time = (displayName: string, name: string, min: number, description: string) => ({
 	displayName,
 	name,
 	type: 'number' as const,
-	default: 0,
+	default: min === 0 ? 0 : '',
 	required: true,
-	typeOptions: { numberPrecision: 0 },
+	typeOptions: { minValue: min, maxValue: 4294967295, numberPrecision: 0 },
 	placeholder: '1700000000',
 	description,
 });
@@ -44,8 +44,8 @@ export const getHistory = tencentOperation<Plan>({
 	properties: [
 		{ displayName: 'User ID', name: 'operatorAccount', type: 'string', default: '', required: true, placeholder: 'user_1001', description: 'Whose view of the conversation is read (Operator_Account)' },
 		{ displayName: 'Peer User ID', name: 'peerAccount', type: 'string', default: '', required: true, placeholder: 'user_1002', description: 'The other user (Peer_Account)' },
-		time('From Time', 'minTime', 'Oldest message time, UNIX seconds, 0 to 4294967295 (MinTime)'),
-		time('To Time', 'maxTime', 'Newest message time, UNIX seconds, 1 to 4294967295 (MaxTime)'),
+		time('From Time', 'minTime', 0, 'Oldest message time, UNIX seconds, 0 to 4294967295 (MinTime)'),
+		time('To Time', 'maxTime', 1, 'Newest message time, UNIX seconds, 1 to 4294967295 (MaxTime)'),
 		...returnAllFields(),
 		pageSizeOptions(MAX_PAGE, 'Messages'),
 	],

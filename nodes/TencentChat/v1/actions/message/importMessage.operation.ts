@@ -37,7 +37,7 @@ export const importMessage = tencentOperation<Plan>({
 		numberField(
 			'Message Time',
 			'msgTimeStamp',
-			0,
+			'',
 			1,
 			4294967295,
 			'When the message was sent, as UNIX time in seconds (MsgTimeStamp); history is sorted by it',

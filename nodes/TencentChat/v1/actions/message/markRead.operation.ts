@@ -28,7 +28,7 @@ export const markRead = tencentOperation<Body>({
 			name: 'msgReadTime',
 			type: 'number',
 			default: '',
-			typeOptions: { numberPrecision: 0 },
+			typeOptions: { minValue: 1, maxValue: 4294967295, numberPrecision: 0 },
 			placeholder: '1700000000',
 			description: 'UNIX time in seconds, 1 to 4294967295 (MsgReadTime): messages up to it are read. Empty: up to now.',
 		},

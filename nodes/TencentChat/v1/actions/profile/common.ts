@@ -152,6 +152,7 @@ export const standardFields: INodeProperties[] = STANDARD.map((s) => {
 			...base,
 			type: 'number' as const,
 			default: 0,
+			typeOptions: { minValue: 0, maxValue: 4294967295, numberPrecision: 0 },
 			description: `${s.hint}. 0 to 4294967295 (${s.tag}).`,
 		};
 	return {

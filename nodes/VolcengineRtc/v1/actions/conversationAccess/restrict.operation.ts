@@ -28,7 +28,7 @@ export const restrict = memberListWrite({
 			type: 'number',
 			default: 3600,
 			required: true,
-			typeOptions: { numberPrecision: 0 },
+			typeOptions: { minValue: 1, maxValue: MAX_DURATION, numberPrecision: 0 },
 			description: `How long the restriction lasts, 1 to ${MAX_DURATION} seconds`,
 		},
 	],

@@ -42,7 +42,7 @@ export const sendToConversation = volcengineOperation<Body>({
 				name: 'createTime',
 				type: 'number',
 				default: 0,
-				typeOptions: { minValue: 0, numberPrecision: 0 },
+				typeOptions: { minValue: 0, maxValue: Number.MAX_SAFE_INTEGER, numberPrecision: 0 },
 				description: 'Message time as a Unix timestamp in milliseconds (CreateTime). 0 or empty: the time Volcengine receives it.',
 			},
 			extOption,

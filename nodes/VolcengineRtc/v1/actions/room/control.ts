@@ -38,8 +38,8 @@ export const readUser = (r: ItemReader): string => r.param('userId', rtsId, 'Use
 export const flag = z.boolean({ invalid_type_error: 'must be true or false' });
 
 /** "Ban Duration (Seconds)": 0 or `min` to `max` (Volcengine raises smaller values to its minimum, lowers larger ones). */
-export function durationField(max: number, description: string): INodeProperties {
-	return { displayName: 'Duration (Seconds)', name: 'forbiddenInterval', type: 'number', default: 600, typeOptions: { numberPrecision: 0 }, description: `${description}, 0 to ${max}` };
+export function durationField(max: number, description: string, min = 0): INodeProperties {
+	return { displayName: 'Duration (Seconds)', name: 'forbiddenInterval', type: 'number', default: 600, typeOptions: { minValue: min, maxValue: max, numberPrecision: 0 }, description: `${description}, ${min} to ${max}` };
 }
 export const readDuration = (r: ItemReader, max: number): number => r.param('forbiddenInterval', intInRange(0, max), 'Duration (Seconds)', 600);
 

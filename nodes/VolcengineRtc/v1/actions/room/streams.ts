@@ -68,7 +68,7 @@ export const limitPublishing = roomOp(
 	['Limit Publishing', "Stop a user's token from publishing for a time", 'Limit the publishing of a token'],
 	roomControlApi('LimitTokenPrivilege'),
 	['1188352', 40, 'One token per item, 60 to 259200 s; the output has the end time, never the token. Needs publish authentication on in the console.'],
-	[roomIdField, rtcUserIdField('RTC user'), tokenField, durationField(MAX_STREAM_BAN_SECONDS, 'How long the token cannot publish (ForbiddenInterval), at least 60')],
+	[roomIdField, rtcUserIdField('RTC user'), tokenField, durationField(MAX_STREAM_BAN_SECONDS, 'How long the token cannot publish (ForbiddenInterval)', 60)],
 	(r) => {
 		const Token = r.param('token', text(), 'Token');
 		// A vendor or proxy echoing the token back in an error gets it scrubbed (nodes/shared/errors.ts).

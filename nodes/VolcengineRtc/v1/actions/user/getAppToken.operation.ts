@@ -26,7 +26,7 @@ export const getAppToken = volcengineOperation<Body>({
 			name: 'validForSeconds',
 			type: 'number',
 			default: 86400,
-			typeOptions: { minValue: 1, numberPrecision: 0 },
+			typeOptions: { minValue: 1, maxValue: MAX_VALID_SECONDS, numberPrecision: 0 },
 			description: `How long the token works, 1 to ${MAX_VALID_SECONDS} seconds (10 years); sent as the expiry time in ms (ExpireTime)`,
 		},
 	],
