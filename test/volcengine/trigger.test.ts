@@ -213,6 +213,16 @@ describe('verification through WebhookContext', () => {
 		expect((await engine.webhook(triggerWorkflow({ options: { maxEventAge: 30 } }), 'Trigger', req(envelope({ EventTime: volcengineTime(Date.now() - 60_000) })))).sent.status).toBe(401);
 	});
 
+	test('a Max Event Age outside 30 to 86400 (an import, the API) is refused with the reason, not replaced by the default', async () => {
+		const engine = engineWith();
+		for (const maxEventAge of [10, 86401]) {
+			const r = await engine.webhook(triggerWorkflow({ options: { maxEventAge } }), 'Trigger', req(envelope()));
+			expect(r.sent.status).toBe(500);
+			expect((r.sent as any).body.message).toContain(`"Max Event Age (Seconds)" must be between 30 and 86400, got ${maxEventAge}`);
+			expect(r.run).toBeUndefined();
+		}
+	});
+
 	test('fail closed: no secret anywhere → 401; Accept Unsigned switches it off explicitly; the trigger field overrides the credential', async () => {
 		const none = engineWith({ callbackSecret: '' });
 		const closed = await none.webhook(triggerWorkflow(), 'Trigger', req(envelope({}, null)));
