@@ -308,7 +308,7 @@ describe('send_group_msg: MsgDropReason is a drop, not a delivery (269/1629, trt
 describe('validation before sending (field and item named, nothing sent)', () => {
 	const long = (n: number) => 'x'.repeat(n);
 	const cases: Array<[string, IDataObject, RegExp]> = [
-		['negative Random', { resource: 'group', operation: 'sendMessage', groupId: 'g', ...text('x'), options: { random: -1 } }, /Invalid "Random" in item 0/],
+		['negative Random', { resource: 'group', operation: 'sendMessage', groupId: 'g', ...text('x'), options: { random: -1 } }, /Invalid "De-duplication Number \(Random\)" in item 0/],
 		['11 recall chunks fine but a zero MsgSeq', { resource: 'group', operation: 'recallMessages', groupId: 'g', msgSeqs: '1,0' }, /Invalid "Message Sequence Numbers\[1\]" in item 0/],
 		['create: name over 30 bytes', { resource: 'group', operation: 'create', groupType: 'Public', name: '一二三四五六七八九十一' }, /Invalid "Name" in item 0: is 33 bytes; the limit is 30 bytes/],
 		['create: empty name', { resource: 'group', operation: 'create', groupType: 'Public', name: '={{ "  " }}' }, /Invalid "Name" in item 0: is required/],

@@ -206,14 +206,14 @@ describe('batchsendmsg: items to the same receivers never overtake; online-only;
 
 describe('validation before sending (field and item named, nothing sent)', () => {
 	const cases: Array<[string, IDataObject, RegExp]> = [
-		['two custom elements in raw MsgBody', { resource: 'message', operation: 'sendToUser', toAccount: 'bob', messageFormat: 'json', msgBodyJson: '[{"MsgType":"TIMCustomElem","MsgContent":{"Data":"a"}},{"MsgType":"TIMCustomElem","MsgContent":{"Data":"b"}}]' }, /Invalid "MsgBody \(JSON\)" in item 0: a message may contain at most one TIMCustomElem/],
-		['invalid raw JSON', { resource: 'message', operation: 'sendToUser', toAccount: 'bob', messageFormat: 'json', msgBodyJson: '[{"MsgType":' }, /Invalid "MsgBody \(JSON\)" in item 0: Invalid JSON/],
+		['two custom elements in raw MsgBody', { resource: 'message', operation: 'sendToUser', toAccount: 'bob', messageFormat: 'json', msgBodyJson: '[{"MsgType":"TIMCustomElem","MsgContent":{"Data":"a"}},{"MsgType":"TIMCustomElem","MsgContent":{"Data":"b"}}]' }, /Invalid "Message Body \(JSON\)" in item 0: a message may contain at most one TIMCustomElem/],
+		['invalid raw JSON', { resource: 'message', operation: 'sendToUser', toAccount: 'bob', messageFormat: 'json', msgBodyJson: '[{"MsgType":' }, /Invalid "Message Body \(JSON\)" in item 0: Invalid JSON/],
 		['unknown element type', { resource: 'message', operation: 'sendToUser', toAccount: 'bob', messageFormat: 'json', msgBodyJson: '[{"MsgType":"TIMFooElem","MsgContent":{}}]' }, /MsgType must be one of/],
 		['empty text from an expression', { resource: 'message', operation: 'sendToUser', toAccount: 'bob', messageFormat: 'text', text: '={{ "" }}' }, /Invalid "Text" in item 0: is required and cannot be empty/],
 		['text as an object from an expression', { resource: 'message', operation: 'sendToUser', toAccount: 'bob', messageFormat: 'text', text: '={{ {a: 1} }}' }, /Invalid "Text" in item 0: must be text, got an object/],
 		['body over 12 KB', { resource: 'message', operation: 'sendToUser', toAccount: 'bob', ...text('x'.repeat(12100)) }, /the limit is 12000 bytes/],
 		['receiver over 32 bytes', { resource: 'message', operation: 'sendToUser', toAccount: 'x'.repeat(33), ...text('x') }, /Invalid "Receiver User ID" in item 0: .* longer than 32 bytes/],
-		['MsgRandom above uint32', { resource: 'message', operation: 'sendToUser', toAccount: 'bob', ...text('x'), options: { msgRandom: 4294967296 } }, /Invalid "MsgRandom" in item 0: must be between 0 and 4294967295/],
+		['MsgRandom above uint32', { resource: 'message', operation: 'sendToUser', toAccount: 'bob', ...text('x'), options: { msgRandom: 4294967296 } }, /Invalid "De-duplication Number \(MsgRandom\)" in item 0: must be between 0 and 4294967295/],
 		['image element without a URL', { resource: 'message', operation: 'sendToUser', toAccount: 'bob', messageFormat: 'elements', elements: { image: [{ url: 'not a url', format: 1, width: 1, height: 1, size: 1 }] } }, /URL must be a URL/],
 	];
 	test.each(cases)('%s', async (_name, params, message) => {

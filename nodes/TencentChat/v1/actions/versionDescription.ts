@@ -42,5 +42,10 @@ export const resources: ResourceEntry[] = [
 	{ name: 'User Tag', value: 'userTag', description: 'Tags of users that pushes can target', resource: userTag },
 ];
 
-/** Everything of version 1 except its identity (name, icon, subtitle), which TencentChatV1 declares. */
-export const versionDescription = defineVersion({ version: 1, defaultName: 'Tencent Chat', credential: 'tencentChatApi', defaultResource: 'message', resources });
+/**
+ * Everything of versions 1 and 1.1 except their identity (name, icon, subtitle), which TencentChatV1
+ * declares. 1.1: a send whose message takes a single extra shows it as a plain field (Cloud Custom
+ * Data) or its own collection (Offline Push) instead of a "Message Options" collection of one
+ * option; version 1 keeps that collection (saved workflows).
+ */
+export const versionDescription = defineVersion({ version: [1, 1.1], defaultName: 'Tencent Chat', credential: 'tencentChatApi', defaultResource: 'message', resources });

@@ -13,7 +13,7 @@ export const messageFields: INodeProperties[] = [
 		{ name: 'Text', value: 'text', description: 'Plain text (a TIMTextElem element)' },
 		{ name: 'Custom Data', value: 'custom', description: 'Data for your app to interpret (a TIMCustomElem element)' },
 		{ name: 'Elements', value: 'elements', description: 'Build a message of several elements: text, custom, face, location, image, sound, video, file' },
-		{ name: 'Raw MsgBody JSON', value: 'json', description: 'Give the MsgBody array as JSON' },
+		{ name: 'Raw JSON', value: 'json', description: 'Give the whole message body (the MsgBody array) as JSON' },
 	]),
 	textField('Text', 'text', undefined, { required: true, typeOptions: { rows: 4 }, placeholder: 'Hello from n8n', displayOptions: show(['text']) }),
 	textField(
@@ -28,7 +28,7 @@ export const messageFields: INodeProperties[] = [
 		'Shown in offline push notifications; without it (and without Offline Push text) no push is sent',
 		{ displayOptions: show(['custom']) },
 	),
-	textField('Ext', 'customExt', 'Delivered in the APNs payload under the key Ext', { displayOptions: show(['custom']) }),
+	textField('Push Extra Data (Ext)', 'customExt', 'Extra data delivered with the iOS push notification (in the APNs payload under the key Ext)', { displayOptions: show(['custom']) }),
 	{
 		displayName: 'Elements',
 		name: 'elements',
@@ -49,8 +49,8 @@ export const messageFields: INodeProperties[] = [
 				name: 'custom',
 				values: [
 					{ displayName: 'Data', name: 'data', type: 'string', default: '' },
-					{ displayName: 'Desc', name: 'desc', type: 'string', default: '' },
-					{ displayName: 'Ext', name: 'ext', type: 'string', default: '' },
+					{ displayName: 'Push Text (Desc)', name: 'desc', type: 'string', default: '', description: 'Shown in offline push notifications' },
+					{ displayName: 'Push Extra Data (Ext)', name: 'ext', type: 'string', default: '', description: 'Extra data delivered with the iOS push notification (APNs payload key Ext)' },
 					{ displayName: 'Sound', name: 'sound', type: 'string', default: '' },
 				],
 			},
@@ -203,7 +203,7 @@ export const messageFields: INodeProperties[] = [
 		],
 	},
 	{
-		displayName: 'MsgBody (JSON)',
+		displayName: 'Message Body (JSON)',
 		name: 'msgBodyJson',
 		type: 'json',
 		default: '[{"MsgType":"TIMTextElem","MsgContent":{"Text":"hello"}}]',
@@ -212,18 +212,19 @@ export const messageFields: INodeProperties[] = [
 	},
 ];
 
+const cloudCustomDataField: INodeProperties = {
+	displayName: 'Cloud Custom Data',
+	name: 'cloudCustomData',
+	type: 'string',
+	default: '',
+	placeholder: '{"orderId":"A123"}',
+	description: 'Custom data stored with the message in the cloud, for your app to read (CloudCustomData)',
+};
+
 /** Message options shared by send operations; which ones apply depends on the API. */
 export function messageOptions(kind: MessageKind): INodeProperties[] {
 	const out: INodeProperties[] = [];
-	if (kind !== 'push') {
-		out.push({
-			displayName: 'Cloud Custom Data',
-			name: 'cloudCustomData',
-			type: 'string',
-			default: '',
-			description: 'Custom data stored with the message in the cloud (CloudCustomData)',
-		});
-	}
+	if (kind !== 'push') out.push(cloudCustomDataField);
 	// An imported message is not pushed (importmsg takes no OfflinePushInfo).
 	if (kind !== 'broadcast' && kind !== 'import') {
 		out.push({
@@ -237,7 +238,7 @@ export function messageOptions(kind: MessageKind): INodeProperties[] {
 				{ displayName: 'Disable Push', name: 'disable', type: 'boolean', default: false, description: 'Whether to skip the offline push (PushFlag 1)' },
 				{ displayName: 'Title', name: 'title', type: 'string', default: '' },
 				{ displayName: 'Text', name: 'desc', type: 'string', default: '', description: 'Push text; overrides the elements’ push text' },
-				{ displayName: 'Ext', name: 'ext', type: 'string', default: '', description: 'Pass-through data (a JSON string for some Android vendors)' },
+				{ displayName: 'Extra Data (Ext)', name: 'ext', type: 'string', default: '', description: 'Pass-through data (a JSON string for some Android vendors)' },
 			],
 		});
 	}
@@ -272,12 +273,28 @@ export function messageOptions(kind: MessageKind): INodeProperties[] {
 	return out;
 }
 
-/** The "Message Options" collection of a send. */
-export const messageOptionsField = (kind: MessageKind): INodeProperties => ({
-	displayName: 'Message Options',
-	name: 'messageOptions',
-	type: 'collection',
-	placeholder: 'Add Message Option',
-	default: {},
-	options: messageOptions(kind),
-});
+/** Sends whose message takes a single extra: from 1.1 it is a field of its own, not a collection of one. */
+export const singleMessageOption = (kind: MessageKind): boolean => messageOptions(kind).length === 1;
+
+const ONLY_V1 = { show: { '@version': [1] } };
+
+/**
+ * The "Message Options" collection of a send: what travels with the message (cloud data, push
+ * notification, conversation and unread control, callbacks), apart from the send's Options. Where
+ * the message takes a single extra, version 1.1 shows that extra itself (read by readMessage from
+ * either place).
+ */
+export function messageOptionsFields(kind: MessageKind): INodeProperties[] {
+	const options = messageOptions(kind);
+	const field: INodeProperties = {
+		displayName: 'Message Options',
+		name: 'messageOptions',
+		type: 'collection',
+		placeholder: 'Add Message Option',
+		default: {},
+		description: 'What travels with the message: cloud data, push notification text, conversation and unread control, callbacks',
+		options,
+	};
+	if (options.length !== 1) return [field];
+	return [{ ...field, displayOptions: ONLY_V1 }, { ...options[0], displayOptions: { show: { '@version': [{ _cnd: { gte: 1.1 } }] } } }];
+}

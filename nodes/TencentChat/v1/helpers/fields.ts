@@ -65,7 +65,7 @@ export function randomOption(name: string, displayName: string, what: string): I
 		type: 'number',
 		default: '',
 		typeOptions: { minValue: 0, maxValue: 4294967295, numberPrecision: 0 },
-		description: `${what} A uint32 (0 to 4294967295). Leave empty to draw one per item before the first attempt; it is returned in the output. Set it (for example from an expression over your own message ID) to make re-runs de-duplicate too.`,
+		description: `${what} A whole number from 0 to 4294967295. Leave empty to draw one per item before the first attempt; it is returned in the output. Set it (for example from an expression over your own message ID) to make re-runs de-duplicate too.`,
 	};
 }
 

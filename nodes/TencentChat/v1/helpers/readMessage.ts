@@ -5,7 +5,7 @@ import { parseField } from '../../../shared/errors';
 import { parseJson } from '../../../shared/json';
 import { text as textSchema } from '../../../shared/schemas';
 import { MAX_MESSAGE_BYTES, messageBytes, msgBodySchema, type MsgElement } from '../../transport/msgBody';
-import type { MessageKind } from '../descriptions/message.description';
+import { singleMessageOption, type MessageKind } from '../descriptions/message.description';
 
 /**
  * The one reader of a Tencent message (tencent-chat.md §3), used by every send: the fields of
@@ -107,7 +107,7 @@ export function readMessage(ctx: IExecuteFunctions, i: number, kind: MessageKind
 		field = 'Elements';
 		raw = fromElements((ctx.getNodeParameter('elements', i, {}) as Record<string, unknown>) ?? {});
 	} else if (format === 'json') {
-		field = 'MsgBody (JSON)';
+		field = 'Message Body (JSON)';
 		const v = ctx.getNodeParameter('msgBodyJson', i, '') as unknown;
 		if (typeof v === 'string') {
 			try {
@@ -121,7 +121,14 @@ export function readMessage(ctx: IExecuteFunctions, i: number, kind: MessageKind
 	}
 	const MsgBody = parseField(node, msgBodySchema, raw, field, i);
 
-	const options = (ctx.getNodeParameter('messageOptions', i, {}) ?? {}) as IDataObject;
+	const options = { ...((ctx.getNodeParameter('messageOptions', i, {}) ?? {}) as IDataObject) };
+	// 1.1: a single extra is a field of its own (Cloud Custom Data, Offline Push); version 1 has it in Message Options.
+	if (singleMessageOption(kind)) {
+		const own = kind === 'push' ? 'offlinePush' : 'cloudCustomData';
+		const value = ctx.getNodeParameter(own, i, kind === 'push' ? {} : '') as IDataObject[string];
+		const set = value !== null && value !== '' && !(typeof value === 'object' && Object.keys(value).length === 0);
+		if (set && options[own] === undefined) options[own] = value;
+	}
 	const built: BuiltMessage = { MsgBody };
 	if (options.cloudCustomData !== undefined && options.cloudCustomData !== '') {
 		if (typeof options.cloudCustomData !== 'string') {

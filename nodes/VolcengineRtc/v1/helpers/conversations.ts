@@ -41,7 +41,7 @@ export function conversationLocator(description = 'The conversation'): INodeProp
 				name: 'id',
 				type: 'string',
 				placeholder: '7205759403792793601',
-				validation: [{ type: 'regex', properties: { regex: '^\\s*\\d{1,19}\\s*$', errorMessage: 'A ConversationShortId is a whole number (int64)' } }],
+				validation: [{ type: 'regex', properties: { regex: '^\\s*\\d{1,19}\\s*$', errorMessage: 'A conversation ID (ConversationShortId) is a whole number of up to 19 digits' } }],
 			},
 		],
 	};
@@ -153,7 +153,7 @@ export function ownerField(description: string): INodeProperties {
 		default: '',
 		required: true,
 		placeholder: '10001',
-		description: `${description} (OwnerUserId; int64, give large IDs as text)`,
+		description: `${description} (OwnerUserId; a numeric ID, give long IDs as text)`,
 	};
 }
 
@@ -166,7 +166,7 @@ export function memberField(description: string): INodeProperties {
 		default: '',
 		required: true,
 		placeholder: '10001',
-		description: `${description} (ParticipantUserId; int64, give large IDs as text)`,
+		description: `${description} (ParticipantUserId; a numeric ID, give long IDs as text)`,
 	};
 }
 

@@ -52,7 +52,7 @@ const INFO_FIELDS: Record<InfoKey, INodeProperties> = {
 		type: 'string',
 		default: '',
 		placeholder: '0',
-		description: 'Message index up to which the member has read (ReadIndex; int64, give large values as text)',
+		description: 'Message index up to which the member has read (ReadIndex; a whole number, give large values as text)',
 	},
 	role: {
 		displayName: 'Role',

@@ -32,7 +32,7 @@ export const operatorField: INodeProperties = {
 	default: '',
 	required: true,
 	placeholder: '10001',
-	description: 'User recorded as doing the change (Operator; int64, give large IDs as text). Volcengine does not check its rights.',
+	description: 'User recorded as doing the change (Operator; a numeric ID, give long IDs as text). Volcengine does not check its rights.',
 };
 
 export const memberIdsField = (description: string): INodeProperties =>

@@ -38,7 +38,7 @@ export interface OtherUser {
 
 const inboxOption: INodeProperties = { ...inboxTypeOption, description: 'Logical mailbox (InboxType), 0 to 2147483647; 0 unless your app uses several' };
 
-const ownerField = (description: string): INodeProperties => userIdField(`${description} (UserId; int64, give large IDs as text so they stay exact)`, true);
+const ownerField = (description: string): INodeProperties => userIdField(`${description} (UserId; a numeric ID, give long IDs as text so they stay exact)`, true);
 
 /** App ID, User ID, the other user, the operation's own fields, then Options (Batch Size, Inbox Type). */
 export function relationProperties(owner: string, other: OtherUser, fields: INodeProperties[] = []): INodeProperties[] {
@@ -52,7 +52,7 @@ export function relationProperties(owner: string, other: OtherUser, fields: INod
 			default: '',
 			required: true,
 			placeholder: '10002',
-			description: `${other.description} (int64). One per input item: items of the same user are combined into calls of up to 10.`,
+			description: `${other.description} (a numeric ID). One per input item: items of the same user are combined into calls of up to 10.`,
 		},
 		...fields,
 		collection([batchSizeOption(MAX_PER_CALL, 'Input items of the same user'), inboxOption]),

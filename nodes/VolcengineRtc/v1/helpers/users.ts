@@ -23,7 +23,7 @@ export interface UserItemPlan {
 
 /** The User ID field; `exact` gives the whole description instead of the coalescing note. */
 export function userIdField(description: string, exact = false): INodeProperties {
-	const text = exact ? description : `${description} (int64; give large IDs as text so they stay exact). One user per input item: items are combined into calls.`;
+	const text = exact ? description : `${description} (a numeric ID; give long IDs as text so they stay exact). One user per input item: items are combined into calls.`;
 	return textField('User ID', 'userId', text, { required: true, placeholder: '10001' });
 }
 

@@ -5,7 +5,7 @@ import { tencentApi } from '../../../transport/request';
 import { requestIdOf, tencentOperation } from '../../helpers/common';
 import { drawUint32, fromAccountField, optionalUint32, optionalUserId, randomOption } from '../../helpers/fields';
 import { MAX_MESSAGE_BYTES, messageBytes, type MsgElement } from '../../../transport/msgBody';
-import { messageFields, messageOptionsField } from '../../descriptions/message.description';
+import { messageFields, messageOptionsFields } from '../../descriptions/message.description';
 import { readMessage } from '../../helpers/readMessage';
 import { collection, booleanField } from '../../../../shared/schemas';
 
@@ -32,9 +32,9 @@ const properties: INodeProperties[] = [
 			false,
 			'Whether to combine the messages of consecutive items into one broadcast (several elements in one MsgBody, up to 12,000 bytes and one custom element per call) — far fewer calls at 1 call per second',
 		),
-		randomOption('random', 'Random', 'De-duplication value: the same content with the same Random within 5 minutes is dropped by Tencent.'),
+		randomOption('random', 'De-duplication Number (Random)', 'De-duplication value: the same content with the same Random within 5 minutes is dropped by Tencent.'),
 	]),
-	messageOptionsField('broadcast'),
+	...messageOptionsFields('broadcast'),
 ];
 
 interface BroadcastPlan {
@@ -61,7 +61,7 @@ export const broadcastToAvGroups = tencentOperation<BroadcastPlan>({
 	read(r) {
 		const from = r.param('fromAccount', optionalUserId, 'Sender User ID', '');
 		const msg = readMessage(r.ctx, r.itemIndex, 'broadcast');
-		const random = r.option('options', 'random', optionalUint32, 'Random', '') ?? drawUint32();
+		const random = r.option('options', 'random', optionalUint32, 'De-duplication Number (Random)', '') ?? drawUint32();
 		const merge = r.option('options', 'merge', z.boolean(), 'Merge Items', false);
 		const callKey = merge ? JSON.stringify(['merge', from, msg.CloudCustomData ?? null]) : `item:${r.itemIndex}`;
 		return { from, msgBody: msg.MsgBody, cloudCustomData: msg.CloudCustomData, random, callKey };

@@ -55,7 +55,7 @@ export const importMessages = tencentOperation<Plan>({
 		},
 		...messageFields,
 		topicOptions([
-			randomOption('random', 'Random', 'Random value of the message (Random).'),
+			randomOption('random', 'De-duplication Number (Random)', 'Random value of the message (Random).'),
 			{ displayName: 'Update Conversations', name: 'recentContactFlag', type: 'boolean', default: false, description: "Whether the import updates the members' conversation lists (RecentContactFlag 1)" },
 		]),
 	],
@@ -68,7 +68,7 @@ export const importMessages = tencentOperation<Plan>({
 			msg: {
 				From_Account: r.param('fromAccount', userId, 'Sender User ID'),
 				SendTime: r.param('sendTime', intInRange(1, 4294967295), 'Send Time'),
-				Random: r.option('options', 'random', optionalUint32, 'Random', '') ?? drawUint32(),
+				Random: r.option('options', 'random', optionalUint32, 'De-duplication Number (Random)', '') ?? drawUint32(),
 				MsgBody,
 			},
 		};

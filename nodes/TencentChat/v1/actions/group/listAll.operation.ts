@@ -61,7 +61,7 @@ export const listAll = tencentOperation<ListPlan>({
 	resource: 'group',
 	operation: 'listAll',
 	option: { name: 'List All', description: 'List the IDs of all groups of the app, page by page (get_appid_group_list)', action: 'List all groups' },
-	doc: { api: '`group_open_http_svc/get_appid_group_list`', limits: '**1 call/s** ([269/1614](https://cloud.tencent.com/document/product/269/1614)). Return All / Limit, follows `Next`, a uint64 sent back with its exact digits (never through a JS number); optional type filter; one item per group.' },
+	doc: { api: '`group_open_http_svc/get_appid_group_list`', limits: '**1 call/s** ([269/1614](https://cloud.tencent.com/document/product/269/1614)). Return All / Limit, follows the `Next` cursor (a 64-bit number, sent back with its exact digits, never through a JS number); optional type filter; one item per group.' },
 	properties,
 	read(r) {
 		return {

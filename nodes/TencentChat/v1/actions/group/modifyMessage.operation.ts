@@ -1,7 +1,7 @@
 import type { IDataObject } from 'n8n-workflow';
 import { single } from '../../../../shared/engine/callShapes';
 import { tencentApi } from '../../../transport/request';
-import { messageFields, messageOptionsField } from '../../descriptions/message.description';
+import { messageFields, messageOptionsFields } from '../../descriptions/message.description';
 import { requestIdOf, tencentOperation } from '../../helpers/common';
 import { readMessage } from '../../helpers/readMessage';
 import { groupMessageFields, readGroupMessage, readTopic, topicOptions, withTopic } from './groupMessage';
@@ -15,7 +15,7 @@ export const modifyMessage = tencentOperation<{ body: IDataObject; echo: IDataOb
 	resource: 'group',
 	operation: 'modifyMessage',
 	option: { name: 'Modify Message', description: 'Replace the content of a stored group message (modify_group_msg)', action: 'Modify a group message' },
-	properties: [...groupMessageFields('to change'), ...messageFields, messageOptionsField('import'), topicOptions()],
+	properties: [...groupMessageFields('to change'), ...messageFields, ...messageOptionsFields('import'), topicOptions()],
 	read(r) {
 		const { target, echo } = readGroupMessage(r);
 		return { body: { ...withTopic(target, readTopic(r)), ...readMessage(r.ctx, r.itemIndex, 'import') }, echo };

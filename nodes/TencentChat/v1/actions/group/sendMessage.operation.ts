@@ -5,7 +5,7 @@ import { GROUP_MESSAGES_PER_SECOND } from '../../../transport/limits';
 import { tencentApi } from '../../../transport/request';
 import { requestIdOf, tencentOperation } from '../../helpers/common';
 import { drawUint32, fromAccountField, groupIdField, groupIdSchema, optionalUint32, optionalUserId, randomOption } from '../../helpers/fields';
-import { messageFields, messageOptionsField } from '../../descriptions/message.description';
+import { messageFields, messageOptionsFields } from '../../descriptions/message.description';
 import { readMessage, type BuiltMessage } from '../../helpers/readMessage';
 import { collection, intInRange, numberField, booleanField, optionsField } from '../../../../shared/schemas';
 
@@ -49,7 +49,7 @@ const properties: INodeProperties[] = [
 			{ name: 'Lowest', value: 'Lowest' },
 			{ name: 'Normal', value: 'Normal' },
 		], 'Used when the group is over its message rate (MsgPriority)'),
-		randomOption('random', 'Random', 'De-duplication value: a second message with the same Random within 5 minutes is dropped by Tencent.'),
+		randomOption('random', 'De-duplication Number (Random)', 'De-duplication value: a second message with the same Random within 5 minutes is dropped by Tencent.'),
 		booleanField(
 			'Retry Dropped Messages',
 			'retryDropped',
@@ -58,7 +58,7 @@ const properties: INodeProperties[] = [
 		),
 		{ displayName: 'Topic ID', name: 'topicId', type: 'string', default: '', description: 'Topic of a topic-enabled Community group' },
 	]),
-	messageOptionsField('group'),
+	...messageOptionsFields('group'),
 ];
 
 interface GroupSendPlan {
@@ -81,7 +81,7 @@ export const sendMessage = tencentOperation<GroupSendPlan>({
 		const groupId = r.param('groupId', groupIdSchema, 'Group ID');
 		const from = r.param('fromAccount', optionalUserId, 'Sender User ID', '');
 		const msg: BuiltMessage = readMessage(r.ctx, r.itemIndex, 'group');
-		const random = r.option('options', 'random', optionalUint32, 'Random', '') ?? drawUint32();
+		const random = r.option('options', 'random', optionalUint32, 'De-duplication Number (Random)', '') ?? drawUint32();
 		const onlineOnly = r.option('options', 'onlineOnly', z.boolean(), 'Online Members Only', false);
 		const priority = r.option('options', 'priority', z.enum(['', 'High', 'Normal', 'Low', 'Lowest']), 'Priority', '');
 		const topicId = r.option('options', 'topicId', z.string(), 'Topic ID', '');

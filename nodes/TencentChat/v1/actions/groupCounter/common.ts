@@ -63,5 +63,5 @@ export const counterCall = (command: string, status: string, idempotent: (body: 
 
 export const counterDoc = (command: string, what: string, page: string) => ({
 	api: `\`group_open_http_svc/${command}\``,
-	limits: `${what} Pro edition and up; not for communities. Values are int64, returned as exact decimal text. Sources: tencentcloud.com 1047/${page}; doocs \`GroupCounterItem.java\`.`,
+	limits: `${what} Pro edition and up; not for communities. Values are whole numbers of up to 19 digits (64-bit), returned as exact decimal text. Sources: tencentcloud.com 1047/${page}; doocs \`GroupCounterItem.java\`.`,
 });

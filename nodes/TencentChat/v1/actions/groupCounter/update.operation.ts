@@ -32,7 +32,7 @@ export const update = tencentOperation<{ body: Body }>({
 		keyValueField({
 			displayName: 'Counters',
 			name: 'counters',
-			description: 'Up to 20 counters: a key of at most 128 bytes and a whole number (int64; a large one as text)',
+			description: 'Up to 20 counters: a key of at most 128 bytes and a whole number of up to 19 digits (give a large one as text)',
 			placeholder: 'Add Counter',
 			pairName: 'Counter',
 			keyPlaceholder: 'likes',

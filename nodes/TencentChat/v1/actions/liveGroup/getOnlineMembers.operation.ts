@@ -56,6 +56,6 @@ export const getOnlineMembers = tencentOperation<Plan>({
 	}),
 	doc: {
 		api: '`group_open_avchatroom_http_svc/get_members`',
-		limits: 'Audio-video groups and communities; Pro edition and up with the console switch, otherwise the 30 latest members. Pages by the int64 NextTimestamp (kept exact) until 0; Return All or Limit. One item per member. Sources: tencentcloud.com 1047/50293; doocs `GetMembersRequest.java`, `GetMembersResult.java`.',
+		limits: 'Audio-video groups and communities; Pro edition and up with the console switch, otherwise the 30 latest members. Pages by the NextTimestamp cursor (a 64-bit number, kept exact) until 0; Return All or Limit. One item per member. Sources: tencentcloud.com 1047/50293; doocs `GetMembersRequest.java`, `GetMembersResult.java`.',
 	},
 });

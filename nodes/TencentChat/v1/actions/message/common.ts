@@ -8,10 +8,10 @@ import { nextMsgSeq } from '../../helpers/order';
 
 /** MsgRandom and MsgSeq: Tencent's de-duplication values of a one-to-one message (§3.4). */
 export const dedupOptions: INodeProperties[] = [
-	randomOption('msgRandom', 'MsgRandom', 'De-duplication value (with MsgSeq): Tencent drops a repeat within 120 seconds.'),
+	randomOption('msgRandom', 'De-duplication Number (MsgRandom)', 'De-duplication value (with MsgSeq): Tencent drops a repeat within 120 seconds.'),
 	randomOption(
 		'msgSeq',
-		'MsgSeq',
+		'Sequence Number (MsgSeq)',
 		'Orders messages sent in the same second (and de-duplicates with MsgRandom). When empty, an increasing value is drawn once per item (time-based), so messages of a conversation keep their order and retries stay duplicates.',
 	),
 ];
@@ -47,8 +47,8 @@ export interface C2cFields {
  */
 export function readDedupFields(r: ItemReader): { MsgRandom: number; MsgSeq: number } {
 	return {
-		MsgRandom: r.option('options', 'msgRandom', optionalUint32, 'MsgRandom', '') ?? drawUint32(),
-		MsgSeq: r.option('options', 'msgSeq', optionalUint32, 'MsgSeq', '') ?? nextMsgSeq(),
+		MsgRandom: r.option('options', 'msgRandom', optionalUint32, 'De-duplication Number (MsgRandom)', '') ?? drawUint32(),
+		MsgSeq: r.option('options', 'msgSeq', optionalUint32, 'Sequence Number (MsgSeq)', '') ?? nextMsgSeq(),
 	};
 }
 

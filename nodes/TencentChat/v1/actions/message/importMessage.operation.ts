@@ -4,7 +4,7 @@ import { intInRange, collection, numberField, optionsField } from '../../../../s
 import { tencentApi } from '../../../transport/request';
 import { requestIdOf, tencentOperation } from '../../helpers/common';
 import { randomOption, userId } from '../../helpers/fields';
-import { messageFields, messageOptionsField } from '../../descriptions/message.description';
+import { messageFields, messageOptionsFields } from '../../descriptions/message.description';
 import { readMessage } from '../../helpers/readMessage';
 import { readDedupFields } from './common';
 
@@ -49,10 +49,10 @@ export const importMessage = tencentOperation<Plan>({
 		]),
 		...messageFields,
 		collection([
-			randomOption('msgRandom', 'MsgRandom', 'De-duplication value: with MsgSeq and the Message Time, Tencent keeps the first import of a message.'),
-			randomOption('msgSeq', 'MsgSeq', 'Orders messages of the same second (and de-duplicates with MsgRandom and the Message Time).'),
+			randomOption('msgRandom', 'De-duplication Number (MsgRandom)', 'De-duplication value: with MsgSeq and the Message Time, Tencent keeps the first import of a message.'),
+			randomOption('msgSeq', 'Sequence Number (MsgSeq)', 'Orders messages of the same second (and de-duplicates with MsgRandom and the Message Time).'),
 		]),
-		messageOptionsField('import'),
+		...messageOptionsFields('import'),
 	],
 	read(r) {
 		const body: Record<string, unknown> = {

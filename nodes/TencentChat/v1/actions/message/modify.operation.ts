@@ -1,7 +1,7 @@
 import type { IDataObject } from 'n8n-workflow';
 import { single } from '../../../../shared/engine/callShapes';
 import { tencentApi } from '../../../transport/request';
-import { messageFields, messageOptionsField } from '../../descriptions/message.description';
+import { messageFields, messageOptionsFields } from '../../descriptions/message.description';
 import { requestIdOf, tencentOperation } from '../../helpers/common';
 import { readMessage } from '../../helpers/readMessage';
 import { readStoredMessage, storedMessageFields } from './c2cTarget';
@@ -16,7 +16,7 @@ export const modify = tencentOperation<{ body: IDataObject; echo: IDataObject }>
 	resource: 'message',
 	operation: 'modify',
 	option: { name: 'Modify', description: 'Replace the content of a stored one-to-one message (modify_c2c_msg)', action: 'Modify a one to one message' },
-	properties: [...storedMessageFields(true), ...messageFields, messageOptionsField('import')],
+	properties: [...storedMessageFields(true), ...messageFields, ...messageOptionsFields('import')],
 	read(r) {
 		const { target, echo } = readStoredMessage(r, true);
 		return { body: { ...target, ...readMessage(r.ctx, r.itemIndex, 'import') }, echo };

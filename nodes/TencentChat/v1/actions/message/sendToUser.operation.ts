@@ -2,7 +2,7 @@ import { single } from '../../../../shared/engine/callShapes';
 import { tencentApi } from '../../../transport/request';
 import { requestIdOf, tencentOperation, type Body } from '../../helpers/common';
 import { fromAccountField, optionalUserId, userId } from '../../helpers/fields';
-import { messageFields, messageOptionsField } from '../../descriptions/message.description';
+import { messageFields, messageOptionsFields } from '../../descriptions/message.description';
 import { readMessage } from '../../helpers/readMessage';
 import { c2cOptions, readC2cFields } from './common';
 import { collection, textField } from '../../../../shared/schemas';
@@ -18,7 +18,7 @@ export const sendToUser = tencentOperation<Body>({
 		textField('Receiver User ID', 'toAccount', 'The receiving user (To_Account); must be an imported account', { required: true, placeholder: 'user_1001' }),
 		...messageFields,
 		collection(c2cOptions),
-		messageOptionsField('c2c'),
+		...messageOptionsFields('c2c'),
 	],
 	read(r) {
 		const from = r.param('fromAccount', optionalUserId, 'Sender User ID', '');

@@ -7,7 +7,7 @@ import { intInRange, collection, textField, numberField, booleanField, outputOpt
 import { tencentApi, type TencentApi } from '../../../transport/request';
 import { tencentOperation } from '../../helpers/common';
 import { fromAccountField, optionalUserId, userIdList } from '../../helpers/fields';
-import { messageFields, messageOptionsField } from '../../descriptions/message.description';
+import { messageFields, messageOptionsFields } from '../../descriptions/message.description';
 import { readMessage } from '../../helpers/readMessage';
 import { conversation, joinLane, laneKey, type Lane } from '../../helpers/order';
 import { c2cOptions, readC2cFields } from './common';
@@ -65,7 +65,7 @@ const properties: INodeProperties[] = [
 		outputOption('Totals, message keys and failed accounts', 'Status of each receiver'),
 		booleanField('Remove Duplicate Receivers', 'dedupe', true, 'Whether a receiver listed twice gets the message once'),
 	]),
-	messageOptionsField('batch'),
+	...messageOptionsFields('batch'),
 ];
 
 

@@ -8,7 +8,7 @@ import { pushApiOf, TENCENT_CREDENTIAL, tencentApi } from '../../../transport/re
 import { requestIdOf, tencentOperation, type Body } from '../../helpers/common';
 import type { ItemReader } from '../../../../shared/engine/reader';
 import { attributePairsField, drawUint32, fromAccountField, optionalUint32, optionalUserId, randomOption } from '../../helpers/fields';
-import { messageFields, messageOptionsField } from '../../descriptions/message.description';
+import { messageFields, messageOptionsFields } from '../../descriptions/message.description';
 import { readMessage } from '../../helpers/readMessage';
 
 /**
@@ -61,9 +61,9 @@ const properties: INodeProperties[] = [
 	...messageFields,
 	collection([
 		numberField('Message Lifetime (Seconds)', 'msgLifeTime', 0, 0, 604800, 'Offline storage time, up to 7 days; 0 (the default) reaches online users only'),
-		randomOption('msgRandom', 'MsgRandom', 'Identifies the push task: re-sending with the same MsgRandom does not push twice.'),
+		randomOption('msgRandom', 'De-duplication Number (MsgRandom)', 'Identifies the push task: re-sending with the same MsgRandom does not push twice.'),
 	]),
-	messageOptionsField('push'),
+	...messageOptionsFields('push'),
 ];
 
 const tag = z.string().refine((t) => utf8Length(t) <= 50, 'a tag is longer than 50 bytes');
@@ -111,7 +111,7 @@ export const pushToAll = tencentOperation<Body>({
 		const msg = readMessage(r.ctx, r.itemIndex, 'push');
 		const body: Body = {};
 		if (from) body.From_Account = from;
-		body.MsgRandom = r.option('options', 'msgRandom', optionalUint32, 'MsgRandom', '') ?? drawUint32();
+		body.MsgRandom = r.option('options', 'msgRandom', optionalUint32, 'De-duplication Number (MsgRandom)', '') ?? drawUint32();
 		body.MsgLifeTime = r.option('options', 'msgLifeTime', intInRange(0, 604800), 'Message Lifetime (Seconds)', 0);
 		if (condition) body.Condition = condition;
 		// Push shows no Cloud Custom Data and no controls: the message is MsgBody and OfflinePushInfo.

@@ -34,7 +34,7 @@ export const create = volcengineOperation<{ body: Body; kind: Kind }>({
 			default: '',
 			required: true,
 			placeholder: '10002',
-			description: 'The second user of the one-to-one chat (OtherUserId; int64)',
+			description: 'The second user of the one-to-one chat (OtherUserId; a numeric ID)',
 			displayOptions: { show: { conversationType: ['oneToOne'] } },
 		},
 		profileCollection(

@@ -39,7 +39,7 @@ export const getMany = volcengineOperation<Plan>({
 			default: '',
 			required: true,
 			placeholder: '10001',
-			description: 'User whose conversations to list (ParticipantUserId; int64, give large IDs as text)',
+			description: 'User whose conversations to list (ParticipantUserId; a numeric ID, give long IDs as text)',
 		},
 		...limitFields,
 		collection([

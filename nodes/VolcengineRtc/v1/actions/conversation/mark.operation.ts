@@ -52,7 +52,7 @@ export const mark = volcengineOperation<{ body: Body; action: keyof typeof ACTIO
 				type: 'string',
 				default: '',
 				placeholder: '10001',
-				description: 'User recorded as having set the marks (Operator; int64)',
+				description: 'User recorded as having set the marks (Operator; a numeric ID)',
 			},
 		]),
 	],

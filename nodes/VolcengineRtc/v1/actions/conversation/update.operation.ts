@@ -27,7 +27,7 @@ export const update = volcengineOperation<Body>({
 					type: 'string',
 					default: '',
 					placeholder: '10002',
-					description: 'Hand the conversation to another user (OwnerUserId; int64)',
+					description: 'Hand the conversation to another user (OwnerUserId; a numeric ID)',
 				},
 			],
 			'Update Fields',

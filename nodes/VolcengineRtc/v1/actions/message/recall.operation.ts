@@ -21,7 +21,7 @@ export const recall = volcengineOperation<{ body: Body; role: keyof typeof ROLES
 		textField(
 			'Recalled By User ID',
 			'participantUserId',
-			'Member of the conversation who recalls the message (ParticipantUserId; int64, give large IDs as text)',
+			'Member of the conversation who recalls the message (ParticipantUserId; a numeric ID, give long IDs as text)',
 			{ required: true, placeholder: '10001' },
 		),
 		optionsField('Recalled As', 'recallRole', 'member', [

@@ -20,7 +20,7 @@ export const getAppToken = volcengineOperation<Body>({
 	option: { name: 'Get App Token', description: 'Create the login token a client SDK uses for a user (GetAppToken)', action: 'Get an app token for a user' },
 	properties: [
 		appIdField,
-		userIdField('User the token is for (int64; give large IDs as text so they stay exact)', true),
+		userIdField('User the token is for (a numeric ID; give long IDs as text so they stay exact)', true),
 		{
 			displayName: 'Valid For (Seconds)',
 			name: 'validForSeconds',

@@ -84,7 +84,7 @@ export const update = volcengineOperation<TagUpdatePlan>({
 	doc: { api: '`BatchUpdateUserTags`', limits: '**Current form** (default): `UserIds` + `Tags: string[]` + `Op` (Go/Java SDK `BatchUpdateUserTagsBody`, [6348/1125995](https://www.volcengine.com/docs/6348/1125995)); items with the same app, tags and mode share a call (120 users with 4 levels: 4 calls; when a user appears in two items, only consecutive items share, so the later update wins), batch size default 50 (no vendor maximum), a user never twice in one call. **API Form → Legacy (Per-User Map)**: `UserTags: [{UserId, Tags: {k: v}}]`. `FailedInfos` back to each item. 50 QPS.' },
 	properties: [
 		appIdField,
-		userIdField('Registered user whose tags change (int64; give large IDs as text)', true),
+		userIdField('Registered user whose tags change (a numeric ID; give long IDs as text)', true),
 		optionsField('Mode', 'mode', 'set', [
 			{ name: 'Set', value: 'set', description: 'Add the tags; a tag with a key that exists replaces its value (Op 0)' },
 			{ name: 'Delete', value: 'delete', description: 'Remove these tags (Op 1)' },
