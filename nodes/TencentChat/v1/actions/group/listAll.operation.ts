@@ -29,7 +29,7 @@ const properties: INodeProperties[] = [
 			'',
 			groupTypeOptions(undefined, [
 				{ name: 'All Types', value: '' },
-				{ name: 'BChatRoom', value: 'BChatRoom' },
+				{ name: 'Broadcast Group (BChatRoom)', value: 'BChatRoom', description: 'The older broadcast group type, for groups created as BChatRoom' },
 			]),
 			'Only list groups of this type (GroupType)',
 		),
