@@ -42,5 +42,5 @@ export const resources: ResourceEntry[] = [
 	{ name: 'User Tag', value: 'userTag', description: 'Tags of users that pushes can target', resource: userTag },
 ];
 
-/** Everything of version 1 except its identity (name, icon, subtitle), which TencentChatV1 declares. */
-export const versionDescription = defineVersion({ version: 1, defaultName: 'Tencent Chat', credential: 'tencentChatApi', defaultResource: 'message', resources });
+/** Everything of versions 1 and 1.1 (1.1: the shared output vocabulary) except its identity (name, icon, subtitle), which TencentChatV1 declares. */
+export const versionDescription = defineVersion({ version: [1, 1.1], defaultName: 'Tencent Chat', credential: 'tencentChatApi', defaultResource: 'message', resources });
