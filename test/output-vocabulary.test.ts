@@ -9,6 +9,7 @@ import { outputOf } from '../harness/engine';
 import { tencentEngine, volcengineEngine } from '../harness/registry';
 import { startSandbox, type RtcSandbox } from '../sandbox/server';
 import { SANDBOX_TENCENT } from '../sandbox/demo-credentials';
+import { SANDBOX_RTC_APP_ID } from '../sandbox/volcengine';
 
 let sb: RtcSandbox;
 beforeAll(async () => {
@@ -148,5 +149,31 @@ describe('version 1 keeps the field names of 0.1.0', () => {
 		const tim = outputOf((await tencentEngine(sb.url).run(tencentWorkflow(tencentSend({ toAccounts: 'a,b' })))).run, 'Node')[0] as IDataObject;
 		expect(tim).toMatchObject({ from: null, failedAccounts: [{ account: 'b', errorCode: expect.any(Number), reason: expect.any(String) }], msgKeys: [expect.any(String)] });
 		expect(tim).not.toHaveProperty('messageIds');
+	});
+});
+
+describe('the other batch sends of version 1.1 use the same words', () => {
+	test('Volcengine Send to Groups and Send to Users in Room: deliveredCount, failed/unknown/notSent lists, from', async () => {
+		const conv = sb.seedVolcengineConversation({ conversationShortId: '9100001', members: ['10001'], type: 2 });
+		const groups = outputOf(
+			(await volcengineEngine(sb.url).run(volcWorkflow({ resource: 'message', operation: 'sendToGroups', sender: '10001', conversationType: 2, conversationShortIds: String(conv.shortId), text: 'hi' }, V11))).run,
+			'Node',
+		)[0] as IDataObject;
+		expect(groups).toMatchObject({ status: 'sent', from: '10001', receiverCount: 1, deliveredCount: 1, failedCount: 0, failed: [], unknown: [], notSent: [] });
+		expect(groups).not.toHaveProperty('sentCount');
+		const room = outputOf(
+			(await volcengineEngine(sb.url).run(volcWorkflow({ resource: 'room', operation: 'sendToUsersInRoom', rtcAppId: SANDBOX_RTC_APP_ID, from: 'server-notice', roomId: 'hall', to: 'u1,u2', message: 'hi' }, V11))).run,
+			'Node',
+		)[0] as IDataObject;
+		expect(room).toMatchObject({ status: 'sent', from: 'server-notice', receiverCount: 2, deliveredCount: 2, failed: [], unknown: [], notSent: [] });
+		expect(room).not.toHaveProperty('sentCount');
+	});
+
+	test('Tencent group Send Message and Recall Messages: from, and failed entries with code as text', async () => {
+		sb.seedTencentGroup({ groupId: 'g1', type: 'Public', members: ['alice'] });
+		const sent = outputOf((await tencentEngine(sb.url).run(tencentWorkflow({ resource: 'group', operation: 'sendMessage', groupId: 'g1', messageFormat: 'text', text: 'hi' }, V11))).run, 'Node')[0] as IDataObject;
+		expect(sent).toMatchObject({ status: 'sent', groupId: 'g1', from: SANDBOX_TENCENT.adminUserId });
+		const recalled = outputOf((await tencentEngine(sb.url).run(tencentWorkflow({ resource: 'group', operation: 'recallMessages', groupId: 'g1', msgSeqs: `${sent.msgSeq},99999` }, V11))).run, 'Node')[0] as IDataObject;
+		expect(recalled).toMatchObject({ status: 'partial', recalled: [sent.msgSeq], failed: [{ msgSeq: 99999, code: '10030', reason: expect.any(String) }] });
 	});
 });
