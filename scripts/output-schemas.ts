@@ -13,7 +13,14 @@ import { join } from 'node:path';
 import { repoRoot } from '../harness/paths';
 import type { OutputSample } from '../harness/schemaSamples';
 
-export type JsonSchema = { type: string | string[]; properties?: Record<string, JsonSchema>; items?: JsonSchema };
+export type JsonSchema = { type: string | string[]; properties?: Record<string, JsonSchema>; additionalProperties?: JsonSchema; items?: JsonSchema };
+
+/**
+ * Output fields whose keys are data, not names (a receiver id → message id, user-defined attribute
+ * and counter names, vendor Ext/custom maps): described as maps (`additionalProperties`), so a
+ * sample's ids do not become the schema's property names.
+ */
+const MAP_FIELDS = new Set(['messageIds', 'attrNames', 'attributes', 'counters', 'custom', 'customFriendFields', 'ext']);
 
 const ROOT = repoRoot();
 
@@ -26,14 +33,19 @@ function typeOf(v: unknown): string {
 }
 
 /** A schema every value fits: types joined, object properties and array items merged. */
-export function inferSchema(values: unknown[]): JsonSchema {
+export function inferSchema(values: unknown[], name?: string): JsonSchema {
 	const types = new Set(values.map(typeOf));
 	if (types.has('integer') && types.has('number')) types.delete('integer');
 	const schema: JsonSchema = { type: types.size === 1 ? [...types][0] : [...types].sort() };
 	const objects = values.filter((v) => typeOf(v) === 'object') as Array<Record<string, unknown>>;
 	if (objects.length) {
 		const keys = [...new Set(objects.flatMap((o) => Object.keys(o)))].sort();
-		schema.properties = Object.fromEntries(keys.map((k) => [k, inferSchema(objects.filter((o) => k in o).map((o) => o[k]))]));
+		if ((name !== undefined && MAP_FIELDS.has(name)) || (keys.length > 0 && keys.every((k) => /^\d+$/.test(k)))) {
+			const entries = objects.flatMap((o) => Object.values(o));
+			if (entries.length) schema.additionalProperties = inferSchema(entries);
+		} else {
+			schema.properties = Object.fromEntries(keys.map((k) => [k, inferSchema(objects.filter((o) => k in o).map((o) => o[k]), k)]));
+		}
 	}
 	const arrays = values.filter(Array.isArray) as unknown[][];
 	const elements = arrays.flat();

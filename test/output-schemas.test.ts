@@ -3,7 +3,10 @@
 // nodes, and both triggers, ship a schema so n8n's schema view and AI-agent tools know the shape
 // before a run; the schemas are derived from real runs (`npm run schemas`), and a real run's output
 // fits its schema. Real WorkflowExecute against the sandbox.
-import { existsSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { loadOutputSchema, resolveOutputSchemaPath } from 'n8n-core';
+import { repoRoot } from '../harness/paths';
 import type { IDataObject } from 'n8n-workflow';
 import { operations as tencentOperations } from '../nodes/TencentChat/v1/actions/node.type';
 import { operations as volcengineOperations } from '../nodes/VolcengineRtc/v1/actions/node.type';
@@ -18,6 +21,7 @@ const NODES: Array<[string, Record<string, Record<string, unknown>>, string[]]> 
 	['tencentChat', tencentOperations as never, ['1.0.0', '1.1.0']],
 ];
 
+const DIRS: Record<string, string> = { volcengineRtc: 'VolcengineRtc', tencentChat: 'TencentChat' };
 const read = (file: string): JsonSchema => JSON.parse(readFileSync(file, 'utf8'));
 
 /** Keys of a value the schema does not describe (top level and one level into objects). */
@@ -26,7 +30,7 @@ function undescribed(value: IDataObject, schema: JsonSchema): string[] {
 	for (const [k, v] of Object.entries(value)) {
 		const s = schema.properties?.[k];
 		if (!s) out.push(k);
-		else if (v && typeof v === 'object' && !Array.isArray(v) && s.properties) for (const kk of Object.keys(v)) if (!s.properties[kk] && k !== 'messageIds') out.push(`${k}.${kk}`);
+		else if (v && typeof v === 'object' && !Array.isArray(v) && s.properties) for (const kk of Object.keys(v)) if (!s.properties[kk]) out.push(`${k}.${kk}`);
 	}
 	return out;
 }
@@ -34,10 +38,14 @@ function undescribed(value: IDataObject, schema: JsonSchema): string[] {
 describe('every operation has an output schema', () => {
 	for (const [type, ops, versions] of NODES) {
 		const pairs = Object.entries(ops).flatMap(([resource, byOp]) => Object.keys(byOp).map((operation) => [resource, operation] as const));
-		test.each(versions)(`${type} v%s: one schema per operation (${pairs.length} operations)`, (version) => {
-			const missing = pairs.filter(([resource, operation]) => !existsSync(schemaFile(type, version, resource, operation))).map(([r, o]) => `${r}.${o}`);
+		test.each(versions)(`${type} v%s: n8n's own resolver finds one schema per operation (${pairs.length} operations)`, (version) => {
+			// n8n-core's loader (nodes-loader/output-schema-resolver), exact version, no fallback.
+			const nodeDir = join(repoRoot(), 'nodes', DIRS[type]);
+			const ref = (resource: string, operation: string) => ({ nodeDir, version: Number(version.split('.').slice(0, 2).join('.')), resource, operation });
+			const missing = pairs.filter(([resource, operation]) => !loadOutputSchema(ref(resource, operation) as never)).map(([r, o]) => `${r}.${o}`);
 			expect(missing).toEqual([]);
 			for (const [resource, operation] of pairs) {
+				expect(resolveOutputSchemaPath(ref(resource, operation) as never)).toBe(schemaFile(type, version, resource, operation));
 				const schema = read(schemaFile(type, version, resource, operation));
 				expect(['object', 'array']).toContain(Array.isArray(schema.type) ? schema.type.find((t) => t !== 'null') : schema.type);
 			}
