@@ -1,4 +1,3 @@
-/* eslint-disable */
 // One output vocabulary (issue 16, README → Outputs): from node version 1.1 on, both vendors' sends
 // describe every receiver in the same words — `failed: [{ receiver, code, reason }]`, `unknown`,
 // `notSent`, `messageIds`, `from` — while version 1 keeps the field names of 0.1.0. Real
