@@ -10,6 +10,8 @@ import type { IDataObject, IRun, IWorkflowBase } from 'n8n-workflow';
 
 export interface OutputSample {
 	type: string;
+	/** The node's typeVersion (outputs may differ by version: README → Outputs). */
+	version?: number;
 	resource?: string;
 	operation?: string;
 	items: IDataObject[];
@@ -28,7 +30,7 @@ export function recordOutputSamples(wf: IWorkflowBase, run: IRun | undefined): v
 			.filter((j) => j && typeof j === 'object' && !('error' in j));
 		if (items.length === 0) continue;
 		const p = node.parameters as IDataObject;
-		const sample: OutputSample = { type: node.type.slice(PACKAGE_PREFIX.length), items: items.slice(0, 20) };
+		const sample: OutputSample = { type: node.type.slice(PACKAGE_PREFIX.length), version: node.typeVersion, items: items.slice(0, 20) };
 		if (typeof p.resource === 'string') sample.resource = p.resource;
 		if (typeof p.operation === 'string') sample.operation = p.operation;
 		lines.push(JSON.stringify(sample, (_k, v) => (typeof v === 'bigint' ? v.toString() : v)));

@@ -3,8 +3,10 @@ import { callbackScope, forgetManualCallback, manualCallbackRecorded, recordManu
 
 /**
  * What both triggers share around their vendor-specific verification: the manual webhook
- * lifecycle (neither vendor has an API to register a callback URL), the "accept unsigned
- * callbacks" switch with its warning, and the one way an answer is written.
+ * lifecycle (the URL pasted into the vendor console: Tencent has no API to register it; the
+ * Volcengine trigger uses this too unless "Register Callback URL in Volcengine" is on, see
+ * VolcengineRtcTrigger/transport/registration.ts), the "accept unsigned callbacks" switch with its
+ * warning, and the one way an answer is written.
  */
 
 /** webhookMethods of a trigger whose URL the user pastes into the vendor console. */

@@ -47,6 +47,15 @@ test('8 writes to one group are paced to 5 per second: none is refused with 1004
 	expect(stored('live')).toEqual({ n: '7' }); // in input order
 });
 
+test('10049 (another client used the group\'s 5 writes per second) is a throttle: backed off and written once', async () => {
+	sb.configure({ tencent: { scripted: [{ path: 'group_open_http_svc/modify_group_attr', times: 2, code: 10049 }] } });
+	const r = await run({ resource: 'groupAttribute', operation: 'set', group: rl('live'), attributes: attrs({ stage: 'live' }) });
+	expect(r.data.resultData.error).toBeUndefined();
+	expect(outputOf(r, 'Node')[0]).toMatchObject({ status: 'set', keys: ['stage'] });
+	expect(sb.state.tencent.requests.filter((x) => x.path.endsWith('modify_group_attr')).map((x) => x.code)).toEqual([10049, 10049, 0]);
+	expect(stored('live')).toEqual({ stage: 'live' });
+});
+
 test('a missing group (10010): error item with continue-on-fail, paired; run error without', async () => {
 	const params = { resource: 'groupAttribute', operation: 'set', group: rl('={{ $json.g }}'), attributes: attrs({ k: 'v' }) };
 	const on = await run(params, { items: [{ g: 'nope' }, { g: 'live' }], continueOnFail: true });

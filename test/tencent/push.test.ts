@@ -64,6 +64,32 @@ describe('Push and user attributes/tags', () => {
 	});
 });
 
+describe('the remove operations and the attribute names read back', () => {
+	test('User Tag → Remove takes the given tags off, keeps the rest; 120 items in 2 calls', async () => {
+		const accounts = Array.from({ length: 120 }, (_, i) => `r${i}`);
+		sb.seedTencentAccounts(accounts);
+		for (const a of accounts) sb.seedTencentUserTags(a, ['vip', 'beta', 'eu']);
+		const { run } = await tencentEngine(sb.url).run(tencentWorkflow({ resource: 'userTag', operation: 'remove', account: '={{ $json.a }}', tags: 'vip, beta' }, { items: accounts.map((a) => ({ a })) }));
+		expect(run.data.resultData.error).toBeUndefined();
+		expect(calls('im_remove_tag')).toHaveLength(2);
+		expect(itemsOf(run).every((o) => o.json.status === 'removed')).toBe(true);
+		expect([...(sb.state.tencent.userTags.get('r7') ?? [])]).toEqual(['eu']);
+	});
+
+	test('User Attribute → Remove deletes the named attributes; Push → Get Attribute Names lists the names', async () => {
+		sb.seedTencentAccounts(['p1']);
+		await tencentEngine(sb.url).run(tencentWorkflow({ resource: 'push', operation: 'setAttributeNames', attrNames: { pairs: [{ key: '0', value: 'city' }, { key: '1', value: 'level' }] } }));
+		const names = await tencentEngine(sb.url).run(tencentWorkflow({ resource: 'push', operation: 'getAttributeNames' }));
+		expect(outputOf(names.run, 'Node')[0]).toMatchObject({ attrNames: { '0': 'city', '1': 'level' } });
+		await tencentEngine(sb.url).run(tencentWorkflow({ resource: 'userAttribute', operation: 'set', account: 'p1', attributes: { pairs: [{ key: 'city', value: 'sz' }, { key: 'level', value: 'gold' }] } }));
+		const { run } = await tencentEngine(sb.url).run(tencentWorkflow({ resource: 'userAttribute', operation: 'remove', account: 'p1', names: 'city' }));
+		expect(run.data.resultData.error).toBeUndefined();
+		expect(calls('im_remove_attr')).toHaveLength(1);
+		const got = await tencentEngine(sb.url).run(tencentWorkflow({ resource: 'userAttribute', operation: 'get', account: 'p1' }));
+		expect((outputOf(got.run, 'Node')[0] as IDataObject).attributes).toEqual({ level: 'gold' });
+	});
+});
+
 describe('push: legacy or current paths, daily quota never retried', () => {
 	beforeEach(() => sb.configure({ tencent: { logBodies: true } })); // request bodies in sb.state.tencent.requests
 	beforeEach(() => sb.seedTencentAccounts(['p1', 'p2']));

@@ -96,6 +96,7 @@ const REASONS: Record<number, string> = {
 	10004: 'a parameter is not valid',
 	10005: 'too many accounts in one request',
 	10006: 'too many operations per second (rate limit)',
+	10049: 'too many attribute writes to this group per second (5 per second; rate limit)',
 	10007: 'not permitted: check the group type, the admin account and the feature switches in the console',
 	10009: 'the group owner cannot leave the group',
 	10010: 'the group does not exist or was disbanded',

@@ -12,8 +12,12 @@ import { invalidateUserSig } from './usersigCache';
 export const TENCENT_CREDENTIAL = 'tencentChatApi';
 const VENDOR = 'Tencent Chat';
 
-/** Frequency answers (tencent-chat.md §1.4): not processed; back off and send again. */
-export const THROTTLE_CODES = new Set([60007, 60011, 60018, 60019, 10006, 10023, 90024, 90057]);
+/**
+ * Frequency answers (tencent-chat.md §1.4): not processed; back off and send again. 10049: group
+ * attribute writes over 5 per second per group (tencent-chat-menu.md §1.3, tencentcloud.com
+ * 1047/59499); the node paces to 5/s per group, so this only comes when other clients write too.
+ */
+export const THROTTLE_CODES = new Set([60007, 60011, 60018, 60019, 10006, 10023, 10049, 90024, 90057]);
 /** Internal/timeout codes the spec marks retryable (§1.6). */
 export const RETRYABLE_CODES = new Set([60008, 60013, 60014, 10002, 20004, 20005, 70169, 70500, 90994, 91000]);
 const USERSIG_EXPIRED = 70001;

@@ -44,8 +44,9 @@ export const resources: ResourceEntry[] = [
 
 /**
  * Everything of versions 1 and 1.1 except their identity (name, icon, subtitle), which TencentChatV1
- * declares. 1.1: a send whose message takes a single extra shows it as a plain field (Cloud Custom
- * Data) or its own collection (Offline Push) instead of a "Message Options" collection of one
- * option; version 1 keeps that collection (saved workflows).
+ * declares. 1.1: the shared output vocabulary (README → Outputs), and a send whose message takes a
+ * single extra shows it as a plain field (Cloud Custom Data) or its own collection (Offline Push)
+ * instead of a "Message Options" collection of one option. Version 1 keeps the field names of
+ * 0.1.0 and that collection (saved workflows).
  */
 export const versionDescription = defineVersion({ version: [1, 1.1], defaultName: 'Tencent Chat', credential: 'tencentChatApi', defaultResource: 'message', resources });

@@ -2,7 +2,7 @@ import type { INodeProperties } from 'n8n-workflow';
 import { z } from 'zod';
 import { coalesce } from '../../../../shared/engine/callShapes';
 import { tencentApi } from '../../../transport/request';
-import { requestIdOf, tencentOperation } from '../../helpers/common';
+import { requestIdOf, shownSender, tencentOperation } from '../../helpers/common';
 import { drawUint32, fromAccountField, optionalUint32, optionalUserId, randomOption } from '../../helpers/fields';
 import { MAX_MESSAGE_BYTES, messageBytes, type MsgElement } from '../../../transport/msgBody';
 import { messageFields, messageOptionsFields } from '../../descriptions/message.description';
@@ -76,7 +76,7 @@ export const broadcastToAvGroups = tencentOperation<BroadcastPlan>({
 		},
 		// Broadcasts go out one after the other, in input order (1 call per second anyway).
 		ordered: true,
-		async run(call, send, _ctx, c) {
+		async run(call, send, ctx, c) {
 			const head = call[0].plan;
 			// The call's Random is the first item's: fixed before the first attempt, so a retry stays a duplicate.
 			const body: Record<string, unknown> = { Random: head.random, MsgBody: call.flatMap((x) => x.plan.msgBody) };
@@ -84,8 +84,13 @@ export const broadcastToAvGroups = tencentOperation<BroadcastPlan>({
 			if (head.cloudCustomData !== undefined) body.CloudCustomData = head.cloudCustomData;
 			// Idempotent: the same content with the same Random within 5 min is dropped (§4.6).
 			const answer = await send(tencentApi('group_open_http_svc/send_broadcast_msg', true), body);
+			const text = (body.MsgBody as MsgElement[]).flatMap((e) => (e.MsgType === 'TIMTextElem' ? [String((e.MsgContent as { Text?: unknown }).Text ?? '')] : []));
 			const json = {
 				status: 'sent',
+				// Who got it, as far as Tencent tells: it names no groups, only that the broadcast was accepted.
+				to: 'every audio-video group of the app',
+				from: await shownSender(ctx, head.from),
+				text: text.length ? text.join('\n') : null,
 				msgSeq: (answer.result.MsgSeq as number) ?? null,
 				random: head.random,
 				call: c + 1,

@@ -1,7 +1,7 @@
 import type { IDataObject, INodeProperties } from 'n8n-workflow';
 import { z } from 'zod';
 import { fanOut } from '../../../../shared/engine/callShapes';
-import { countFields, entriesWith, Fate, statusOf } from '../../../../shared/engine/outcomes';
+import { countFields, entriesWith, Fate, sharedVocabulary, statusOf } from '../../../../shared/engine/outcomes';
 import { intInRange, listInput } from '../../../../shared/schemas';
 import { tencentApi } from '../../../transport/request';
 import { tencentOperation } from '../../helpers/common';
@@ -35,6 +35,8 @@ export interface RecallPlan {
 	groupId: string;
 	seqs: number[];
 	reason: string;
+	/** Node version 1.1: failed entries carry `code` (as text), like every other output. */
+	shared: boolean;
 }
 
 const api = tencentApi('group_open_http_svc/group_msg_recall', true);
@@ -49,6 +51,7 @@ export const recallMessages = tencentOperation<RecallPlan>({
 		groupId: r.param('groupId', groupIdSchema, 'Group ID'),
 		seqs: [...new Set(r.param<number[]>('msgSeqs', seqList, 'Message Sequence Numbers'))],
 		reason: r.param('reason', z.string({ invalid_type_error: 'must be text' }), 'Reason', ''),
+		shared: sharedVocabulary(r.ctx),
 	}),
 	shape: fanOut({
 		list: (plan) => plan.seqs,
@@ -70,7 +73,7 @@ export const recallMessages = tencentOperation<RecallPlan>({
 				status: status === 'sent' ? 'recalled' : status,
 				groupId: plan.groupId,
 				recalled: plan.seqs.filter((_, k) => r.fates[k] === Fate.Delivered),
-				failed: [...r.failedCodes].map(([seq, errorCode]) => ({ msgSeq: Number(seq), errorCode, reason: tencentReason(errorCode) })),
+				failed: [...r.failedCodes].map(([seq, code]) => ({ msgSeq: Number(seq), ...(plan.shared ? { code: String(code) } : { errorCode: code }), reason: tencentReason(code) })),
 				calls: Math.ceil(plan.seqs.length / MAX_RECALL_PER_CALL),
 				requestIds: r.requestIds,
 			};

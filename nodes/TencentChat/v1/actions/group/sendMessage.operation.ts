@@ -3,7 +3,7 @@ import { z } from 'zod';
 import { single } from '../../../../shared/engine/callShapes';
 import { GROUP_MESSAGES_PER_SECOND } from '../../../transport/limits';
 import { tencentApi } from '../../../transport/request';
-import { requestIdOf, tencentOperation } from '../../helpers/common';
+import { requestIdOf, shownSender, tencentOperation } from '../../helpers/common';
 import { drawUint32, fromAccountField, groupIdField, groupIdSchema, optionalUint32, optionalUserId, randomOption } from '../../helpers/fields';
 import { messageFields, messageOptionsFields } from '../../descriptions/message.description';
 import { readMessage, type BuiltMessage } from '../../helpers/readMessage';
@@ -65,6 +65,8 @@ interface GroupSendPlan {
 	body: Record<string, unknown>;
 	groupRate: number;
 	retryDropped: boolean;
+	/** Who the output says sent it (node version 1.1: the app admin when no sender is given). */
+	shownFrom?: string | null;
 }
 
 /** Tencent accepted the call but discarded the message (MsgDropReason, e.g. MsgFreqCtrl). */
@@ -98,6 +100,7 @@ export const sendMessage = tencentOperation<GroupSendPlan>({
 	// Messages into one group go out in input order.
 	orderKey: (plan) => `group:${plan.body.GroupId as string}`,
 	shape: single({
+		before: async (plan, _send, ctx) => ({ ...plan, shownFrom: await shownSender(ctx, plan.body.From_Account as string | undefined) }),
 		api: tencentApi('group_open_http_svc/send_group_msg', true), // Random fixed per item: a repeat within 5 min is dropped (§3.4)
 		body: (plan) => plan.body,
 		options: ({ body, groupRate }) => (groupRate > 0 ? { pace: { key: body.GroupId as string, quota: { perSecond: groupRate } } } : {}),
@@ -108,6 +111,7 @@ export const sendMessage = tencentOperation<GroupSendPlan>({
 			const out: IDataObject = {
 				status: dropReason ? 'dropped' : 'sent',
 				groupId: plan.body.GroupId as string,
+				from: plan.shownFrom ?? null,
 				msgSeq: (answer.result.MsgSeq as number) ?? null,
 				msgTime: (answer.result.MsgTime as number) ?? null,
 				random: plan.body.Random as number,

@@ -30,7 +30,7 @@ export const msgKeyField: INodeProperties = {
 	default: '',
 	required: true,
 	placeholder: '31906_833502_1572869830',
-	description: 'MsgKey returned when the message was sent',
+	description: 'The message ID (MsgKey) the send returned: `messageId` of Send to User, or the receiver\'s entry in `messageIds` of Send to Users (`msgKey` / `msgKeys` in node version 1)',
 };
 
 export const storedMessageFields = (senderRequired: boolean): INodeProperties[] => [...conversationFields(senderRequired), msgKeyField];

@@ -17,7 +17,7 @@ export const recall = tencentOperation<Body>({
 	resource: 'message',
 	operation: 'recall',
 	option: { name: 'Recall', description: 'Recall a one-to-one message by its MsgKey (admin_msgwithdraw)', action: 'Recall a one to one message' },
-	doc: { api: '`openim/admin_msgwithdraw`', limits: 'Takes the `msgKey` from a send\'s output.' },
+	doc: { api: '`openim/admin_msgwithdraw`', limits: 'Takes the MsgKey from a send\'s output (`messageId` / `messageIds`; `msgKey` in node version 1).' },
 	properties: [
 		textField('Sender User ID', 'fromAccount', 'The original sender (From_Account)', { required: true, placeholder: 'administrator' }),
 		{ displayName: 'Receiver User ID', name: 'toAccount', type: 'string', default: '', required: true, description: 'The original receiver (To_Account)' },

@@ -2,10 +2,11 @@ import type { IDataObject, INodeProperties } from 'n8n-workflow';
 import { z } from 'zod';
 import { errorFor, Fate, fanOutStatus, fateName, receiversWith } from '../../../../shared/fanout';
 import { chunks } from '../../../../shared/batching';
-import { fanOut, type Send } from '../../../../shared/engine/callShapes';
+import { fanOut, type FanOutOutcome, type Send } from '../../../../shared/engine/callShapes';
+import { countFields, receiverLists, receiverRow, sharedVocabulary, statusOf } from '../../../../shared/engine/outcomes';
 import { intInRange, collection, textField, numberField, booleanField, outputOption } from '../../../../shared/schemas';
 import { tencentApi, type TencentApi } from '../../../transport/request';
-import { tencentOperation } from '../../helpers/common';
+import { shownSender, tencentOperation } from '../../helpers/common';
 import { fromAccountField, optionalUserId, userIdList } from '../../helpers/fields';
 import { messageFields, messageOptionsFields } from '../../descriptions/message.description';
 import { readMessage } from '../../helpers/readMessage';
@@ -63,6 +64,13 @@ const properties: INodeProperties[] = [
 			'Whether to deliver only to receivers online now, without storing the message, counting it as unread or keeping history (OnlineOnlyFlag 1; Message Lifetime is then not sent)',
 		),
 		outputOption('Totals, message keys and failed accounts', 'Status of each receiver'),
+		booleanField(
+			'Include Message IDs',
+			'includeMessageIds',
+			true,
+			'Whether the summary lists the message ID (MsgKey, for Recall) of every receiver. Switch off for very large sends to keep the output small.',
+			{ displayOptions: { show: { '@version': [{ _cnd: { gte: 1.1 } }] } } },
+		),
 		booleanField('Remove Duplicate Receivers', 'dedupe', true, 'Whether a receiver listed twice gets the message once'),
 	]),
 	...messageOptionsFields('batch'),
@@ -81,6 +89,11 @@ interface BatchSendPlan {
 	lane?: Lane;
 	/** Check Accounts First, once it ran: the accounts that do not exist, and those imported. */
 	check?: { unknown: Set<string>; imported: string[] };
+	/** Node version 1.1: the shared output vocabulary (README → Outputs); version 1 keeps 0.1.0's names. */
+	shared: boolean;
+	includeMessageIds: boolean;
+	/** Who the output says sent it (1.1: the app admin when no sender is given). */
+	shownFrom?: string | null;
 }
 
 /** account_check (then multiaccount_import, if asked) of the item's receivers: the accounts that do not exist afterwards. */
@@ -142,14 +155,17 @@ export const sendToUsers = tencentOperation<BatchSendPlan>({
 		}
 		// Lanes only matter when there is another item to overtake.
 		const lane = r.ctx.getInputData().length > 1 ? joinLane(r.ctx, accounts.map((a) => conversation(from, a))) : undefined;
-		return { base, accounts, duplicatesRemoved: all.length - accounts.length, batchSize, output, checkAccounts, importUnknown, lane };
+		const shared = sharedVocabulary(r.ctx);
+		const includeMessageIds = shared && r.option('options', 'includeMessageIds', z.boolean(), 'Include Message IDs', true);
+		return { base, accounts, duplicatesRemoved: all.length - accounts.length, batchSize, output, checkAccounts, importUnknown, lane, shared, includeMessageIds };
 	},
 	// Items to the same receivers (from the same sender) go out one after the other, in input order.
 	orderKey: (plan) => (plan.lane ? laneKey(plan.lane) : undefined),
 	shape: fanOut({
-		before: checkAccounts,
+		before: async (plan, send, ctx) => await checkAccounts({ ...plan, shownFrom: await shownSender(ctx, plan.base.From_Account as string | undefined) }, send),
 		list: (plan) => plan.accounts,
 		max: (plan) => plan.batchSize,
+		keepIds: (plan) => plan.shared && (plan.includeMessageIds || plan.output === 'perReceiver'),
 		async send(plan, chunk, _n, send) {
 			// Accounts the check did not find are not sent to; they are reported as failed (70107).
 			const unknown = plan.check?.unknown ?? NONE;
@@ -159,9 +175,18 @@ export const sendToUsers = tencentOperation<BatchSendPlan>({
 			// Idempotent: every chunk repeats the item's MsgSeq/MsgRandom, so Tencent drops a repeat (§3.4).
 			const { result, requestId } = await send(tencentApi('openim/batchsendmsg', true), { ...plan.base, To_Account: to }, { units: to.length });
 			const failed = ((result.ErrorList ?? []) as IDataObject[]).map((e): [string, number] => [String(e.To_Account), Number(e.ErrorCode)]);
-			return { failed: [...notImported, ...failed], key: result.MsgKey as string | undefined, requestId };
+			const key = result.MsgKey as string | undefined;
+			// Every receiver's message of a call has the call's MsgKey (Recall takes it with the receiver).
+			let ids: Array<[string, string]> | undefined;
+			if (plan.shared && key !== undefined && (plan.includeMessageIds || plan.output === 'perReceiver')) {
+				const refused = new Set(failed.map(([a]) => a));
+				ids = to.filter((a) => !refused.has(a)).map((a): [string, string] => [a, key]);
+			}
+			return { failed: [...notImported, ...failed], key, ids, requestId };
 		},
 		output(plan, r) {
+			if (plan.shared) return sharedOutput(plan, r);
+			// Node version 1: the field names of 0.1.0.
 			const unknown = plan.check?.unknown ?? NONE;
 			const common = { msgRandom: plan.base.MsgRandom as number, msgSeq: plan.base.MsgSeq as number };
 			if (plan.output === 'perReceiver' && !r.fails) {
@@ -211,3 +236,34 @@ export const sendToUsers = tencentOperation<BatchSendPlan>({
 		},
 	}),
 });
+
+/** Node version 1.1: the same receivers in the shared vocabulary (README → Outputs). */
+function sharedOutput(plan: BatchSendPlan, r: FanOutOutcome<string>): IDataObject | IDataObject[] {
+	const notImported = plan.check?.unknown ?? NONE;
+	const reasonOf = (code: string | number, account: string) => (notImported.has(account) ? NOT_IMPORTED_REASON : tencentReason(code));
+	const common = { msgRandom: plan.base.MsgRandom as number, msgSeq: plan.base.MsgSeq as number };
+	if (plan.output === 'perReceiver' && !r.fails) {
+		return plan.accounts.map((_, k) => {
+			const row = receiverRow(r, k, reasonOf);
+			if (row.status === 'delivered') row.messageId = r.ids?.get(row.receiver as string) ?? null;
+			return Object.assign(row, common);
+		});
+	}
+	const summary: IDataObject = {
+		status: statusOf(r),
+		from: plan.shownFrom ?? null,
+		receiverCount: r.count,
+		...countFields(r),
+		duplicatesRemoved: plan.duplicatesRemoved,
+		calls: r.calls,
+	};
+	if (plan.includeMessageIds) summary.messageIds = Object.fromEntries(r.ids ?? []);
+	Object.assign(summary, receiverLists(r, reasonOf), common, { requestIds: r.requestIds });
+	if (plan.base.OnlineOnlyFlag === 1) summary.onlineOnly = true;
+	if (plan.check) {
+		summary.notImportedAccounts = plan.accounts.filter((a) => notImported.has(a));
+		summary.importedAccounts = plan.check.imported;
+	}
+	if (r.chunkErrors.size) summary.errors = [...r.chunkErrors.values()];
+	return summary;
+}

@@ -1,6 +1,7 @@
 import type { IDataObject } from 'n8n-workflow';
 import { z } from 'zod';
 import { single } from '../../../../shared/engine/callShapes';
+import { sharedVocabulary } from '../../../../shared/engine/outcomes';
 import { collection, intInRange, int64Id, keyValueMap } from '../../../../shared/schemas';
 import { imApi } from '../../../transport/request';
 import { resolveAppId, volcengineOperation, type Body } from '../../helpers/common';
@@ -13,7 +14,7 @@ import { mergeTags, tagListField, tagListSchema, tagPairsField, tagPairsSchema }
  * Volcengine: an ambiguous failure is not repeated.
  */
 
-export const broadcast = volcengineOperation<{ body: Body; target: IDataObject }>({
+export const broadcast = volcengineOperation<{ body: Body; target: IDataObject; shared: boolean }>({
 	resource: 'message',
 	operation: 'broadcast',
 	option: {
@@ -87,11 +88,21 @@ export const broadcast = volcengineOperation<{ body: Body; target: IDataObject }
 		if (!toAll) body.Tags = tags;
 		if (Object.keys(ext).length) body.Ext = ext;
 		const target: IDataObject = toAll ? { allUsers: true } : { tags, tagMatch };
-		return { body, target };
+		return { body, target, shared: sharedVocabulary(r.ctx) };
 	},
 	shape: single({
 		api: imApi('UserBroadcast'),
 		body: (plan) => plan.body,
-		output: ({ body, target }, { requestId }) => ({ status: 'accepted', appId: body.AppId as number, sender: String(body.Sender), ...target, requestId: requestId ?? null }),
+		output: ({ body, target, shared }, { requestId }) =>
+			shared
+				? // 1.1: who it went to, in words, next to the filter (the answer names no receivers).
+				  { status: 'accepted', appId: body.AppId as number, from: String(body.Sender), to: audience(target), ...target, msgType: body.MsgType as number, requestId: requestId ?? null }
+				: { status: 'accepted', appId: body.AppId as number, sender: String(body.Sender), ...target, requestId: requestId ?? null },
 	}),
 });
+
+/** "all users of the app", "users with any of the tags level:gold, vip". */
+function audience(target: IDataObject): string {
+	if (target.allUsers) return 'all users of the app';
+	return `users with ${target.tagMatch === 'all' ? 'all' : 'any'} of the tags ${(target.tags as string[]).join(', ')}`;
+}

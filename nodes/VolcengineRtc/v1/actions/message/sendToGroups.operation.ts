@@ -1,7 +1,7 @@
 import type { IDataObject } from 'n8n-workflow';
 import { z } from 'zod';
 import { fanOut } from '../../../../shared/engine/callShapes';
-import { entriesWith, Fate, statusOf } from '../../../../shared/engine/outcomes';
+import { countFields, entriesWith, Fate, receiverLists, sharedVocabulary, statusOf } from '../../../../shared/engine/outcomes';
 import { collection, intInRange, int64Id, keyValueMap } from '../../../../shared/schemas';
 import { imApi } from '../../../transport/request';
 import { resolveAppId, volcengineOperation } from '../../helpers/common';
@@ -36,6 +36,8 @@ interface Plan {
 	duplicatesRemoved: number;
 	batchSize: number;
 	clientMsgId: string;
+	/** Node version 1.1: the shared output vocabulary (README → Outputs). */
+	shared: boolean;
 }
 
 export const sendToGroups = volcengineOperation<Plan>({
@@ -90,7 +92,7 @@ export const sendToGroups = volcengineOperation<Plan>({
 		const base: Record<string, unknown> = { AppId, Sender, ConversationType, MsgType, Content };
 		if (Object.keys(ext).length) base.Ext = ext;
 		if (priority !== undefined) base.Priority = priority;
-		return { base, conversations, duplicatesRemoved: all.length - conversations.length, batchSize, clientMsgId };
+		return { base, conversations, duplicatesRemoved: all.length - conversations.length, batchSize, clientMsgId, shared: sharedVocabulary(r.ctx) };
 	},
 	/**
 	 * Items of one app go out one after the other, in input order: an item reaches up to 20
@@ -113,6 +115,24 @@ export const sendToGroups = volcengineOperation<Plan>({
 		},
 		output(plan, r) {
 			const answered = r.values as Array<{ clientMsgId: string; result: IDataObject }>;
+			if (plan.shared) {
+				// The receivers are the conversations; a call refused as a whole names its code and message.
+				return {
+					status: statusOf(r),
+					appId: plan.base.AppId as number,
+					from: String(plan.base.Sender),
+					conversationType: plan.base.ConversationType as number,
+					receiverCount: r.count,
+					...countFields(r),
+					duplicatesRemoved: plan.duplicatesRemoved,
+					calls: r.calls,
+					clientMsgIds: answered.map((a) => a.clientMsgId),
+					...receiverLists(r, String),
+					requestIds: r.requestIds,
+					results: answered.map((a) => a.result),
+					...(r.chunkErrors.size ? { errors: [...r.chunkErrors.values()] } : {}),
+				};
+			}
 			const summary: IDataObject = {
 				status: statusOf(r),
 				appId: plan.base.AppId as number,

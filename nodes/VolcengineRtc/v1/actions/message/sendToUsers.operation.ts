@@ -1,7 +1,7 @@
 import type { IDataObject } from 'n8n-workflow';
 import { z } from 'zod';
-import { fanOut } from '../../../../shared/engine/callShapes';
-import { countFields, entriesWith, errorFor, Fate, fateName, statusOf } from '../../../../shared/engine/outcomes';
+import { fanOut, type FanOutOutcome } from '../../../../shared/engine/callShapes';
+import { countFields, entriesWith, errorFor, Fate, fateName, receiverLists, receiverRow, sharedVocabulary, statusOf } from '../../../../shared/engine/outcomes';
 import { collection, intInRange, int64Id, keyValueMap, booleanField, outputOption } from '../../../../shared/schemas';
 import { imApi } from '../../../transport/request';
 import { resolveAppId, volcengineOperation } from '../../helpers/common';
@@ -26,7 +26,14 @@ interface Plan {
 	batchSize: number;
 	output: 'summary' | 'perReceiver';
 	includeMessageIds: boolean;
+	/** Node version 1.1: the shared output vocabulary (README → Outputs); version 1 keeps 0.1.0's names. */
+	shared: boolean;
 }
+
+const UNCONFIRMED = 'The answer named this receiver in neither UserMessageId nor FailedReceiver';
+/** BatchSendMessage names failed receivers without a code or a reason (6348/1263587). */
+const reasonOf = (code: string | number): string =>
+	code === 'FailedReceiver' ? 'Volcengine listed this receiver in FailedReceiver (the answer gives no reason)' : String(code);
 
 export const sendToUsers = volcengineOperation<Plan>({
 	resource: 'message',
@@ -77,7 +84,7 @@ export const sendToUsers = volcengineOperation<Plan>({
 		const receivers = dedupe ? uniqueIds(all) : all;
 		const base: Record<string, unknown> = { AppId, Sender, InboxType, MsgType, Content, IsNormalUser };
 		if (Object.keys(ext).length) base.Ext = ext;
-		return { base, receivers, duplicatesRemoved: all.length - receivers.length, batchSize, output, includeMessageIds };
+		return { base, receivers, duplicatesRemoved: all.length - receivers.length, batchSize, output, includeMessageIds, shared: sharedVocabulary(r.ctx) };
 	},
 	shape: fanOut({
 		list: (plan) => plan.receivers,
@@ -105,6 +112,8 @@ export const sendToUsers = volcengineOperation<Plan>({
 			return { ids, failed, unconfirmed, requestId };
 		},
 		output(plan, r) {
+			if (plan.shared) return sharedOutput(plan, r);
+			// Node version 1: the field names of 0.1.0.
 			if (plan.output === 'perReceiver' && !r.fails) {
 				return plan.receivers.map((receiver, k) => {
 					const id = String(receiver);
@@ -112,7 +121,7 @@ export const sendToUsers = volcengineOperation<Plan>({
 					const json: IDataObject = { receiver: id, status: fate, messageId: fate === 'delivered' ? (r.ids?.get(id) ?? null) : null };
 					const error = errorFor(r, k);
 					if (error && fate !== 'delivered') json.error = error;
-					else if (fate === 'unknown') json.reason = 'The answer named this receiver in neither UserMessageId nor FailedReceiver';
+					else if (fate === 'unknown') json.reason = UNCONFIRMED;
 					return json;
 				});
 			}
@@ -139,3 +148,28 @@ export const sendToUsers = volcengineOperation<Plan>({
 		},
 	}),
 });
+
+/** Node version 1.1: the same receivers in the shared vocabulary (README → Outputs). */
+function sharedOutput(plan: Plan, r: FanOutOutcome<bigint>) {
+	if (plan.output === 'perReceiver' && !r.fails) {
+		return plan.receivers.map((_, k) => {
+			const row = receiverRow(r, k, reasonOf);
+			if (row.status === 'delivered') row.messageId = r.ids?.get(row.receiver as string) ?? null;
+			else if (row.status === 'unknown' && !r.chunkErrors.has(r.chunkOf(k))) row.reason = UNCONFIRMED;
+			return row;
+		});
+	}
+	const summary: IDataObject = {
+		status: statusOf(r),
+		appId: plan.base.AppId as number,
+		from: String(plan.base.Sender),
+		receiverCount: r.count,
+		...countFields(r),
+		duplicatesRemoved: plan.duplicatesRemoved,
+		calls: r.calls,
+	};
+	if (plan.includeMessageIds) summary.messageIds = Object.fromEntries(r.ids ?? []);
+	Object.assign(summary, receiverLists(r, reasonOf), { requestIds: r.requestIds });
+	if (r.chunkErrors.size) summary.errors = [...r.chunkErrors.values()];
+	return summary;
+}

@@ -1,7 +1,7 @@
 import type { IDataObject } from 'n8n-workflow';
 import { z } from 'zod';
 import { fanOut } from '../../../../shared/engine/callShapes';
-import { entriesWith, Fate, statusOf } from '../../../../shared/engine/outcomes';
+import { countFields, entriesWith, Fate, receiverLists, sharedVocabulary, statusOf } from '../../../../shared/engine/outcomes';
 import { collection, intInRange } from '../../../../shared/schemas';
 import { rtsApi } from '../../../transport/request';
 import { volcengineOperation } from '../../helpers/common';
@@ -34,6 +34,8 @@ interface Plan {
 	receivers: string[];
 	duplicatesRemoved: number;
 	batchSize: number;
+	/** Node version 1.1: the shared output vocabulary (README → Outputs). */
+	shared: boolean;
 }
 
 export const sendToUsersInRoom = volcengineOperation<Plan>({
@@ -65,7 +67,7 @@ export const sendToUsersInRoom = volcengineOperation<Plan>({
 		const all: string[] = r.param('to', rtsIdList, 'Receiver User IDs');
 		const batchSize = r.option('options', 'batchSize', intInRange(1, MAX_ROOM_RECEIVERS_PER_CALL), 'Batch Size', MAX_ROOM_RECEIVERS_PER_CALL);
 		const receivers = r.option('options', 'dedupe', z.boolean(), 'Remove Duplicate Receivers', true) ? uniqueIds(all) : all;
-		return { base: { ...common, RoomId }, receivers, duplicatesRemoved: all.length - receivers.length, batchSize };
+		return { base: { ...common, RoomId }, receivers, duplicatesRemoved: all.length - receivers.length, batchSize, shared: sharedVocabulary(r.ctx) };
 	},
 	shape: fanOut({
 		ordered: true,
@@ -76,6 +78,22 @@ export const sendToUsersInRoom = volcengineOperation<Plan>({
 			return { failed: [], requestId };
 		},
 		output(plan, r) {
+			if (plan.shared) {
+				return {
+					status: statusOf(r),
+					rtcAppId: plan.base.AppId,
+					roomId: plan.base.RoomId,
+					from: plan.base.From,
+					binary: plan.base.Binary,
+					receiverCount: r.count,
+					...countFields(r),
+					duplicatesRemoved: plan.duplicatesRemoved,
+					calls: r.calls,
+					...receiverLists(r, String),
+					requestIds: r.requestIds,
+					...(r.chunkErrors.size ? { errors: [...r.chunkErrors.values()] } : {}),
+				} as IDataObject;
+			}
 			const summary: IDataObject = {
 				status: statusOf(r),
 				rtcAppId: plan.base.AppId,
