@@ -1,4 +1,4 @@
-import type { IExecuteFunctions, INode } from 'n8n-workflow';
+import type { IExecuteFunctions, INode, INodeExecutionData } from 'n8n-workflow';
 import type { ZodType, ZodTypeDef } from 'zod';
 import { parseField } from './errors';
 
@@ -15,6 +15,14 @@ type Schema<T> = ZodType<T, ZodTypeDef, unknown>;
  * it is a primitive. Expressions are still resolved for every item. A value that fails validation
  * is never cached: every item re-validates and fails with its own index, as before. Objects handed
  * out are copies (n8n returns a fresh object on every call, and callers may keep or change it).
+ *
+ * The commonest expression, a top-level parameter that is exactly `={{ $json.name }}` (or
+ * `={{ $json["name"] }}`), is read from the item itself when the item has that field as text, a
+ * number or a boolean: n8n's resolution of it returns exactly that value (`$json` is the item's
+ * `json` in the node's input, a string or number comes back unchanged, and n8n's cleanup and schema
+ * validation leave such a value as it is), but builds a data proxy and evaluates the expression for
+ * it, ~100–200 µs per item. Anything else (a missing field, an object, a list, another expression)
+ * still goes through n8n, with its errors.
  */
 interface Resolved {
 	value: unknown;
@@ -32,13 +40,17 @@ interface ParamState {
 	/** Expression parameters of the item being read (items are read one after another). */
 	itemIndex: number;
 	item: Map<string, unknown>;
+	/** By parameter: the field of a `={{ $json.field }}` expression, or null (any other value). */
+	jsonFields: Map<string, string | null>;
+	/** The node's input items (for `$json.field`), fetched on first use. */
+	input?: INodeExecutionData[];
 }
 
 const states = new WeakMap<IExecuteFunctions, ParamState>();
 
 function stateOf(ctx: IExecuteFunctions): ParamState {
 	let s = states.get(ctx);
-	if (!s) states.set(ctx, (s = { node: ctx.getNode(), fixed: new Map(), once: new Map(), itemIndex: -1, item: new Map() }));
+	if (!s) states.set(ctx, (s = { node: ctx.getNode(), fixed: new Map(), once: new Map(), itemIndex: -1, item: new Map(), jsonFields: new Map() }));
 	return s;
 }
 
@@ -64,7 +76,75 @@ function rawAt(ctx: IExecuteFunctions, name: string): unknown {
 }
 
 const isPrimitive = (v: unknown) => v === null || (typeof v !== 'object' && typeof v !== 'function');
-const copy = <T>(v: T): T => (isPrimitive(v) ? v : structuredClone(v));
+
+/**
+ * A deep copy, as structuredClone makes it. Parameter values are plain data (objects, arrays,
+ * primitives), which are copied by hand, several times faster than structuredClone's
+ * serialization; anything else (a Date, a Map, a class instance) is left to structuredClone.
+ */
+function copy<T>(v: T): T {
+	if (isPrimitive(v)) return v;
+	const plain = plainCopy(v, 0);
+	return plain === NOT_PLAIN ? structuredClone(v) : (plain as T);
+}
+
+const NOT_PLAIN = Symbol('not plain');
+
+function plainCopy(v: unknown, depth: number): unknown {
+	if (isPrimitive(v)) return v;
+	if (depth > 64) return NOT_PLAIN;
+	if (Array.isArray(v)) {
+		const out = new Array<unknown>(v.length);
+		for (let k = 0; k < v.length; k++) {
+			if (!(k in v)) return NOT_PLAIN; // a hole
+			const x = plainCopy(v[k], depth + 1);
+			if (x === NOT_PLAIN) return NOT_PLAIN;
+			out[k] = x;
+		}
+		return Object.keys(v).length === v.length ? out : NOT_PLAIN;
+	}
+	const proto: unknown = Object.getPrototypeOf(v);
+	if (proto !== Object.prototype && proto !== null) return NOT_PLAIN;
+	const out: Record<string, unknown> = {};
+	for (const key of Object.keys(v as object)) {
+		const x = plainCopy((v as Record<string, unknown>)[key], depth + 1);
+		if (x === NOT_PLAIN) return NOT_PLAIN;
+		// defineProperty: a key such as "__proto__" stays an own key, as structuredClone keeps it
+		Object.defineProperty(out, key, { value: x, enumerable: true, writable: true, configurable: true });
+	}
+	return out;
+}
+
+/** `={{ $json.name }}`, `={{ $json["name"] }}` or `={{ $json['name'] }}`, spaces around allowed. */
+const JSON_FIELD = /^=\{\{\s*\$json(?:\.([A-Za-z_$][\w$]*)|\[\s*(?:"([^"\\]*)"|'([^'\\]*)')\s*\])\s*\}\}$/;
+/** Names n8n's expression sandbox refuses or treats specially: always left to n8n. */
+const UNSAFE_FIELD = /^(constructor|prototype|__.*)$/;
+
+/** The field a raw top-level parameter reads with `={{ $json.field }}`, or null. */
+function jsonFieldOf(s: ParamState, name: string): string | null {
+	let field = s.jsonFields.get(name);
+	if (field === undefined) {
+		const raw: unknown = name.includes('.') ? undefined : s.node.parameters[name];
+		const m = typeof raw === 'string' ? JSON_FIELD.exec(raw) : null;
+		field = m ? (m[1] ?? m[2] ?? m[3]) : null;
+		if (field !== null && UNSAFE_FIELD.test(field)) field = null;
+		s.jsonFields.set(name, field);
+	}
+	return field;
+}
+
+const NOT_DIRECT = Symbol('not direct');
+
+/** The item's own text, number or boolean that `={{ $json.field }}` resolves to, else NOT_DIRECT. */
+function directJsonValue(ctx: IExecuteFunctions, name: string, itemIndex: number): unknown {
+	const s = stateOf(ctx);
+	const field = jsonFieldOf(s, name);
+	if (field === null) return NOT_DIRECT;
+	const json = (s.input ??= ctx.getInputData())[itemIndex]?.json;
+	if (json === null || typeof json !== 'object' || !Object.prototype.hasOwnProperty.call(json, field)) return NOT_DIRECT;
+	const v: unknown = (json as Record<string, unknown>)[field];
+	return typeof v === 'string' || typeof v === 'number' || typeof v === 'boolean' ? v : NOT_DIRECT;
+}
 
 function cacheKey(name: string, fallback: unknown): string {
 	if (fallback === undefined) return name;
@@ -76,21 +156,16 @@ function cacheKey(name: string, fallback: unknown): string {
 }
 
 function resolve(ctx: IExecuteFunctions, name: string, itemIndex: number, fallback: unknown): unknown {
+	const direct = directJsonValue(ctx, name, itemIndex);
+	if (direct !== NOT_DIRECT) return direct;
 	return fallback === undefined ? ctx.getNodeParameter(name, itemIndex) : ctx.getNodeParameter(name, itemIndex, fallback);
 }
 
 /** The fixed parameter's cache entry, or undefined when it is an expression (resolve per item). */
 function fixedEntry(ctx: IExecuteFunctions, name: string, itemIndex: number, fallback: unknown): Resolved | undefined {
+	if (!isFixedParameter(ctx, name, fallback)) return undefined;
 	const key = cacheKey(name, fallback);
-	if (key === '') return undefined;
 	const s = stateOf(ctx);
-	let fixed = s.fixed.get(key);
-	if (fixed === undefined) {
-		const raw = rawAt(ctx, name);
-		fixed = !hasExpression(raw) && (raw !== undefined || !hasExpression(fallback));
-		s.fixed.set(key, fixed);
-	}
-	if (!fixed) return undefined;
 	let entry = s.once.get(key);
 	if (!entry) {
 		// Resolved through n8n (defaults, cleanup, its own errors); a throw is not cached.
@@ -98,6 +173,20 @@ function fixedEntry(ctx: IExecuteFunctions, name: string, itemIndex: number, fal
 		s.once.set(key, entry);
 	}
 	return entry;
+}
+
+/** Whether a parameter has the same value for every item (its raw value holds no expression). */
+export function isFixedParameter(ctx: IExecuteFunctions, name: string, fallback?: unknown): boolean {
+	const key = cacheKey(name, fallback);
+	if (key === '') return false;
+	const s = stateOf(ctx);
+	let fixed = s.fixed.get(key);
+	if (fixed === undefined) {
+		const raw = rawAt(ctx, name);
+		fixed = !hasExpression(raw) && (raw !== undefined || !hasExpression(fallback));
+		s.fixed.set(key, fixed);
+	}
+	return fixed;
 }
 
 /** What `getNodeParameter(name, itemIndex, fallback)` returns, resolved once when it is not an expression. */
