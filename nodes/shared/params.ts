@@ -11,8 +11,8 @@ type Schema<T> = ZodType<T, ZodTypeDef, unknown>;
  * raw value (the node's saved parameters) holds no expression — no string starting with "=" anywhere
  * in it, and no expression fallback when it is unset — has the same value for every item, so it is
  * resolved through n8n once per execution (the first item that asks, so n8n's defaults, cleanup and
- * errors are exactly those of getNodeParameter) and reused; its validated value is reused too when
- * it is a primitive. Expressions are still resolved for every item. A value that fails validation
+ * errors are exactly those of getNodeParameter) and reused; its validated value is reused too (a
+ * copy when it is an object). Expressions are still resolved for every item. A value that fails validation
  * is never cached: every item re-validates and fails with its own index, as before. Objects handed
  * out are copies (n8n returns a fresh object on every call, and callers may keep or change it).
  *
@@ -26,8 +26,10 @@ type Schema<T> = ZodType<T, ZodTypeDef, unknown>;
  */
 interface Resolved {
 	value: unknown;
-	/** Validated primitives by schema (objects are re-validated from a copy). */
+	/** Validated values by schema (objects are handed out as copies). */
 	parsed: Map<unknown, unknown>;
+	/** A collection's validated primitive options, by key and schema. */
+	options?: Map<string, Map<unknown, unknown>>;
 }
 
 interface ParamState {
@@ -148,6 +150,8 @@ function directJsonValue(ctx: IExecuteFunctions, name: string, itemIndex: number
 
 function cacheKey(name: string, fallback: unknown): string {
 	if (fallback === undefined) return name;
+	if (typeof fallback === 'string' || typeof fallback === 'number' || typeof fallback === 'boolean') return `${name}\u0000${typeof fallback}\u0000${JSON.stringify(fallback)}`;
+	if (isEmptyObject(fallback)) return `${name}\u0000object\u0000{}`;
 	try {
 		return `${name}\u0000${typeof fallback}\u0000${JSON.stringify(fallback)}`;
 	} catch {
@@ -163,9 +167,10 @@ function resolve(ctx: IExecuteFunctions, name: string, itemIndex: number, fallba
 
 /** The fixed parameter's cache entry, or undefined when it is an expression (resolve per item). */
 function fixedEntry(ctx: IExecuteFunctions, name: string, itemIndex: number, fallback: unknown): Resolved | undefined {
-	if (!isFixedParameter(ctx, name, fallback)) return undefined;
 	const key = cacheKey(name, fallback);
+	if (key === '') return undefined;
 	const s = stateOf(ctx);
+	if (!isFixedKey(s, key, ctx, name, fallback)) return undefined;
 	let entry = s.once.get(key);
 	if (!entry) {
 		// Resolved through n8n (defaults, cleanup, its own errors); a throw is not cached.
@@ -175,11 +180,15 @@ function fixedEntry(ctx: IExecuteFunctions, name: string, itemIndex: number, fal
 	return entry;
 }
 
+const isEmptyObject = (v: unknown) => v !== null && typeof v === 'object' && !Array.isArray(v) && Object.getPrototypeOf(v) === Object.prototype && Object.keys(v).length === 0;
+
 /** Whether a parameter has the same value for every item (its raw value holds no expression). */
 export function isFixedParameter(ctx: IExecuteFunctions, name: string, fallback?: unknown): boolean {
 	const key = cacheKey(name, fallback);
-	if (key === '') return false;
-	const s = stateOf(ctx);
+	return key !== '' && isFixedKey(stateOf(ctx), key, ctx, name, fallback);
+}
+
+function isFixedKey(s: ParamState, key: string, ctx: IExecuteFunctions, name: string, fallback: unknown): boolean {
 	let fixed = s.fixed.get(key);
 	if (fixed === undefined) {
 		const raw = rawAt(ctx, name);
@@ -214,9 +223,10 @@ function shared(ctx: IExecuteFunctions, name: string, itemIndex: number, fallbac
 export function readParam<T>(ctx: IExecuteFunctions, name: string, itemIndex: number, schema: Schema<T>, label: string, fallback?: unknown): T {
 	const entry = fixedEntry(ctx, name, itemIndex, fallback);
 	if (!entry) return parseField(nodeOf(ctx), schema, resolve(ctx, name, itemIndex, fallback), label, itemIndex);
-	if (entry.parsed.has(schema)) return entry.parsed.get(schema) as T;
+	// A valid value's parse is kept (the same input parses the same); objects are handed out as copies.
+	if (entry.parsed.has(schema)) return copy(entry.parsed.get(schema) as T);
 	const parsed = parseField(nodeOf(ctx), schema, copy(entry.value), label, itemIndex);
-	if (isPrimitive(parsed)) entry.parsed.set(schema, parsed);
+	entry.parsed.set(schema, isPrimitive(parsed) ? parsed : copy(parsed));
 	return parsed;
 }
 
@@ -241,7 +251,20 @@ export function readOption<T>(
 	label: string,
 	fallback: unknown,
 ): T {
+	const entry = fixedEntry(ctx, collection, itemIndex, {});
+	const byKey = entry ? (entry.options ??= new Map()) : undefined;
+	// the fallback is part of the key: another caller may read the same option with another default
+	const optionKey = isPrimitive(fallback) ? `${key}\u0000${typeof fallback}\u0000${String(fallback)}` : undefined;
+	const known = optionKey === undefined ? undefined : byKey?.get(optionKey);
+	if (known?.has(schema)) return known.get(schema) as T;
 	const options = collectionOf(ctx, collection, itemIndex);
 	const value = options[key] === undefined ? fallback : copy(options[key]);
-	return parseField(nodeOf(ctx), schema, value, label, itemIndex);
+	const parsed = parseField(nodeOf(ctx), schema, value, label, itemIndex);
+	// A fixed collection's valid primitive option is the same for every item (a bad one is never kept)
+	if (byKey && optionKey !== undefined && isPrimitive(parsed)) {
+		let m = byKey.get(optionKey);
+		if (!m) byKey.set(optionKey, (m = new Map()));
+		m.set(schema, parsed);
+	}
+	return parsed;
 }
