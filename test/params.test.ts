@@ -122,7 +122,7 @@ describe('a fixed invalid value still fails with the field and the item', () => 
  * resolves) sends the same requests and produces the same output and errors.
  */
 describe('`={{ $json.field }}` read from the item is what n8n resolves', () => {
-	const values: unknown[] = ['50001', ' 50002 ', 50003, '=50004', '', 'abc', true, null, { a: 1 }, ['50005'], 1.5, -1, '9223372036854775807', 9007199254740993];
+	const values: unknown[] = ['50001', ' 50002 ', 50003, '=50004', '', 'abc', true, null, { a: 1 }, ['50005'], [50001, '50002'], [null], [['50003']], [], 1.5, -1, '9223372036854775807', 9007199254740993];
 	const run = async (userId: string, items: object[]) => {
 		sb.reset();
 		sb.seedVolcengineUsers(APP, [50001, 50002, 50003, 50004, 50005].map((id) => ({ userId: String(id) })));

@@ -18,10 +18,10 @@ type Schema<T> = ZodType<T, ZodTypeDef, unknown>;
  *
  * The commonest expression, a top-level parameter that is exactly `={{ $json.name }}` (or
  * `={{ $json["name"] }}`), is read from the item itself when the item has that field as text, a
- * number or a boolean: n8n's resolution of it returns exactly that value (`$json` is the item's
- * `json` in the node's input, a string or number comes back unchanged, and n8n's cleanup and schema
- * validation leave such a value as it is), but builds a data proxy and evaluates the expression for
- * it, ~100–200 µs per item. Anything else (a missing field, an object, a list, another expression)
+ * number, a boolean, null or a list of those: n8n's resolution of it returns exactly that value
+ * (`$json` is the item's `json` in the node's input, such a value comes back unchanged, and n8n's
+ * cleanup and schema validation leave it as it is), but builds a data proxy and evaluates the
+ * expression for it, ~100–200 µs per item. Anything else (a missing field, an object, a list, another expression)
  * still goes through n8n, with its errors.
  */
 interface Resolved {
@@ -137,7 +137,7 @@ function jsonFieldOf(s: ParamState, name: string): string | null {
 
 const NOT_DIRECT = Symbol('not direct');
 
-/** The item's own text, number or boolean that `={{ $json.field }}` resolves to, else NOT_DIRECT. */
+/** The item's own scalar (or list of scalars) that `={{ $json.field }}` resolves to, else NOT_DIRECT. */
 function directJsonValue(ctx: IExecuteFunctions, name: string, itemIndex: number): unknown {
 	const s = stateOf(ctx);
 	const field = jsonFieldOf(s, name);
@@ -145,8 +145,16 @@ function directJsonValue(ctx: IExecuteFunctions, name: string, itemIndex: number
 	const json = (s.input ??= ctx.getInputData())[itemIndex]?.json;
 	if (json === null || typeof json !== 'object' || !Object.prototype.hasOwnProperty.call(json, field)) return NOT_DIRECT;
 	const v: unknown = (json as Record<string, unknown>)[field];
-	return typeof v === 'string' || typeof v === 'number' || typeof v === 'boolean' ? v : NOT_DIRECT;
+	if (isScalar(v)) return v;
+	// A list of scalars (receivers, ids): n8n hands out the item's own array for it, so does this.
+	if (Array.isArray(v) && Object.getPrototypeOf(v) === Array.prototype) {
+		for (let k = 0; k < v.length; k++) if (!isScalar(v[k])) return NOT_DIRECT;
+		return v;
+	}
+	return NOT_DIRECT;
 }
+
+const isScalar = (v: unknown) => v === null || typeof v === 'string' || typeof v === 'number' || typeof v === 'boolean';
 
 function cacheKey(name: string, fallback: unknown): string {
 	if (fallback === undefined) return name;
