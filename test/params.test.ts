@@ -127,7 +127,8 @@ describe('`={{ $json.field }}` read from the item is what n8n resolves', () => {
 		sb.reset();
 		sb.seedVolcengineUsers(APP, [50001, 50002, 50003, 50004, 50005].map((id) => ({ userId: String(id) })));
 		const { run } = await counted(tagUpdate({ userId }), items, true);
-		const bodies = tagCalls().map((r) => r.body);
+		// what reached the sandbox: calls, their answers' codes, how many users, body sizes
+		const bodies = sb.state.volcengine.requests.map(({ at, ...r }) => r);
 		// request ids are random per answer
 		const out = JSON.parse(JSON.stringify(itemsOf(run).map((o) => ({ json: o.json, pairedItem: o.pairedItem })), (k, v) => (k === 'requestId' ? undefined : v)));
 		return { out, bodies, error: run.data.resultData.error?.message };
@@ -142,15 +143,33 @@ describe('`={{ $json.field }}` read from the item is what n8n resolves', () => {
 		const a = await run(direct, items);
 		const b = await run(viaN8n, items);
 		expect(a).toEqual(b);
-		expect(a.out.filter((o) => o.json.error === undefined).length).toBeGreaterThan(0);
-		expect(a.out.filter((o) => o.json.error !== undefined).length).toBeGreaterThan(0);
+		expect(a.out.filter((o: any) => o.json.error === undefined).length).toBeGreaterThan(0);
+		expect(a.out.filter((o: any) => o.json.error !== undefined).length).toBeGreaterThan(0);
+		expect(a.bodies.length).toBeGreaterThan(0);
 	});
 
 	test('a field that is not the item\'s own (an inherited name) is left to n8n', async () => {
 		const items = [{ id: '50001' }];
 		const a = await run('={{ $json.constructor }}', items);
 		const b = await run('={{ ($json.constructor) }}', items);
-		expect(a.out.map((o) => typeof o.json.error)).toEqual(b.out.map((o) => typeof o.json.error));
+		expect(a.out.map((o: any) => typeof o.json.error)).toEqual(b.out.map((o: any) => typeof o.json.error));
 		expect(a.bodies).toEqual(b.bodies);
+	});
+
+	test('receivers as a list from `={{ $json.to }}` (single sends): the same calls and output as through n8n', async () => {
+		const items = [{ to: ['50001'] }, { to: [50002, '50003'] }, { to: '50004, 50005' }, { to: [null] }, { to: [['50001']] }, { to: [] }, { to: ['x'] }];
+		const send = async (receivers: string) => {
+			sb.reset();
+			const { run, reads } = await counted({ resource: 'message', operation: 'sendToUsers', sender: '10001', receivers, msgType: 10001, content: 'hi' }, items, true);
+			const out = JSON.parse(JSON.stringify(itemsOf(run).map((o) => ({ json: o.json, pairedItem: o.pairedItem })), (k, v) => (k === 'requestId' || k === 'requestIds' || (/^\d{10,}$/.test(String(v)) && k !== 'to') ? undefined : v)));
+			return { out, calls: sb.state.volcengine.requests.map(({ at, ...r }) => r), reads: reads.receivers };
+		};
+		const a = await send('={{ $json.to }}');
+		const b = await send('={{ ($json.to) }}');
+		expect({ out: a.out, calls: a.calls }).toEqual({ out: b.out, calls: b.calls });
+		expect(a.calls.filter((c) => !c.code).length).toBeGreaterThanOrEqual(3);
+		// lists of scalars and the string are read from the item; the nested list goes through n8n
+		expect(a.reads).toEqual([4]);
+		expect(b.reads).toEqual(items.map((_, i) => i));
 	});
 });
