@@ -13,7 +13,9 @@ export interface WorkerHandle {
 }
 
 export function startWorker(task: Task, execArgv: string[] = []): WorkerHandle {
-	const child = fork(join(__dirname, '..', 'worker.js'), [], { stdio: ['ignore', 'inherit', 'inherit', 'ipc'], execArgv });
+	// BENCH_WORKER_ARGS="--cpu-prof --cpu-prof-dir=/tmp/prof": extra Node flags for every worker (profiling a run)
+	const extra = process.env.BENCH_WORKER_ARGS?.split(' ').filter(Boolean) ?? [];
+	const child = fork(join(__dirname, '..', 'worker.js'), [], { stdio: ['ignore', 'inherit', 'inherit', 'ipc'], execArgv: [...execArgv, ...extra] });
 	let onReady!: () => void;
 	let onResult!: (r: Result) => void;
 	let onError!: (e: Error) => void;

@@ -4,7 +4,7 @@ import type { ZodType, ZodTypeDef } from 'zod';
 import { networkError, parseField, redactSecrets } from './errors';
 import { INFLIGHT_CAP, inflightGate, type Slot } from './inflight';
 import { rateLimiter, type RateRule } from './limiter';
-import { nodeOf, nodeParameter } from './params';
+import { isFixedParameter, nodeOf, nodeParameter } from './params';
 import { intInRange, numberInRange } from './schemas/scalars';
 
 /**
@@ -167,13 +167,19 @@ export function quotaRule(quota: RateRule, options: DeliveryOptions): RateRule {
  * Delivery options are read once per item and execution (the router primes them before anything is
  * sent) and then served from here to the transports and fan-outs, which ask for them on every call.
  */
-const deliveryCache = new WeakMap<IExecuteFunctions, Map<number, DeliveryOptions>>();
+const deliveryCache = new WeakMap<IExecuteFunctions, { perItem: Map<number, DeliveryOptions>; fixed?: DeliveryOptions }>();
 
 export function readDeliveryOptions(ctx: IExecuteFunctions, itemIndex: number): DeliveryOptions {
-	let perItem = deliveryCache.get(ctx);
-	if (!perItem) deliveryCache.set(ctx, (perItem = new Map()));
-	let options = perItem.get(itemIndex);
-	if (!options) perItem.set(itemIndex, (options = parseDeliveryOptions(ctx, itemIndex)));
+	let cache = deliveryCache.get(ctx);
+	if (!cache) deliveryCache.set(ctx, (cache = { perItem: new Map() }));
+	if (cache.fixed) return cache.fixed;
+	let options = cache.perItem.get(itemIndex);
+	if (!options) {
+		options = parseDeliveryOptions(ctx, itemIndex);
+		// No expression in the collection: the same options for every item, parsed once (read-only).
+		if (isFixedParameter(ctx, 'delivery', {})) cache.fixed = options;
+		else cache.perItem.set(itemIndex, options);
+	}
 	return options;
 }
 

@@ -1,7 +1,8 @@
 import type { IDataObject, INode, JsonObject } from 'n8n-workflow';
 import { NodeApiError, NodeOperationError } from 'n8n-workflow';
-import type { ZodType, ZodTypeDef } from 'zod';
+import type { ZodType, ZodTypeAny, ZodTypeDef } from 'zod';
 import { findPrototypeKey, prototypeKeyRule } from './schemas';
+import { PLAIN_CHECKS, Refusal } from './schemas/scalars';
 
 export interface VendorErrorInfo {
 	vendor: string;
@@ -72,6 +73,13 @@ export function vendorApiError(node: INode, info: VendorErrorInfo, itemIndex?: n
 export function parseField<T>(node: INode, schema: ZodType<T, ZodTypeDef, unknown>, value: unknown, field: string, itemIndex: number): T {
 	// Every parameter passes here: a `__proto__` / `constructor` / `prototype` key in an object (from
 	// an expression or parsed JSON) would vanish or misbehave on the way to the body, so it is refused.
+	const check = value === null || typeof value !== 'object' ? PLAIN_CHECKS.get(schema as ZodTypeAny) : undefined;
+	if (check) {
+		// A primitive and a schema with a plain check: the check is what the schema runs (no zod parse
+		// state); a refusal goes through the schema below for zod's own issue.
+		const r = check(value);
+		if (!(r instanceof Refusal)) return r as T;
+	}
 	const proto = findPrototypeKey(value);
 	if (proto) throw invalidField(node, field, proto.path, prototypeKeyRule(proto.key), itemIndex);
 	const result = schema.safeParse(value);

@@ -19,7 +19,9 @@ const appIdSchema = intInRange(1, Number.MAX_SAFE_INTEGER);
 export async function resolveAppId(r: ItemReader): Promise<number> {
 	const node = nodeOf(r.ctx);
 	let raw = nodeParameter(r.ctx, 'appId', r.itemIndex, '');
-	if (raw === '' || raw === undefined || raw === null) {
+	// Set on the node: read as a parameter (a fixed App ID is validated once per execution)
+	if (raw !== '' && raw !== undefined && raw !== null) return r.param('appId', appIdSchema, 'App ID', '');
+	{
 		const fallback = String((await executionContext(r.ctx).credential(VOLCENGINE_CREDENTIAL)).defaultAppId ?? '').trim();
 		if (fallback === '') {
 			r.fail(`"App ID" is required in item ${r.itemIndex}`, 'Set App ID on the node, or a Default App ID in the Volcengine RTC credential.');
