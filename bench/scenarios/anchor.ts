@@ -31,7 +31,7 @@ import {
 	n8nInstance,
 	packPackage,
 	parseRawOutput,
-	runN8n,
+	run as runCommand,
 	tail,
 	workflowId,
 	type N8nInstance,
@@ -224,7 +224,16 @@ async function execute(ctx: BenchContext, inst: N8nInstance, wf: any, o: Run): P
 		env.NODE_OPTIONS = `${env.NODE_OPTIONS ?? ''} --cpu-prof --cpu-prof-dir=${o.profileDir}`.trim();
 		env.RTC_BENCH_CPU_LOG = o.profileDir;
 	}
-	const res = await runN8n({ ...inst, env }, ['execute', `--id=${wf.id}`, '--rawOutput'], 900_000);
+	// stdout to a file, not a pipe: a file is written synchronously, while `n8n execute` exits before
+	// a pipe has taken tens of MB of run data (10,000 items), which cut the JSON short under load.
+	const outFile = join(inst.userFolder, `execute-${wf.id}.json`);
+	const res = await runCommand('/bin/sh', ['-c', 'out="$1"; shift; exec "$@" > "$out"', 'sh', outFile, inst.rt.node, inst.rt.n8n, 'execute', `--id=${wf.id}`, '--rawOutput'], {
+		env,
+		cwd: inst.userFolder,
+		timeoutMs: 900_000,
+	});
+	res.stdout = readFileSync(outFile, 'utf8');
+	rmSync(outFile, { force: true });
 	let run: any;
 	try {
 		// `n8n execute` prints the run as pretty JSON (also when the run failed, followed by log lines).
