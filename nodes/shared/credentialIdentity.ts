@@ -18,3 +18,24 @@ export async function credentialFields(ctx: IExecuteFunctions, type: string): Pr
 	perCtx.set(type, fields);
 	return fields;
 }
+
+const MEMO_SIZE = 16;
+
+/**
+ * `parse` memoised by the credential's field values. n8n hands a credential's authenticate() a
+ * freshly decrypted copy on every request, so without this the same fields are validated (zod,
+ * URL parsing) once per call. A failure is not kept: it is thrown again on every call. The newest
+ * MEMO_SIZE credentials are kept, the same values n8n already holds in memory.
+ */
+export function memoByFields<T>(parse: (raw: ICredentialDataDecryptedObject) => T): (raw: ICredentialDataDecryptedObject) => T {
+	const memo = new Map<string, T>();
+	return (raw) => {
+		const key = JSON.stringify(raw);
+		const hit = memo.get(key);
+		if (hit !== undefined) return hit;
+		const value = parse(raw);
+		memo.set(key, value);
+		if (memo.size > MEMO_SIZE) memo.delete(memo.keys().next().value as string);
+		return value;
+	};
+}

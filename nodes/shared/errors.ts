@@ -29,9 +29,14 @@ const secretValues = new Set<string>();
 
 export function registerSecret(value: string | undefined | null): void {
 	if (typeof value !== 'string' || value.length < MIN_SECRET_LENGTH) return;
-	for (const form of new Set([value, encodeURIComponent(value)])) {
-		secretValues.delete(form); // re-insert at the end: the most recently used values are kept
-		secretValues.add(form);
+	// Re-inserted at the end: the most recently used values are kept. (Called for every signed
+	// request, so without allocating: plain form, then the URL-encoded form when it differs.)
+	secretValues.delete(value);
+	secretValues.add(value);
+	const encoded = encodeURIComponent(value);
+	if (encoded !== value) {
+		secretValues.delete(encoded);
+		secretValues.add(encoded);
 	}
 	while (secretValues.size > MAX_SECRETS) secretValues.delete(secretValues.values().next().value as string);
 }

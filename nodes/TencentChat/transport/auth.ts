@@ -3,6 +3,7 @@ import type { ICredentialDataDecryptedObject, IHttpRequestOptions } from 'n8n-wo
 import { UserError } from 'n8n-workflow';
 import { z } from 'zod';
 import { NO_REDIRECTS, parseCustomEndpoint, resolveRequestUrl, vendorOrigin, withoutLegacyUri, type AllowedOrigin } from '../../shared/endpoint';
+import { memoByFields } from '../../shared/credentialIdentity';
 import { registerSecret } from '../../shared/errors';
 import { bodyAsString, headersWithout, queryAsStrings } from '../../shared/http';
 import { TENCENT_REGIONS, type TencentRegion } from './endpoints';
@@ -33,14 +34,14 @@ const credentialSchema = z.object({
 
 export type TencentCredentials = z.infer<typeof credentialSchema>;
 
-/** Validates the stored credential; messages name the field and never echo a value. */
-export function parseTencentCredentials(raw: ICredentialDataDecryptedObject): TencentCredentials {
+/** Validates the stored credential once per distinct field values (memoByFields); messages name the field and never echo a value. */
+export const parseTencentCredentials = memoByFields((raw): Readonly<TencentCredentials> => {
 	const parsed = credentialSchema.safeParse({ region: 'chinaMainland', adminUserId: 'administrator', userSigTtl: 604800, ...raw });
 	if (!parsed.success) {
 		throw new UserError(`Tencent Chat credential: ${parsed.error.issues.map((i) => i.message).join('; ')}`);
 	}
-	return parsed.data;
-}
+	return Object.freeze(parsed.data);
+});
 
 export function tencentOrigin(c: TencentCredentials): AllowedOrigin {
 	if (c.customEndpoint && c.customEndpoint.trim() !== '') return parseCustomEndpoint(c.customEndpoint, 'Custom Endpoint URL');

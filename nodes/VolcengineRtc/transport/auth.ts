@@ -2,6 +2,7 @@ import type { ICredentialDataDecryptedObject, IHttpRequestOptions } from 'n8n-wo
 import { UserError } from 'n8n-workflow';
 import { z } from 'zod';
 import { NO_REDIRECTS, parseCustomEndpoint, resolveRequestUrl, vendorOrigin, withoutLegacyUri, type AllowedOrigin } from '../../shared/endpoint';
+import { memoByFields } from '../../shared/credentialIdentity';
 import { registerSecret } from '../../shared/errors';
 import { bodyAsString, headersWithout, queryAsStrings } from '../../shared/http';
 import { VOLCENGINE_REGIONS, VOLCENGINE_SERVICE, type VolcengineRegion } from './endpoints';
@@ -25,14 +26,14 @@ const credentialSchema = z.object({
 
 export type VolcengineCredentials = z.infer<typeof credentialSchema>;
 
-/** Validates the stored credential; messages name the field and never echo a value. */
-export function parseVolcengineCredentials(raw: ICredentialDataDecryptedObject): VolcengineCredentials {
+/** Validates the stored credential once per distinct field values (memoByFields); messages name the field and never echo a value. */
+export const parseVolcengineCredentials = memoByFields((raw): Readonly<VolcengineCredentials> => {
 	const parsed = credentialSchema.safeParse({ region: 'cn-north-1', ...raw });
 	if (!parsed.success) {
 		throw new UserError(`Volcengine RTC credential: ${parsed.error.issues.map((i) => i.message).join('; ')}`);
 	}
-	return parsed.data;
-}
+	return Object.freeze(parsed.data);
+});
 
 export function volcengineOrigin(c: VolcengineCredentials): AllowedOrigin {
 	if (c.customEndpoint && c.customEndpoint.trim() !== '') {
