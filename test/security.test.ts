@@ -348,14 +348,14 @@ describe('prototype keys are refused, never silently dropped', () => {
 		const json = await tencentEngine(sb.url).run(
 			tencentWorkflow(tencentC2c({ messageFormat: 'json', msgBodyJson: '[{"MsgType":"TIMTextElem","MsgContent":{"Text":"hi","__proto__":{"Text":"other"}}}]' })),
 		);
-		expectRefused(json.run, /^Invalid "MsgBody \(JSON\)\[0\]\.MsgContent" in item 0: key "__proto__" is not allowed/);
+		expectRefused(json.run, /^Invalid "Message Body \(JSON\)\[0\]\.MsgContent" in item 0: key "__proto__" is not allowed/);
 		// an object from an expression: a "constructor" key
 		const expr = await tencentEngine(sb.url).run(
 			tencentWorkflow(tencentC2c({ messageFormat: 'json', msgBodyJson: '={{ $json.body }}' }), {
 				items: [{ body: [{ MsgType: 'TIMTextElem', MsgContent: { Text: 'hi', constructor: 'x' } }] }],
 			}),
 		);
-		expectRefused(expr.run, /^Invalid "MsgBody \(JSON\)\[0\]\.MsgContent" in item 0: key "constructor" is not allowed/);
+		expectRefused(expr.run, /^Invalid "Message Body \(JSON\)\[0\]\.MsgContent" in item 0: key "constructor" is not allowed/);
 		expect(sb.stats.requests).toBe(0);
 		expect(sb.state.tencent.requests).toHaveLength(0);
 	});

@@ -234,7 +234,10 @@ export function readParam<T>(ctx: IExecuteFunctions, name: string, itemIndex: nu
 	// A valid value's parse is kept (the same input parses the same); objects are handed out as copies.
 	if (entry.parsed.has(schema)) return copy(entry.parsed.get(schema) as T);
 	const parsed = parseField(nodeOf(ctx), schema, copy(entry.value), label, itemIndex);
-	entry.parsed.set(schema, isPrimitive(parsed) ? parsed : copy(parsed));
+	// A primitive is kept only when the schema returned the input itself: a schema may draw a value
+	// (an empty Client Message ID becomes a fresh random one per item), which must not be shared.
+	if (!isPrimitive(parsed)) entry.parsed.set(schema, copy(parsed));
+	else if (parsed === entry.value) entry.parsed.set(schema, parsed);
 	return parsed;
 }
 
@@ -269,7 +272,9 @@ export function readOption<T>(
 	const value = options[key] === undefined ? fallback : copy(options[key]);
 	const parsed = parseField(nodeOf(ctx), schema, value, label, itemIndex);
 	// A fixed collection's valid primitive option is the same for every item (a bad one is never kept)
-	if (byKey && optionKey !== undefined && isPrimitive(parsed)) {
+	// (only when the schema returned the value itself: a drawn default such as a random Client
+	// Message ID differs per item).
+	if (byKey && optionKey !== undefined && isPrimitive(parsed) && parsed === value) {
 		let m = byKey.get(optionKey);
 		if (!m) byKey.set(optionKey, (m = new Map()));
 		m.set(schema, parsed);

@@ -1,5 +1,6 @@
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 import { Fate, fateName, outcomeStatus, receiversWith, type FanOutResult } from '../fanout';
+import { nodeOf } from '../params';
 
 /**
  * The partial-output vocabulary of every operation that reaches several receivers (both vendors):
@@ -38,7 +39,8 @@ export { describeTally, fanOutFails } from '../fanout';
  * Version 1 keeps the field names of 0.1.0 (failedReceivers / failedAccounts, msgKeys, …), so saved
  * workflows that read them keep working.
  */
-export const sharedVocabulary = (ctx: IExecuteFunctions): boolean => ctx.getNode().typeVersion >= 1.1;
+// nodeOf: n8n's getNode() deep-copies the node on every call; read once per execution.
+export const sharedVocabulary = (ctx: IExecuteFunctions): boolean => nodeOf(ctx).typeVersion >= 1.1;
 
 export interface FailedReceiver extends IDataObject {
 	receiver: string;

@@ -1,3 +1,4 @@
+import { nodeOf } from '../../../shared/params';
 import type { INodeProperties } from 'n8n-workflow';
 import { z } from 'zod';
 import type { ItemReader } from '../../../shared/engine/reader';
@@ -60,7 +61,7 @@ export const TEXT_MSG_TYPE = 10001;
  * README "Where the vendor docs are unconfirmed"). Raw: as typed. Version 1 nodes are always raw.
  */
 export function readMessageFields(r: ItemReader): { MsgType: number; Content: string } {
-	const composer = r.ctx.getNode().typeVersion >= 1.1 ? r.param('messageFormat', z.enum(['text', 'raw']), 'Message', 'text') : 'raw';
+	const composer = nodeOf(r.ctx).typeVersion >= 1.1 ? r.param('messageFormat', z.enum(['text', 'raw']), 'Message', 'text') : 'raw';
 	if (composer === 'text') return { MsgType: TEXT_MSG_TYPE, Content: JSON.stringify({ text: r.param('text', text(), 'Text') }) };
 	return { MsgType: r.param('msgType', intInRange(0, 2147483647), 'Message Type'), Content: r.param('content', text(), 'Content') };
 }
