@@ -6,19 +6,16 @@ import type { IDataObject } from 'n8n-workflow';
 import { itemsOf, tencentWorkflow, volcWorkflow } from '../harness/fixtures';
 import { outputOf } from '../harness/engine';
 import { tencentEngine, volcengineEngine } from '../harness/registry';
-import { startSandbox, type RtcSandbox } from '../sandbox/server';
+import type { RtcSandbox } from '../sandbox/server';
+import { sandboxLifecycle } from './sandboxSuite';
 import { SANDBOX_TENCENT } from '../sandbox/demo-credentials';
 import { SANDBOX_RTC_APP_ID } from '../sandbox/volcengine';
 
 let sb: RtcSandbox;
-beforeAll(async () => {
-	sb = await startSandbox();
-});
-afterAll(() => sb.close());
+sandboxLifecycle((s) => (sb = s));
 beforeEach(() => {
 	sb.removeAllListeners('volcengine.message');
 	sb.removeAllListeners('tencent.message');
-	sb.reset();
 });
 
 const V11 = { typeVersion: 1.1 };
