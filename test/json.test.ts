@@ -100,6 +100,17 @@ describe('parseJson: structures', () => {
 		expect(({} as any).polluted).toBeUndefined();
 		expect((v as any).polluted).toBeUndefined();
 	});
+
+	test('text with and without a 16-digit run (native fast path vs hand parser) reads the same', () => {
+		const envelope = '{"Result":{"Count":2,"Ids":[123456789012345,-1.5e3,"x\\u00e9"],"__proto__":{"a":null}},"ok":true}';
+		const withLongRun = envelope.replace('"ok":true', '"ok":true,"Id":9007199254740993');
+		expect(parseJson(envelope)).toEqual(JSON.parse(envelope));
+		const slow = parseJson(withLongRun) as Record<string, unknown>;
+		expect(slow.Id).toBe('9007199254740993');
+		delete slow.Id;
+		expect(slow).toEqual(parseJson(envelope));
+		expect(Object.keys((parseJson(envelope) as any).Result)).toEqual(['Count', 'Ids', '__proto__']);
+	});
 });
 
 describe('parseJson: invalid JSON errors carry the position', () => {
