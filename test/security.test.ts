@@ -19,7 +19,7 @@ import { startSandbox, type RtcSandbox } from '../sandbox/server';
 import { SANDBOX_TENCENT } from '../sandbox/demo-credentials';
 import { VolcengineRtcApi } from '../credentials/VolcengineRtcApi.credentials';
 import { TencentChatApi } from '../credentials/TencentChatApi.credentials';
-import { redactSecrets, registerSecret } from '../nodes/shared/errors';
+import { redactSecrets, registerLongLivedSecret, registerSecret } from '../nodes/shared/errors';
 import { resolveRequestUrl } from '../nodes/shared/endpoint';
 import { findPrototypeKey } from '../nodes/shared/schemas';
 
@@ -248,6 +248,12 @@ describe('secrets echoed by an endpoint are removed from every error', () => {
 		registerSecret('short'); // too short to register: ordinary text must survive
 		const text = redactSecrets('a Zz-exact-secret-value/with+slash== b Zz-exact-secret-value%2Fwith%2Bslash%3D%3D c short');
 		expect(text).toBe('a *** b *** c short');
+	});
+
+	test('a long-lived secret registered once outlives any number of per-request values', () => {
+		registerLongLivedSecret('Kk-long-lived-credential/key');
+		for (let i = 0; i < 2000; i++) registerSecret(`per-request-signature-${i}`);
+		expect(redactSecrets('x Kk-long-lived-credential/key y Kk-long-lived-credential%2Fkey z per-request-signature-1999')).toBe('x *** y *** z ***');
 	});
 
 	/**

@@ -4,7 +4,7 @@ import { UserError } from 'n8n-workflow';
 import { z } from 'zod';
 import { NO_REDIRECTS, parseCustomEndpoint, resolveRequestUrl, vendorOrigin, withoutLegacyUri, type AllowedOrigin } from '../../shared/endpoint';
 import { memoByFields } from '../../shared/credentialIdentity';
-import { registerSecret } from '../../shared/errors';
+import { registerLongLivedSecret } from '../../shared/errors';
 import { bodyAsString, headersWithout, queryAsStrings } from '../../shared/http';
 import { TENCENT_REGIONS, type TencentRegion } from './endpoints';
 import { cachedUserSig } from './usersigCache';
@@ -70,8 +70,8 @@ export function signTencentHttpRequest(
 		nowMs,
 	);
 	// An endpoint may echo these back in an error body: errors are scrubbed of the exact values.
-	registerSecret(creds.secretKey);
-	registerSecret(userSig);
+	registerLongLivedSecret(creds.secretKey);
+	registerLongLivedSecret(userSig);
 	return {
 		...withoutLegacyUri(requestOptions),
 		...NO_REDIRECTS,

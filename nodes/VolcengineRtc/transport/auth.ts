@@ -3,7 +3,7 @@ import { UserError } from 'n8n-workflow';
 import { z } from 'zod';
 import { NO_REDIRECTS, parseCustomEndpoint, resolveRequestUrl, vendorOrigin, withoutLegacyUri, type AllowedOrigin } from '../../shared/endpoint';
 import { memoByFields } from '../../shared/credentialIdentity';
-import { registerSecret } from '../../shared/errors';
+import { registerLongLivedSecret, registerSecret } from '../../shared/errors';
 import { bodyAsString, headersWithout, queryAsStrings } from '../../shared/http';
 import { VOLCENGINE_REGIONS, VOLCENGINE_SERVICE, type VolcengineRegion } from './endpoints';
 import { signVolcengineRequest } from './signer';
@@ -76,8 +76,8 @@ export function signVolcengineHttpRequest(
 		now,
 	});
 	// An endpoint may echo any of these back in an error body: errors are scrubbed of the exact values.
-	registerSecret(creds.secretAccessKey);
-	registerSecret(creds.sessionToken);
+	registerLongLivedSecret(creds.secretAccessKey);
+	registerLongLivedSecret(creds.sessionToken);
 	registerSecret(sig.signature);
 	registerSecret(sig.headers.Authorization);
 	return {

@@ -3,7 +3,7 @@ import type { ICredentialDataDecryptedObject, IDataObject, IHookFunctions, INode
 import { NodeOperationError } from 'n8n-workflow';
 import { VOLCENGINE_CREDENTIAL, imApi, volcengineAdapter } from '../../VolcengineRtc/transport/request';
 import { rtcAppId, rtcAppIdField } from '../../VolcengineRtc/v1/helpers/rts';
-import { networkError, parseField, registerSecret } from '../../shared/errors';
+import { networkError, parseField, registerLongLivedSecret } from '../../shared/errors';
 import { postJson } from '../../shared/http';
 import { stringifyJson } from '../../shared/json';
 import { manualCallbackMethods, OTHER_EVENTS } from '../../shared/triggerScaffold';
@@ -143,7 +143,7 @@ async function wanted(ctx: IHookFunctions) {
 			description: 'Volcengine signs every callback with it and the trigger refuses callbacks it cannot verify.',
 		});
 	}
-	registerSecret(secretKey);
+	registerLongLivedSecret(secretKey);
 	const events = eventListOf((ctx.getNodeParameter('events', []) as string[]) ?? [], String(ctx.getNodeParameter('otherEvents', '') ?? ''));
 	if (events.length === 0) {
 		throw new NodeOperationError(node, 'Register Callback URL in Volcengine needs at least one event: choose events, or type them in Other Event Types');
