@@ -11,11 +11,11 @@ export function bodyAsString(body: IHttpRequestOptions['body']): string {
 	throw new UserError('Refusing to sign a request whose body is not JSON');
 }
 
-/** Headers without the ones the signer owns (compared case-insensitively). */
-export function headersWithout(headers: IHttpRequestOptions['headers'], owned: string[]): IDataObject {
-	const drop = new Set(owned.map((h) => h.toLowerCase()));
+/** Headers without the ones the signer owns (`owned`: lower-case names, a module constant of the signer). */
+export function headersWithout(headers: IHttpRequestOptions['headers'], owned: ReadonlySet<string>): IDataObject {
 	const out: IDataObject = {};
-	for (const [k, v] of Object.entries(headers ?? {})) if (!drop.has(k.toLowerCase())) out[k] = v as IDataObject[string];
+	if (!headers) return out;
+	for (const k of Object.keys(headers)) if (!owned.has(k.toLowerCase())) out[k] = headers[k] as IDataObject[string];
 	return out;
 }
 

@@ -43,10 +43,24 @@ export const parseTencentCredentials = memoByFields((raw): Readonly<TencentCrede
 	return Object.freeze(parsed.data);
 });
 
+/** Per credential object (parseTencentCredentials memoises it): a custom endpoint is a URL parse. */
+const origins = new WeakMap<TencentCredentials, AllowedOrigin>();
+
 export function tencentOrigin(c: TencentCredentials): AllowedOrigin {
-	if (c.customEndpoint && c.customEndpoint.trim() !== '') return parseCustomEndpoint(c.customEndpoint, 'Custom Endpoint URL');
-	return vendorOrigin(TENCENT_REGIONS[c.region].host);
+	let origin = origins.get(c);
+	if (!origin) {
+		origin = Object.freeze(
+			c.customEndpoint && c.customEndpoint.trim() !== ''
+				? parseCustomEndpoint(c.customEndpoint, 'Custom Endpoint URL')
+				: vendorOrigin(TENCENT_REGIONS[c.region].host),
+		);
+		origins.set(c, origin);
+	}
+	return origin;
 }
+
+/** The header this authenticator sets; a caller's copy in any case is dropped. */
+const OWN_HEADERS: ReadonlySet<string> = new Set(['content-type']);
 
 /**
  * Authenticates an n8n request for the Tencent Chat REST API (tencent-chat.md §1.1): adds
@@ -88,6 +102,6 @@ export function signTencentHttpRequest(
 			random: String(randomInt(0, 4294967296)),
 			contenttype: 'json',
 		},
-		headers: { ...headersWithout(requestOptions.headers, ['content-type']), 'Content-Type': 'application/json' },
+		headers: { ...headersWithout(requestOptions.headers, OWN_HEADERS), 'Content-Type': 'application/json' },
 	};
 }

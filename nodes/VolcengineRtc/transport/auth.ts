@@ -35,12 +35,24 @@ export const parseVolcengineCredentials = memoByFields((raw): Readonly<Volcengin
 	return Object.freeze(parsed.data);
 });
 
+/** Per credential object (parseVolcengineCredentials memoises it): a custom endpoint is a URL parse. */
+const origins = new WeakMap<VolcengineCredentials, AllowedOrigin>();
+
 export function volcengineOrigin(c: VolcengineCredentials): AllowedOrigin {
-	if (c.customEndpoint && c.customEndpoint.trim() !== '') {
-		return parseCustomEndpoint(c.customEndpoint, 'Custom Endpoint URL');
+	let origin = origins.get(c);
+	if (!origin) {
+		origin = Object.freeze(
+			c.customEndpoint && c.customEndpoint.trim() !== ''
+				? parseCustomEndpoint(c.customEndpoint, 'Custom Endpoint URL')
+				: vendorOrigin(VOLCENGINE_REGIONS[c.region].host),
+		);
+		origins.set(c, origin);
 	}
-	return vendorOrigin(VOLCENGINE_REGIONS[c.region].host);
+	return origin;
 }
+
+/** The headers this signer sets; any copy the caller passed is dropped (compared case-insensitively). */
+const SIGNER_HEADERS: ReadonlySet<string> = new Set(['content-type', 'host', 'x-date', 'x-content-sha256', 'authorization', 'x-security-token']);
 
 /**
  * Signs an n8n request for the Volcengine OpenAPI: the body becomes one exact string, the target
@@ -90,14 +102,7 @@ export function signVolcengineHttpRequest(
 		body: method === 'GET' ? undefined : body,
 		json: false,
 		headers: {
-			...headersWithout(requestOptions.headers, [
-				'content-type',
-				'host',
-				'x-date',
-				'x-content-sha256',
-				'authorization',
-				'x-security-token',
-			]),
+			...headersWithout(requestOptions.headers, SIGNER_HEADERS),
 			...sig.headers,
 		},
 	};
