@@ -21,8 +21,20 @@ let generations = 0;
 /** Seconds before expiry at which a cached UserSig is replaced: 10 % of the lifetime, at most 10 minutes. */
 export const refreshMargin = (lifetime: number) => Math.min(600, Math.floor(lifetime / 10));
 
+/** The cache id carries a hash of the key, not the key; the last key's hash is kept (one SHA-256 per call otherwise). */
+let lastKey: string | undefined;
+let lastKeyHash = '';
+
+function keyHashOf(key: string): string {
+	if (key !== lastKey) {
+		lastKeyHash = createHash('sha256').update(key).digest('hex');
+		lastKey = key;
+	}
+	return lastKeyHash;
+}
+
 export function cachedUserSig(p: { sdkAppId: number; key: string; identifier: string; expireSeconds: number }, nowMs: number): string {
-	const keyHash = createHash('sha256').update(p.key).digest('hex');
+	const keyHash = keyHashOf(p.key);
 	const id = `${p.sdkAppId}\u0000${p.identifier}\u0000${keyHash}\u0000${p.expireSeconds}`;
 	const now = Math.floor(nowMs / 1000);
 	const hit = cache.get(id);

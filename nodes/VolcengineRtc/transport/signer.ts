@@ -97,7 +97,7 @@ export function signVolcengineRequest(input: VolcengineSigningInput): Volcengine
 	const xDate = formatXDate(input.now);
 	const shortDate = xDate.slice(0, 8);
 	const canonicalQuery = canonicalQueryString(input.query);
-	const bodyHash = sha256Hex(Buffer.from(input.body, 'utf8'));
+	const bodyHash = createHash('sha256').update(input.body, 'utf8').digest('hex'); // the UTF-8 bytes, no Buffer copy
 	const contentType = input.contentType ?? 'application/json';
 
 	const signed: Record<string, string> = { 'x-content-sha256': bodyHash, 'x-date': xDate };
