@@ -32,10 +32,13 @@ describe('in-flight gate (injected clock)', () => {
 		gate = new InflightGate(limiterRate(lim), () => clock.now);
 	});
 
-	test('starts at one window of the quota (floor 2, cap 64), then follows paced rate × round trip × 1.25', async () => {
-		expect(gate.limit('k', 50)).toBe(50);
+	test('starts at one window of the quota plus one (floor 2, cap 256), then follows paced rate × round trip × 1.25', async () => {
+		// before the first answer: the limiter's window with its slack (1,025 ms) of the quota, plus
+		// the one call the limiter keeps back for a floor sample when more than a window is waiting
+		expect(gate.limit('k', 50)).toBe(Math.round(50 * 1.025) + 1);
 		expect(gate.limit('push', 0.5)).toBe(INFLIGHT_FLOOR);
-		expect(gate.limit('tencent', 200)).toBe(INFLIGHT_CAP);
+		expect(gate.limit('tencent', 200)).toBe(Math.round(200 * 1.025) + 1);
+		expect(gate.limit('huge', 1000)).toBe(INFLIGHT_CAP);
 		await call(gate, lim, clock, 'k', { perSecond: 50 }, 750);
 		// 50 per 1,025 ms (the limiter's window with slack) × 0.75 s × 1.25 = 45.7 → 46
 		expect(gate.ewmaMs('k')).toBe(750);
@@ -52,7 +55,7 @@ describe('in-flight gate (injected clock)', () => {
 		expect(gate.limit('k', 50)).toBeLessThan(high / 3);
 	});
 
-	test('floor 2 and cap 64', async () => {
+	test('floor 2 and cap 256', async () => {
 		await call(gate, lim, clock, 'fast', { perSecond: 50 }, 1);
 		expect(gate.limit('fast', 50)).toBe(INFLIGHT_FLOOR);
 		await call(gate, lim, clock, 'slow', { perSecond: 200 }, 5000);

@@ -73,18 +73,29 @@ describe('dating requests at the vendor (limiterWindow.ts)', () => {
 		expect(r.endMs).toBeGreaterThanOrEqual(4 * 2500);
 	});
 
-	test('a key with no answer yet keeps one slot of its first window for a call booked after the first answer', async () => {
+	async function firstWindow(count: number) {
 		const sim = new Sim();
 		const lim = new RateLimiter(() => sim.now, sim.sleep);
 		const booked: number[] = [];
-		const calls = Array.from({ length: 10 }, async () => {
+		const calls = Array.from({ length: count }, async () => {
 			const b = await lim.acquire('k', { perSecond: 10 });
 			booked.push(sim.now);
 			await sim.sleep(300);
 			b.settle();
 		});
 		await sim.run(Promise.all(calls));
-		expect(booked.slice(0, 9)).toEqual(Array(9).fill(0));
-		expect(booked[9]).toBe(300);
+		return booked;
+	}
+
+	test('a key with no answer yet: its first window is dated at the answers, so the next window opens a window after them', async () => {
+		const booked = await firstWindow(11);
+		expect(booked.slice(0, 10)).toEqual(Array(10).fill(0));
+		// the 10 calls answered at 300 ms count in the window until 300 + 1,000 ms (+ slack)
+		expect(booked[10]).toBeGreaterThanOrEqual(1300);
+		expect(booked[10]).toBeLessThan(1400);
+	});
+
+	test('no more than a window to send: the whole window goes at once (no call held back a round trip)', async () => {
+		expect(await firstWindow(10)).toEqual(Array(10).fill(0));
 	});
 });

@@ -68,7 +68,7 @@ export const deliveryProperty: INodeProperties = {
 			default: 0,
 			typeOptions: { minValue: 0, maxValue: 64, numberPrecision: 0 },
 			description:
-				'Requests kept in flight at once (still within the rate limits). 0 = automatic: as many as the quota needs at the observed round trip (2 to 64 per API, fewer after throttling). Messages to the same conversation keep their order.',
+				'Requests kept in flight at once (still within the rate limits). 0 = automatic: as many as the quota needs at the observed round trip (2 to 256 per API, fewer after throttling). Messages to the same conversation keep their order.',
 		},
 		{
 			displayName: 'Max Attempts',

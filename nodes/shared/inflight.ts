@@ -1,30 +1,42 @@
 import { rateLimiter, type RateLimiter } from './limiter';
+import { slack } from './limiterWindow';
 
 /**
  * Latency-adaptive concurrency (Delivery → Concurrent Requests = 0, the default): how many calls of
  * one limiter key may be in flight at once. Little's law: to keep a paced rate λ (requests/s) going
  * with calls that take W seconds each, λ × W calls must be in flight. A fixed 8 calls with 0.75 s
  * per call (250 ms round trip plus the TCP + TLS handshakes n8n's helper pays on every call) caps a
- * 50/s quota at ~10/s; 64 calls on a 20 ms LAN only queue inside the limiter.
+ * 50/s quota at ~10/s; many calls on a 20 ms LAN only queue inside the limiter.
  *
  * - W: an EWMA (α = 0.2) of the call duration, from the limiter letting the request go to its
  *   answer (the round trip only: time waiting for pacing is not part of it, else the limit would
  *   feed on itself).
  * - λ: the key's current paced rate from the limiter (quota × this process's share), so a throttle
  *   answer, which cuts the share, also lowers the calls in flight.
- * - limit = ceil(λ × W × 1.25) (25 % headroom for jitter), at least 2, at most 64. Before the key's
- *   first answer W is taken as one second, the quota's window: as many calls as the quota lets
- *   through in one window (the limiter holds a request in flight in its window until its answer,
- *   so no more than that go out before the first answer anyway). Starting at a fixed 8 cost a
- *   far-away vendor most of its first window (8 calls in the first 0.75 s instead of 50).
+ * - limit = ceil(λ × W × 1.25) (25 % headroom for jitter), at least 2, at most 256. The cap is
+ *   the largest quota we pace (100 calls/s, Tencent im_add_tag) at a call of up to 2 s: a 250 ms
+ *   round trip plus its two handshake round trips (0.75 s) needs 100 × 0.75 × 1.25 = 94 in flight,
+ *   and the former cap of 64 held that quota at 0.64 of its minimum for 100 calls (64 went, the
+ *   other 36 a whole call later).
+ * - Before the key's first answer W is taken as one second, the quota's window: as many calls as
+ *   the quota lets through in one window (the limiter holds a request in flight in its window
+ *   until its answer, so no more than that go out before the first answer anyway), plus one: the
+ *   limiter keeps a slot of the first window for a call booked after the first answer only when
+ *   more than the window is waiting (limiter.ts), and that one more is how it sees it. Starting at
+ *   a fixed 8 cost a far-away vendor most of its first window (8 calls in the first 0.75 s instead
+ *   of 50).
  *
  * The limiter's pacing still decides when each request goes out; the gate only makes sure enough
  * requests are waiting for it. First come, first served, like the limiter's own line.
  */
 export const INFLIGHT_FLOOR = 2;
-export const INFLIGHT_CAP = 64;
-/** The call duration assumed before the key's first answer (ms). */
-export const INFLIGHT_START_MS = 1000;
+export const INFLIGHT_CAP = 256;
+/**
+ * The call duration assumed before the key's first answer (ms): the limiter's one-second window
+ * with its slack, so that the paced rate (limit per 1,025 ms) gives back the window's limit: with
+ * 1,000 ms a 100/s quota started at 98 calls, and the last 2 of 100 went a whole call later.
+ */
+export const INFLIGHT_START_MS = slack(1000);
 export const INFLIGHT_HEADROOM = 1.25;
 export const EWMA_ALPHA = 0.2;
 
@@ -63,7 +75,7 @@ export class InflightGate {
 	limit(key: string, fallbackRate: number): number {
 		const lane = this.lane(key);
 		const rate = this.rateOf(key, fallbackRate);
-		const need = lane.ewmaMs === undefined ? Math.ceil((rate * INFLIGHT_START_MS) / 1000) : Math.ceil(((rate * lane.ewmaMs) / 1000) * INFLIGHT_HEADROOM);
+		const need = lane.ewmaMs === undefined ? Math.round((rate * INFLIGHT_START_MS) / 1000) + 1 : Math.ceil(((rate * lane.ewmaMs) / 1000) * INFLIGHT_HEADROOM);
 		return Math.min(INFLIGHT_CAP, Math.max(INFLIGHT_FLOOR, need));
 	}
 

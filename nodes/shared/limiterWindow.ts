@@ -29,7 +29,8 @@
  *   (and, in a fresh process, for module and credential set-up): measured 350–490 ms between booking
  *   and arrival for 50 calls that then take 2 ms each. None of them is a floor sample, so `m` comes
  *   only from calls booked after the key's first answer (`limiter.ts`: until then its entries are
- *   dated at their answers, and one slot of the first window waits for that first answer so such a
+ *   dated at their answers, and, when more than a window is waiting, one slot of the first window
+ *   waits for that first answer so such a
  *   sample arrives early). That sample goes out while the burst's answers are being handled
  *   (measured: 420 ms for a 305 ms floor on a loaded machine), so the margin is half of `m` until the
  *   key has a window's worth of such samples.
