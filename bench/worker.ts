@@ -29,7 +29,7 @@ async function prepareEngine(task: EngineTask): Promise<() => Promise<EngineResu
 		(global as { gc?: () => void }).gc?.();
 		baselineRssMB = rssMB();
 	}
-	const wf = benchWorkflow(task.vendor, task.parameters, task.itemsCode);
+	const wf = benchWorkflow(task.vendor, task.parameters, task.itemsCode, task.nodeDisabled);
 	return async () => {
 		const t0 = performance.now();
 		const { run } = (await engine.run(wf)) as { run: IRun };

@@ -23,6 +23,8 @@ export interface EngineTask {
 	limiterKey: string;
 	/** Run a tiny workflow first and report the RSS of the warmed-up, idle engine. */
 	measureBaseline?: boolean;
+	/** The node disabled in the measured run (n8n passes its input through): n8n's own share. */
+	nodeDisabled?: boolean;
 }
 
 /** One request per receiver, unpaced, no retries (what an HTTP Request node per item does). */

@@ -6,7 +6,7 @@ import type { Vendor } from './protocol';
 
 export const NODE_NAME = 'Node';
 
-export function benchWorkflow(vendor: Vendor, parameters: IDataObject, itemsCode: string): IWorkflowBase {
+export function benchWorkflow(vendor: Vendor, parameters: IDataObject, itemsCode: string, nodeDisabled = false): IWorkflowBase {
 	const credential = vendor === 'volcengine' ? 'volcengineRtcApi' : 'tencentChatApi';
 	const type = vendor === 'volcengine' ? `${PKG}.volcengineRtc` : `${PKG}.tencentChat`;
 	return {
@@ -26,6 +26,7 @@ export function benchWorkflow(vendor: Vendor, parameters: IDataObject, itemsCode
 				parameters,
 				credentials: { [credential]: { id: '1', name: 'sandbox' } },
 				onError: 'continueRegularOutput',
+				...(nodeDisabled ? { disabled: true } : {}),
 			},
 		],
 		connections: {

@@ -17,6 +17,9 @@ export const QUOTA = {
 	tencentTags: { requestsPerSecond: 100 },
 };
 
+/** Issue 15: reading and validating the input, per item: from the node's start to its first call. */
+export const READING_TARGET_US = 50;
+
 export const VENDOR_NAME: Record<Vendor, string> = { volcengine: 'Volcengine', tencent: 'Tencent' };
 
 /** The key of nodes/shared/limiter.ts for an API (see the transports' request.ts). */

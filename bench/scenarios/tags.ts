@@ -7,13 +7,14 @@ import { AUTOMATIC, n, pacedMinimumMs, r, s, type ScenarioOutcome } from '../lib
 import { callStats } from '../lib/sandbox';
 import { delivery, itemPerUser, tencentAccount, tencentTagParameters, volcId, volcTagParameters } from '../lib/workflow';
 import { SANDBOX_VOLCENGINE } from '../../sandbox/demo-credentials';
-import { limiterKey, QUOTA, resetSandbox, VENDOR_NAME, type BenchContext } from './context';
+import { limiterKey, QUOTA, READING_TARGET_US, resetSandbox, VENDOR_NAME, type BenchContext } from './context';
 
 export const TAG_ITEMS = 10_000;
 export const TAG_SCALE = 1;
 export const TAG_LATENCY_MS = 20;
 const API: Record<Vendor, string> = { volcengine: 'BatchUpdateUserTags', tencent: 'all_member_push/im_add_tag' };
 const PER_CALL: Record<Vendor, number> = { volcengine: 50, tencent: 100 };
+const WHOLE_NODE_TARGET = 0.9;
 
 export async function tagScenario(ctx: BenchContext, vendor: Vendor): Promise<ScenarioOutcome> {
 	const t0 = Date.now();
@@ -60,16 +61,26 @@ export async function tagScenario(ctx: BenchContext, vendor: Vendor): Promise<Sc
 				measured: s(sendMs),
 				minimum: s(minMs),
 				ratio: r(minMs / sendMs),
-				target: '≥ 0.95',
-				pass: minMs / sendMs >= 0.95,
+				target: '—', // context: the whole-node row carries the target
+				pass: null,
 			},
 			{
 				scenario: `${title}: time, whole node`,
 				measured: `${s(res.nodeMs)} (${s(prepareMs)} reading the ${n(TAG_ITEMS)} items before the first call)`,
 				minimum: s(minMs),
 				ratio: r(efficiency),
-				target: '≥ 0.95',
-				pass: efficiency >= 0.95,
+				// Issue 15: ≥ 0.9 for Volcengine. Tencent's 100 calls fit one window of its 100/s quota, so
+				// its minimum is one 20 ms round trip, less than reading the items alone: a context row.
+				target: vendor === 'volcengine' ? `≥ ${WHOLE_NODE_TARGET}` : '—',
+				pass: vendor === 'volcengine' ? efficiency >= WHOLE_NODE_TARGET : null,
+			},
+			{
+				scenario: `${title}: reading, per item (node start → first call)`,
+				measured: `${((prepareMs * 1000) / TAG_ITEMS).toFixed(0)} µs (${s(prepareMs)} for ${n(TAG_ITEMS)} items)`,
+				minimum: '—',
+				ratio: '—',
+				target: `≤ ${READING_TARGET_US} µs`,
+				pass: (prepareMs * 1000) / TAG_ITEMS <= READING_TARGET_US,
 			},
 			{
 				scenario: `${title}: errors`,
