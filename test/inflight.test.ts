@@ -32,32 +32,43 @@ describe('in-flight gate (injected clock)', () => {
 		gate = new InflightGate(limiterRate(lim), () => clock.now);
 	});
 
-	test('starts at one window of the quota plus one (floor 2, cap 256), then follows paced rate × round trip × 1.25', async () => {
-		// before the first answer: the limiter's window with its slack (1,025 ms) of the quota, plus
-		// the one call the limiter keeps back for a floor sample when more than a window is waiting
-		expect(gate.limit('k', 50)).toBe(Math.round(50 * 1.025) + 1);
+	/** Before the key's first answer the rule's rate (per 1 s) is the fallback: its 1,025 ms window, plus one. */
+	const window = (perSecond: number) => Math.round(perSecond * 1.025) + 1;
+	/** After it, the limiter's paced rate is the window's limit per 1,025 ms: the limit, plus one. */
+	const pacedWindow = (perSecond: number) => perSecond + 1;
+
+	test('starts at one window of the quota plus one (floor 2, cap 256)', () => {
+		// the limiter's window with its slack (1,025 ms) of the quota, plus the one call the limiter
+		// keeps back for a floor sample when more than a window is waiting
+		expect(gate.limit('k', 50)).toBe(window(50));
 		expect(gate.limit('push', 0.5)).toBe(INFLIGHT_FLOOR);
-		expect(gate.limit('tencent', 200)).toBe(Math.round(200 * 1.025) + 1);
+		expect(gate.limit('tencent', 200)).toBe(window(200));
 		expect(gate.limit('huge', 1000)).toBe(INFLIGHT_CAP);
-		await call(gate, lim, clock, 'k', { perSecond: 50 }, 750);
-		// 50 per 1,025 ms (the limiter's window with slack) × 0.75 s × 1.25 = 45.7 → 46
-		expect(gate.ewmaMs('k')).toBe(750);
-		expect(gate.limit('k', 50)).toBe(Math.ceil((50 / 1.025) * 0.75 * 1.25));
 	});
 
-	test('grows with latency, shrinks when it drops (EWMA)', async () => {
-		await call(gate, lim, clock, 'k', { perSecond: 50 }, 100);
+	test('never below one window: a sliding-window quota lets a whole window go at once', async () => {
+		await call(gate, lim, clock, 'k', { perSecond: 50 }, 20);
+		expect(gate.ewmaMs('k')).toBe(20);
+		expect(gate.limit('k', 50)).toBe(pacedWindow(50));
+		// a call longer than the window: paced rate × round trip × 1.25 (50 per 1,025 ms × 2 s × 1.25 = 121.95 → 122)
+		await call(gate, lim, clock, 'slow', { perSecond: 50 }, 2000);
+		expect(gate.limit('slow', 50)).toBe(Math.ceil((50 / 1.025) * 2 * 1.25));
+	});
+
+	test('above one window it grows with latency and shrinks when it drops (EWMA)', async () => {
+		await call(gate, lim, clock, 'k', { perSecond: 50 }, 1500);
 		const low = gate.limit('k', 50);
-		for (let i = 0; i < 20; i++) await call(gate, lim, clock, 'k', { perSecond: 50 }, 600);
+		expect(low).toBeGreaterThan(pacedWindow(50));
+		for (let i = 0; i < 20; i++) await call(gate, lim, clock, 'k', { perSecond: 50 }, 4000);
 		const high = gate.limit('k', 50);
-		expect(high).toBeGreaterThan(low * 4);
+		expect(high).toBeGreaterThan(low * 2);
 		for (let i = 0; i < 30; i++) await call(gate, lim, clock, 'k', { perSecond: 50 }, 100);
-		expect(gate.limit('k', 50)).toBeLessThan(high / 3);
+		expect(gate.limit('k', 50)).toBe(pacedWindow(50));
 	});
 
 	test('floor 2 and cap 256', async () => {
-		await call(gate, lim, clock, 'fast', { perSecond: 50 }, 1);
-		expect(gate.limit('fast', 50)).toBe(INFLIGHT_FLOOR);
+		await call(gate, lim, clock, 'rare', { perSecond: 0.2 }, 1);
+		expect(gate.limit('rare', 0.2)).toBe(INFLIGHT_FLOOR);
 		await call(gate, lim, clock, 'slow', { perSecond: 200 }, 5000);
 		expect(gate.limit('slow', 200)).toBe(INFLIGHT_CAP);
 	});
@@ -73,12 +84,12 @@ describe('in-flight gate (injected clock)', () => {
 	});
 
 	test('holds callers beyond the limit, first come first served, and lets them go as slots free', async () => {
-		await call(gate, lim, clock, 'k', { perSecond: 4 }, 1); // ewma 1 ms → floor 2
-		const a = await gate.enter('k', 4);
-		const b = await gate.enter('k', 4);
+		await call(gate, lim, clock, 'k', { perSecond: 1 }, 1); // one window of 1/s + 1 = 2
+		const a = await gate.enter('k', 1);
+		const b = await gate.enter('k', 1);
 		const order: string[] = [];
-		const c = gate.enter('k', 4).then((s) => (order.push('c'), s));
-		const d = gate.enter('k', 4).then((s) => (order.push('d'), s));
+		const c = gate.enter('k', 1).then((s) => (order.push('c'), s));
+		const d = gate.enter('k', 1).then((s) => (order.push('d'), s));
 		await tick();
 		expect(order).toEqual([]);
 		expect(gate.inFlight('k')).toBe(2);
