@@ -37,6 +37,23 @@ export function vendorOrigin(host: string): AllowedOrigin {
 }
 
 /**
+ * A credential's allowed origin: its Custom Endpoint URL when set, else its region's vendor host.
+ * Kept per credential object (the credential parsers memoise those), so the custom endpoint's URL
+ * parse runs once, not on every signed request.
+ */
+export function credentialOrigin<C extends { customEndpoint?: string }>(regionHost: (c: C) => string): (c: C) => AllowedOrigin {
+	const origins = new WeakMap<C, AllowedOrigin>();
+	return (c) => {
+		let origin = origins.get(c);
+		if (!origin) {
+			origin = Object.freeze(c.customEndpoint && c.customEndpoint.trim() !== '' ? parseCustomEndpoint(c.customEndpoint, 'Custom Endpoint URL') : vendorOrigin(regionHost(c)));
+			origins.set(c, origin);
+		}
+		return origin;
+	};
+}
+
+/**
  * Resolves where a request goes, refusing any other origin. `url` may be relative (normal case) or
  * absolute (then it must be on the allowed origin). Returns the full URL to send to.
  *

@@ -2,7 +2,7 @@ import { randomInt } from 'node:crypto';
 import type { ICredentialDataDecryptedObject, IHttpRequestOptions } from 'n8n-workflow';
 import { UserError } from 'n8n-workflow';
 import { z } from 'zod';
-import { NO_REDIRECTS, parseCustomEndpoint, resolveRequestUrl, vendorOrigin, withoutLegacyUri, type AllowedOrigin } from '../../shared/endpoint';
+import { credentialOrigin, NO_REDIRECTS, resolveRequestUrl, withoutLegacyUri } from '../../shared/endpoint';
 import { memoByFields } from '../../shared/credentialIdentity';
 import { registerLongLivedSecret } from '../../shared/errors';
 import { bodyAsString, headersWithout, queryAsStrings } from '../../shared/http';
@@ -43,21 +43,7 @@ export const parseTencentCredentials = memoByFields((raw): Readonly<TencentCrede
 	return Object.freeze(parsed.data);
 });
 
-/** Per credential object (parseTencentCredentials memoises it): a custom endpoint is a URL parse. */
-const origins = new WeakMap<TencentCredentials, AllowedOrigin>();
-
-export function tencentOrigin(c: TencentCredentials): AllowedOrigin {
-	let origin = origins.get(c);
-	if (!origin) {
-		origin = Object.freeze(
-			c.customEndpoint && c.customEndpoint.trim() !== ''
-				? parseCustomEndpoint(c.customEndpoint, 'Custom Endpoint URL')
-				: vendorOrigin(TENCENT_REGIONS[c.region].host),
-		);
-		origins.set(c, origin);
-	}
-	return origin;
-}
+export const tencentOrigin = credentialOrigin<TencentCredentials>((c) => TENCENT_REGIONS[c.region].host);
 
 /** The header this authenticator sets; a caller's copy in any case is dropped. */
 const OWN_HEADERS: ReadonlySet<string> = new Set(['content-type']);

@@ -1,7 +1,7 @@
 import type { ICredentialDataDecryptedObject, IHttpRequestOptions } from 'n8n-workflow';
 import { UserError } from 'n8n-workflow';
 import { z } from 'zod';
-import { NO_REDIRECTS, parseCustomEndpoint, resolveRequestUrl, vendorOrigin, withoutLegacyUri, type AllowedOrigin } from '../../shared/endpoint';
+import { credentialOrigin, NO_REDIRECTS, resolveRequestUrl, withoutLegacyUri } from '../../shared/endpoint';
 import { memoByFields } from '../../shared/credentialIdentity';
 import { registerLongLivedSecret, registerSecret } from '../../shared/errors';
 import { bodyAsString, headersWithout, queryAsStrings } from '../../shared/http';
@@ -35,21 +35,7 @@ export const parseVolcengineCredentials = memoByFields((raw): Readonly<Volcengin
 	return Object.freeze(parsed.data);
 });
 
-/** Per credential object (parseVolcengineCredentials memoises it): a custom endpoint is a URL parse. */
-const origins = new WeakMap<VolcengineCredentials, AllowedOrigin>();
-
-export function volcengineOrigin(c: VolcengineCredentials): AllowedOrigin {
-	let origin = origins.get(c);
-	if (!origin) {
-		origin = Object.freeze(
-			c.customEndpoint && c.customEndpoint.trim() !== ''
-				? parseCustomEndpoint(c.customEndpoint, 'Custom Endpoint URL')
-				: vendorOrigin(VOLCENGINE_REGIONS[c.region].host),
-		);
-		origins.set(c, origin);
-	}
-	return origin;
-}
+export const volcengineOrigin = credentialOrigin<VolcengineCredentials>((c) => VOLCENGINE_REGIONS[c.region].host);
 
 /** The headers this signer sets; any copy the caller passed is dropped (compared case-insensitively). */
 const SIGNER_HEADERS: ReadonlySet<string> = new Set(['content-type', 'host', 'x-date', 'x-content-sha256', 'authorization', 'x-security-token']);
