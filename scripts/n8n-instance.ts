@@ -113,11 +113,38 @@ export async function startN8n(n: N8nInstance, opts: { logFile?: string; timeout
 	return { process: child, output: () => out, stop };
 }
 
-/** `n8n execute --id=… --rawOutput`: the run data is the JSON from the first "{" of stdout. */
+/**
+ * `n8n execute --id=… --rawOutput`: the run data is the JSON from the first "{" of stdout, up to
+ * where that JSON value ends. n8n may print more after it (a log line of a background task finishing
+ * while the CLI shuts down: seen on a fresh machine after the longer runs): it is not part of the run
+ * data, and is shown on stderr so nothing is hidden.
+ */
 export function parseRawOutput(stdout: string): any {
 	const i = stdout.indexOf('{');
 	if (i < 0) throw new Error(`no JSON in n8n execute output:\n${tail(stdout)}`);
-	return JSON.parse(stdout.slice(i));
+	const text = stdout.slice(i);
+	const end = jsonValueEnd(text);
+	const rest = text.slice(end).trim();
+	if (rest) process.stderr.write(`  (n8n execute printed after its JSON: ${rest.slice(0, 300)})\n`);
+	return JSON.parse(text.slice(0, end));
+}
+
+/** Where the JSON object or array that starts `text` ends (string literals and escapes honoured). */
+function jsonValueEnd(text: string): number {
+	let depth = 0;
+	let inString = false;
+	for (let k = 0; k < text.length; k++) {
+		const c = text.charCodeAt(k);
+		if (inString) {
+			if (c === 92) k++;
+			else if (c === 34) inString = false;
+		} else if (c === 34) inString = true;
+		else if (c === 123 || c === 91) depth++;
+		else if (c === 125 || c === 93) {
+			if (--depth === 0) return k + 1;
+		}
+	}
+	return text.length;
 }
 
 // ---- workflows and credentials -------------------------------------------------------------------
