@@ -68,8 +68,13 @@ export async function overheadScenario(ctx: BenchContext): Promise<ScenarioOutco
 				measured: `node ${s(fast.node.nodeMs)} vs raw ${s(fast.raw.wallMs)} (+${perCallUs(fast).toFixed(0)} µs per call)`,
 				minimum: s(fast.raw.wallMs),
 				ratio: `${r(fast.ratio)}×`,
-				target: '≤ 2×',
-				pass: fast.ratio <= 2 && ok(fast),
+				// Issue 15 (point 5): kept for context, not judged. With no latency the ratio is n8n's request
+				// helper (a new TCP connection and HTTP agent per call) against a keep-alive client, which
+				// the package cannot change (HTTP only through httpRequestWithAuthentication). What the
+				// package controls is judged in the anchor rows (its own CPU per call, node vs HTTP Request
+				// node in the same n8n). A send that lost anything still fails the row.
+				target: '— (n8n’s helper: see the anchor rows)',
+				pass: ok(fast) ? null : false,
 			},
 			{
 				scenario: `Node overhead: ${n(SENDS)} single sends vs raw keep-alive undici (20 ms latency)`,
