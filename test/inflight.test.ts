@@ -8,6 +8,7 @@ import { volcengineEngine } from '../harness/registry';
 import { startSandbox, type RtcSandbox } from '../sandbox/server';
 import { INFLIGHT_CAP, INFLIGHT_FLOOR, InflightGate, limiterRate } from '../nodes/shared/inflight';
 import { RateLimiter } from '../nodes/shared/limiter';
+import { chunksUnderWay, FANOUT_RECEIVERS_UNDER_WAY } from '../nodes/shared/fanout';
 
 const tick = () => new Promise((r) => setImmediate(r));
 
@@ -149,5 +150,21 @@ describe('adaptive concurrency through the engine', () => {
 			const got = sb.state.volcengine.messages.filter((m) => m.receiver === BigInt(to)).map((m) => m.content);
 			expect(got).toEqual(convo.filter((m) => m.to === to).map((m) => m.t));
 		}
+	}, 60000);
+
+	test('a fan-out keeps at most 8,000 receivers under way with automatic concurrency (memory), every receiver delivered', async () => {
+		expect(chunksUnderWay(INFLIGHT_CAP, true, 500)).toBe(FANOUT_RECEIVERS_UNDER_WAY / 500);
+		expect(chunksUnderWay(INFLIGHT_CAP, true, 1)).toBe(INFLIGHT_CAP);
+		expect(chunksUnderWay(INFLIGHT_CAP, true, 100000)).toBe(INFLIGHT_FLOOR);
+		expect(chunksUnderWay(5, false, 500)).toBe(5); // Concurrent Requests = N is exactly N
+		// Pacing lifted (the only case the budget binds), a slow vendor: 60 calls of 500.
+		sb.configure({ latencyMs: 100, enforceLimits: false });
+		const to = Array.from({ length: 30000 }, (_, i) => String(100001 + i));
+		const { run } = await volcengineEngine(sb.url).run(volcWorkflow(send({ requestsPerSecond: 100000, messagesPerMinute: 100000000 }), { items: [{ to, t: 'hello' }] }));
+		expect(run.data.resultData.error).toBeUndefined();
+		expect(sb.state.volcengine.requests.filter((r) => r.action === 'BatchSendMessage')).toHaveLength(60);
+		expect(sb.stats.maxInFlight).toBeGreaterThan(8);
+		expect(sb.stats.maxInFlight).toBeLessThanOrEqual(FANOUT_RECEIVERS_UNDER_WAY / 500);
+		expect(new Set(sb.state.volcengine.messages.map((m) => String(m.receiver))).size).toBe(30000);
 	}, 60000);
 });
