@@ -1,4 +1,5 @@
 import type { ICredentialDataDecryptedObject, IDataObject, IExecuteFunctions, INode, NodeApiError } from 'n8n-workflow';
+import { requestCredential } from '../credentialIdentity';
 import { deliver, quotaRule, type Answer } from '../delivery';
 import { vendorApiError } from '../errors';
 import { postJson, type JsonAnswer } from '../http';
@@ -86,6 +87,7 @@ export async function vendorRequest<A extends ApiRef>(
 	const bodyText = stringifyJson(body);
 	const delivery = run.delivery(options.itemIndex ?? 0);
 	const credential = await run.credential(adapter.credentialType);
+	const credentials = await requestCredential(ctx, adapter.credentialType);
 	const api = adapter.resolve ? adapter.resolve(named, credential) : named;
 	const quota = adapter.quotaOf(api);
 	const { url, qs } = adapter.target(api, credential);
@@ -113,7 +115,7 @@ export async function vendorRequest<A extends ApiRef>(
 			const booking: Booking | undefined = paceRule ? await rateLimiter.acquire(paceKey, paceRule, 0) : undefined;
 			let answer: Answer<VendorResult> | undefined;
 			try {
-				answer = adapter.classify(api, await postJson(ctx, adapter.credentialType, { url, qs, body: bodyText, timeoutMs }), node, options.itemIndex);
+				answer = adapter.classify(api, await postJson(ctx, adapter.credentialType, { url, qs, body: bodyText, timeoutMs }, credentials), node, options.itemIndex);
 				if (answer.kind === 'fail' && answer.error.context.dailyQuota === true && !run.spent.has(spentKey)) run.spent.set(spentKey, answer.error);
 				return answer;
 			} finally {
