@@ -12,60 +12,87 @@
 export type BigIntMode = 'string' | 'bigint';
 
 export function stringifyJson(value: unknown): string {
-	const out: string[] = [];
-	write(value, out);
-	return out.join('');
+	// Request bodies without a bigint (Tencent's, most of all) are plain data: the native serialiser
+	// writes exactly the same text, several times faster than the walk below (bench anchor profile:
+	// ~16 µs of a Tencent call in n8n). Anything else (a bigint, toJSON, a class instance, a symbol,
+	// very deep nesting) goes through `write`, which owns the package's rules for those.
+	if (isPlainJson(value, 0)) return JSON.stringify(value) ?? 'null';
+	return write(value);
 }
 
-function write(value: unknown, out: string[]): void {
-	if (value === null) {
-		out.push('null');
-		return;
-	}
+/** Deeper values are left to `write` (which then fails on a cycle as before). */
+const MAX_PLAIN_DEPTH = 64;
+
+/**
+ * Whether JSON.stringify writes `value` as `write` does: strings, numbers, booleans and null, in
+ * arrays and plain objects (prototype Object.prototype or null) without toJSON; undefined and
+ * functions inside them (both skip them in objects and write null in arrays).
+ */
+function isPlainJson(value: unknown, depth: number): boolean {
+	if (value === null) return true;
 	switch (typeof value) {
 		case 'string':
-			out.push(JSON.stringify(value));
-			return;
-		case 'bigint':
-			out.push(value.toString());
-			return;
 		case 'number':
-			out.push(Number.isFinite(value) ? String(value) : 'null');
-			return;
 		case 'boolean':
-			out.push(value ? 'true' : 'false');
-			return;
+			return true;
+		case 'undefined':
+		case 'function':
+			// at the top level JSON.stringify gives undefined, turned into 'null' as `write` writes it
+			return true;
+		case 'object': {
+			if (depth >= MAX_PLAIN_DEPTH || typeof (value as { toJSON?: unknown }).toJSON === 'function') return false;
+			if (Array.isArray(value)) {
+				if (Object.getPrototypeOf(value) !== Array.prototype) return false;
+				for (let i = 0; i < value.length; i++) if (!isPlainJson(value[i], depth + 1)) return false;
+				return true;
+			}
+			const proto = Object.getPrototypeOf(value) as unknown;
+			if (proto !== Object.prototype && proto !== null) return false;
+			for (const key of Object.keys(value)) if (!isPlainJson((value as Record<string, unknown>)[key], depth + 1)) return false;
+			return true;
+		}
+		default:
+			// bigint, symbol
+			return false;
+	}
+}
+
+function write(value: unknown): string {
+	if (value === null) return 'null';
+	switch (typeof value) {
+		case 'string':
+			return JSON.stringify(value);
+		case 'bigint':
+			return value.toString();
+		case 'number':
+			return Number.isFinite(value) ? String(value) : 'null';
+		case 'boolean':
+			return value ? 'true' : 'false';
 		case 'object': {
 			if (Array.isArray(value)) {
-				out.push('[');
+				let out = '[';
 				for (let i = 0; i < value.length; i++) {
-					if (i > 0) out.push(',');
+					if (i > 0) out += ',';
 					const v = value[i];
-					write(v === undefined || typeof v === 'function' ? null : v, out);
+					out += write(v === undefined || typeof v === 'function' ? null : v);
 				}
-				out.push(']');
-				return;
+				return `${out}]`;
 			}
 			const json = (value as { toJSON?: () => unknown }).toJSON;
-			if (typeof json === 'function') {
-				write(json.call(value), out);
-				return;
-			}
-			out.push('{');
+			if (typeof json === 'function') return write(json.call(value));
+			let out = '{';
 			let first = true;
 			for (const key of Object.keys(value as object)) {
 				const v = (value as Record<string, unknown>)[key];
 				if (v === undefined || typeof v === 'function') continue;
-				if (!first) out.push(',');
+				if (!first) out += ',';
 				first = false;
-				out.push(JSON.stringify(key), ':');
-				write(v, out);
+				out += `${JSON.stringify(key)}:${write(v)}`;
 			}
-			out.push('}');
-			return;
+			return `${out}}`;
 		}
 		default:
-			out.push('null');
+			return 'null';
 	}
 }
 
