@@ -55,13 +55,42 @@ const MEMO_SIZE = 16;
  */
 export function memoByFields<T>(parse: (raw: ICredentialDataDecryptedObject) => T): (raw: ICredentialDataDecryptedObject) => T {
 	const memo = new Map<string, T>();
+	// The node's own requests hand n8n the same credential object for a whole execution
+	// (requestCredential): that object's fields are compared one by one with the ones it had when it
+	// was parsed, instead of serialising them again on every call (bench anchor profile: the
+	// JSON.stringify was ~10 µs of a signed call in n8n). Only objects of plain values are kept here.
+	const byObject = new WeakMap<object, { fields: Array<[string, unknown]>; value: T }>();
 	return (raw) => {
+		const seen = byObject.get(raw);
+		if (seen !== undefined && sameFields(raw, seen.fields)) return seen.value;
 		const key = JSON.stringify(raw);
-		const hit = memo.get(key);
-		if (hit !== undefined) return hit;
-		const value = parse(raw);
-		memo.set(key, value);
-		if (memo.size > MEMO_SIZE) memo.delete(memo.keys().next().value as string);
+		let value = memo.get(key);
+		if (value === undefined) {
+			value = parse(raw);
+			memo.set(key, value);
+			if (memo.size > MEMO_SIZE) memo.delete(memo.keys().next().value as string);
+		}
+		const fields = plainFields(raw);
+		if (fields) byObject.set(raw, { fields, value });
 		return value;
 	};
+}
+
+/** The object's own fields when every value is a primitive (a later change is then seen by comparing them). */
+function plainFields(raw: object): Array<[string, unknown]> | undefined {
+	const proto = Object.getPrototypeOf(raw) as unknown;
+	if (proto !== Object.prototype && proto !== null) return undefined;
+	const fields = Object.entries(raw);
+	for (const [, v] of fields) if (v !== null && (typeof v === 'object' || typeof v === 'function')) return undefined;
+	return fields;
+}
+
+function sameFields(raw: Record<string, unknown>, fields: Array<[string, unknown]>): boolean {
+	const keys = Object.keys(raw);
+	if (keys.length !== fields.length) return false;
+	for (let i = 0; i < fields.length; i++) {
+		const [k, v] = fields[i];
+		if (keys[i] !== k || !Object.is(raw[k], v)) return false;
+	}
+	return true;
 }
