@@ -116,7 +116,7 @@ function signingKey(secretAccessKey: string, shortDate: string, region: string, 
 export const canonicalHeaderValue = (v: string): string => v.trim().replace(/\s+/g, ' ');
 
 export function buildStringToSign(xDate: string, scope: string, canonicalRequest: string): string {
-	return ['HMAC-SHA256', xDate, scope, sha256Hex(canonicalRequest)].join('\n');
+	return `HMAC-SHA256\n${xDate}\n${scope}\n${sha256Hex(canonicalRequest)}`;
 }
 
 export function signVolcengineRequest(input: VolcengineSigningInput): VolcengineSignature {
@@ -126,22 +126,27 @@ export function signVolcengineRequest(input: VolcengineSigningInput): Volcengine
 	const bodyHash = sha256Hex(input.body); // the UTF-8 bytes, no Buffer copy
 	const contentType = input.contentType ?? 'application/json';
 
-	const signed: Record<string, string> = { 'x-content-sha256': bodyHash, 'x-date': xDate };
-	if (input.signContentType !== false) signed['content-type'] = contentType;
-	if (input.signHost !== false) signed.host = input.host;
-	if (input.sessionToken) signed['x-security-token'] = input.sessionToken;
-	const names = Object.keys(signed).sort();
-	const canonicalHeaders = names.map((n) => `${n}:${canonicalHeaderValue(signed[n])}\n`).join('');
-	const signedHeaders = names.join(';');
+	// The signed headers in their sorted order (content-type < host < x-content-sha256 < x-date <
+	// x-security-token), built as text: no object, sort or join per request. The hash and the date
+	// are canonical already (hex digits; digits, T and Z).
+	let canonicalHeaders = '';
+	let signedHeaders = '';
+	if (input.signContentType !== false) {
+		canonicalHeaders += `content-type:${canonicalHeaderValue(contentType)}\n`;
+		signedHeaders += 'content-type;';
+	}
+	if (input.signHost !== false) {
+		canonicalHeaders += `host:${canonicalHeaderValue(input.host)}\n`;
+		signedHeaders += 'host;';
+	}
+	canonicalHeaders += `x-content-sha256:${bodyHash}\nx-date:${xDate}\n`;
+	signedHeaders += 'x-content-sha256;x-date';
+	if (input.sessionToken) {
+		canonicalHeaders += `x-security-token:${canonicalHeaderValue(input.sessionToken)}\n`;
+		signedHeaders += ';x-security-token';
+	}
 
-	const canonicalRequest = [
-		input.method.toUpperCase(),
-		'/',
-		canonicalQuery,
-		canonicalHeaders,
-		signedHeaders,
-		bodyHash,
-	].join('\n');
+	const canonicalRequest = `${input.method.toUpperCase()}\n/\n${canonicalQuery}\n${canonicalHeaders}\n${signedHeaders}\n${bodyHash}`;
 	const scope = `${shortDate}/${input.region}/${input.service}/request`;
 	const stringToSign = buildStringToSign(xDate, scope, canonicalRequest);
 	const key = signingKey(input.secretAccessKey, shortDate, input.region, input.service);
