@@ -5,6 +5,7 @@ import { vendorApiError } from '../errors';
 import { postJson, type JsonAnswer } from '../http';
 import { stringifyJson } from '../json';
 import { rateLimiter, type Booking } from '../limiter';
+import { nodeOf } from '../params';
 import { executionContext } from './context';
 import { ruleOf, type Quota } from './quota';
 
@@ -82,7 +83,8 @@ export async function vendorRequest<A extends ApiRef>(
 	body: Record<string, unknown>,
 	options: CallOptions = {},
 ): Promise<VendorResult> {
-	const node = ctx.getNode();
+	// n8n's getNode() deep-copies the node on every call (bench anchor profile: ~15 µs of each call): once per execution.
+	const node = nodeOf(ctx);
 	const run = executionContext(ctx);
 	const bodyText = stringifyJson(body);
 	const delivery = run.delivery(options.itemIndex ?? 0);
