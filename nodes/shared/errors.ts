@@ -31,21 +31,22 @@ const MAX_LONG_LIVED_SECRETS = 64;
 const MIN_SECRET_LENGTH = 8;
 /** Per-request values: a ring, the oldest overwritten (a write per value, nothing to look up or delete). */
 const recentSecrets: Array<string | undefined> = new Array<string | undefined>(MAX_SECRETS);
+/**
+ * The URL-encoded form of each ring value, computed when an error is scrubbed, not when the value is
+ * registered (that is every signed request; errors are few): undefined until then, reset when the
+ * slot is overwritten.
+ */
+const recentEncoded: Array<string | undefined> = new Array<string | undefined>(MAX_SECRETS);
 let nextSlot = 0;
 /** Long-lived values, in first-registered order; one pushed out by newer ones is added again when used again. */
 const longLivedSecrets = new Set<string>();
 
-function pushRecent(value: string): void {
-	recentSecrets[nextSlot] = value;
-	nextSlot = (nextSlot + 1) % MAX_SECRETS;
-}
-
-/** A value used for one request (a signature, an Authorization header), plain and URL-encoded. */
+/** A value used for one request (a signature, an Authorization header), removed plain and URL-encoded. */
 export function registerSecret(value: string | undefined | null): void {
 	if (typeof value !== 'string' || value.length < MIN_SECRET_LENGTH) return;
-	pushRecent(value);
-	const encoded = encodeURIComponent(value);
-	if (encoded !== value) pushRecent(encoded);
+	recentSecrets[nextSlot] = value;
+	recentEncoded[nextSlot] = undefined;
+	nextSlot = (nextSlot + 1) % MAX_SECRETS;
 }
 
 /** A value reused across requests (a credential's secret key or token, a cached UserSig): registered once. */
@@ -57,12 +58,26 @@ export function registerLongLivedSecret(value: string | undefined | null): void 
 	while (longLivedSecrets.size > MAX_LONG_LIVED_SECRETS) longLivedSecrets.delete(longLivedSecrets.values().next().value as string);
 }
 
+/** A value URL-encoded; itself when it cannot be (a lone surrogate): scrubbing must never throw. */
+function encodedOrSelf(value: string): string {
+	try {
+		return encodeURIComponent(value);
+	} catch {
+		return value;
+	}
+}
+
 /** Removes anything that could carry a secret from text that goes into errors or output. */
 export function redactSecrets(text: string): string {
 	let out = text;
 	// Longest first, so a value containing another registered value is removed whole.
 	const values = new Set(longLivedSecrets);
-	for (const v of recentSecrets) if (v !== undefined) values.add(v);
+	for (let k = 0; k < MAX_SECRETS; k++) {
+		const v = recentSecrets[k];
+		if (v === undefined) continue;
+		values.add(v);
+		values.add((recentEncoded[k] ??= encodedOrSelf(v)));
+	}
 	for (const v of [...values].sort((a, b) => b.length - a.length)) if (out.includes(v)) out = out.split(v).join('***');
 	return out
 		.replace(/(usersig=)[^&\s"']*/gi, '$1***')

@@ -88,48 +88,48 @@ export async function fanOut<R>(
 	const mark = (c: number, fate: Fate) => fates.fill(fate, c * batchSize, Math.min(count, (c + 1) * batchSize));
 
 	const delivery = readDeliveryOptions(ctx, itemIndex);
-	await runPool(
-		Array.from({ length: chunkCount }, (_, c) => c),
-		chunksUnderWay(delivery.concurrency, delivery.adaptive, batchSize),
-		async (c) => {
-			if (stop.error) {
-				mark(c, Fate.NotSent);
-				return;
-			}
-			const chunk = receivers.slice(c * batchSize, (c + 1) * batchSize);
-			calls++;
-			try {
-				const answer = await send(chunk);
-				mark(c, Fate.Delivered);
-				if (answer.requestId) requestIds.push(answer.requestId);
-				keys[c] = answer.key;
-				if (ids && answer.ids) for (const [r, id] of answer.ids) ids.set(r, id);
-				if (answer.failed.length || answer.unconfirmed?.length) {
-					const index = new Map<string, number>();
-					chunk.forEach((r, k) => index.set(idOf(r), c * batchSize + k));
-					for (const [r, code] of answer.failed) {
-						const at = index.get(r);
-						if (at === undefined) continue;
-						fates[at] = Fate.Failed;
-						failedCodes.set(r, code);
-					}
-					for (const r of answer.unconfirmed ?? []) {
-						const at = index.get(r);
-						if (at !== undefined && fates[at] === Fate.Delivered) fates[at] = Fate.Unknown;
-					}
+	const concurrency = chunksUnderWay(delivery.concurrency, delivery.adaptive, batchSize);
+	const sendChunk = async (c: number): Promise<void> => {
+		if (stop.error) {
+			mark(c, Fate.NotSent);
+			return;
+		}
+		const chunk = receivers.slice(c * batchSize, (c + 1) * batchSize);
+		calls++;
+		try {
+			const answer = await send(chunk);
+			mark(c, Fate.Delivered);
+			if (answer.requestId) requestIds.push(answer.requestId);
+			keys[c] = answer.key;
+			if (ids && answer.ids) for (const [r, id] of answer.ids) ids.set(r, id);
+			if (answer.failed.length || answer.unconfirmed?.length) {
+				const index = new Map<string, number>();
+				chunk.forEach((r, k) => index.set(idOf(r), c * batchSize + k));
+				for (const [r, code] of answer.failed) {
+					const at = index.get(r);
+					if (at === undefined) continue;
+					fates[at] = Fate.Failed;
+					failedCodes.set(r, code);
 				}
-			} catch (error) {
-				chunkErrors.set(c, errorItemJson(toNodeError(ctx.getNode(), error, itemIndex)));
-				rawErrors.set(c, error);
-				if (error instanceof DeliveryUnknownError) {
-					mark(c, Fate.Unknown);
-				} else {
-					mark(c, Fate.Failed);
-					stop.error ??= error;
+				for (const r of answer.unconfirmed ?? []) {
+					const at = index.get(r);
+					if (at !== undefined && fates[at] === Fate.Delivered) fates[at] = Fate.Unknown;
 				}
 			}
-		},
-	);
+		} catch (error) {
+			chunkErrors.set(c, errorItemJson(toNodeError(ctx.getNode(), error, itemIndex)));
+			rawErrors.set(c, error);
+			if (error instanceof DeliveryUnknownError) {
+				mark(c, Fate.Unknown);
+			} else {
+				mark(c, Fate.Failed);
+				stop.error ??= error;
+			}
+		}
+	};
+	// One chunk (an item with up to a batch of receivers: the common case) needs no pool.
+	if (chunkCount === 1) await sendChunk(0);
+	else await runPool(Array.from({ length: chunkCount }, (_, c) => c), concurrency, sendChunk);
 	const counts = { delivered: 0, failed: 0, unknown: 0, notSent: 0 };
 	for (let k = 0; k < count; k++) {
 		const f = fates[k];
@@ -138,7 +138,7 @@ export async function fanOut<R>(
 		else if (f === Fate.Unknown) counts.unknown++;
 		else counts.notSent++;
 	}
-	const firstUnknown = [...rawErrors.keys()].sort((a, b) => a - b)[0];
+	const firstUnknown = rawErrors.size === 0 ? undefined : [...rawErrors.keys()].sort((a, b) => a - b)[0];
 	return {
 		count,
 		fates,

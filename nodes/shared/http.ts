@@ -1,4 +1,4 @@
-import type { IDataObject, IExecuteFunctions, IHookFunctions, IHttpRequestOptions, IN8nHttpFullResponse } from 'n8n-workflow';
+import type { ICredentialsDecrypted, IDataObject, IExecuteFunctions, IHookFunctions, IHttpRequestOptions, IN8nHttpFullResponse } from 'n8n-workflow';
 import { UserError } from 'n8n-workflow';
 import { parseJson, stringifyJson } from './json';
 
@@ -50,12 +50,14 @@ export interface JsonAnswer {
  * One authenticated POST of a JSON string through n8n's HTTP helper: the body is sent exactly as
  * given, any HTTP status comes back (the vendors put errors in the body), and the answer is parsed
  * with the int64-safe codec. `method: 'GET'` (a trigger's lifecycle call, from its hook context)
- * leaves the body to the credential's signer.
+ * leaves the body to the credential's signer. `credentials`: the decrypted credential the caller
+ * already holds (requestCredential), so that n8n does not read it again for this request.
  */
 export async function postJson(
 	ctx: IExecuteFunctions | IHookFunctions,
 	credentialType: string,
 	request: { url: string; qs?: Record<string, string>; body: string; timeoutMs: number; method?: 'GET' | 'POST' },
+	credentials?: ICredentialsDecrypted,
 ): Promise<JsonAnswer> {
 	const response = (await ctx.helpers.httpRequestWithAuthentication.call(ctx, credentialType, {
 		method: request.method ?? 'POST',
@@ -71,7 +73,7 @@ export async function postJson(
 		// UserSig in the query) to whatever origin the Location names.
 		disableFollowRedirect: true,
 		timeout: request.timeoutMs,
-	})) as IN8nHttpFullResponse;
+	}, credentials ? { credentialsDecrypted: credentials } : undefined)) as IN8nHttpFullResponse;
 	if (response.statusCode >= 300 && response.statusCode < 400) {
 		// A failure, not retried: the vendor APIs never redirect, so something between us and them
 		// (a proxy, a wrong Custom Endpoint URL) does. The Location is not echoed: it may carry the query.

@@ -1,9 +1,11 @@
 import type { ICredentialDataDecryptedObject, IDataObject, IExecuteFunctions, INode, NodeApiError } from 'n8n-workflow';
+import { requestCredential } from '../credentialIdentity';
 import { deliver, quotaRule, type Answer } from '../delivery';
 import { vendorApiError } from '../errors';
 import { postJson, type JsonAnswer } from '../http';
 import { stringifyJson } from '../json';
 import { rateLimiter, type Booking } from '../limiter';
+import { nodeOf } from '../params';
 import { executionContext } from './context';
 import { ruleOf, type Quota } from './quota';
 
@@ -81,11 +83,13 @@ export async function vendorRequest<A extends ApiRef>(
 	body: Record<string, unknown>,
 	options: CallOptions = {},
 ): Promise<VendorResult> {
-	const node = ctx.getNode();
+	// n8n's getNode() deep-copies the node on every call (bench anchor profile: ~15 µs of each call): once per execution.
+	const node = nodeOf(ctx);
 	const run = executionContext(ctx);
 	const bodyText = stringifyJson(body);
 	const delivery = run.delivery(options.itemIndex ?? 0);
 	const credential = await run.credential(adapter.credentialType);
+	const credentials = await requestCredential(ctx, adapter.credentialType);
 	const api = adapter.resolve ? adapter.resolve(named, credential) : named;
 	const quota = adapter.quotaOf(api);
 	const { url, qs } = adapter.target(api, credential);
@@ -113,7 +117,7 @@ export async function vendorRequest<A extends ApiRef>(
 			const booking: Booking | undefined = paceRule ? await rateLimiter.acquire(paceKey, paceRule, 0) : undefined;
 			let answer: Answer<VendorResult> | undefined;
 			try {
-				answer = adapter.classify(api, await postJson(ctx, adapter.credentialType, { url, qs, body: bodyText, timeoutMs }), node, options.itemIndex);
+				answer = adapter.classify(api, await postJson(ctx, adapter.credentialType, { url, qs, body: bodyText, timeoutMs }, credentials), node, options.itemIndex);
 				if (answer.kind === 'fail' && answer.error.context.dailyQuota === true && !run.spent.has(spentKey)) run.spent.set(spentKey, answer.error);
 				return answer;
 			} finally {

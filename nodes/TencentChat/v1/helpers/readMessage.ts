@@ -3,6 +3,7 @@ import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 import { parseField } from '../../../shared/errors';
 import { parseJson } from '../../../shared/json';
+import { nodeOf } from '../../../shared/params';
 import { text as textSchema } from '../../../shared/schemas';
 import { MAX_MESSAGE_BYTES, messageBytes, msgBodySchema, type MsgElement } from '../../transport/msgBody';
 import { singleMessageOption, type MessageKind } from '../descriptions/message.description';
@@ -88,7 +89,7 @@ function fromElements(el: Record<string, unknown>): Array<{ MsgType: string; Msg
 
 /** Reads and validates the message of item `i`: the error names the field (and element) and the item. */
 export function readMessage(ctx: IExecuteFunctions, i: number, kind: MessageKind): BuiltMessage {
-	const node = ctx.getNode();
+	const node = nodeOf(ctx);
 	const format = ctx.getNodeParameter('messageFormat', i, 'text') as string;
 	let raw: unknown;
 	let field = 'Message';
