@@ -156,10 +156,31 @@ function directJsonValue(ctx: IExecuteFunctions, name: string, itemIndex: number
 
 const isScalar = (v: unknown) => v === null || typeof v === 'string' || typeof v === 'number' || typeof v === 'boolean';
 
+/**
+ * Cache keys of primitive (and `{}`) fallbacks, built once per name and fallback: parameters are read
+ * per item, several per item, and building the key string each time showed in the reading profile.
+ */
+const primitiveKeys = new Map<string, Map<unknown, string>>();
+const KEYS_PER_NAME = 64;
+
+function keyOf(name: string, kind: string, fallback: unknown, text: () => string): string {
+	let byFallback = primitiveKeys.get(name);
+	if (!byFallback) primitiveKeys.set(name, (byFallback = new Map()));
+	let key = byFallback.get(fallback);
+	if (key === undefined) {
+		key = `${name}\u0000${kind}\u0000${text()}`;
+		// Fallbacks are the operations' own constants: a few per name. A bound all the same.
+		if (byFallback.size < KEYS_PER_NAME) byFallback.set(fallback, key);
+	}
+	return key;
+}
+
+const EMPTY_OBJECT_KEY = Symbol('{}');
+
 function cacheKey(name: string, fallback: unknown): string {
 	if (fallback === undefined) return name;
-	if (typeof fallback === 'string' || typeof fallback === 'number' || typeof fallback === 'boolean') return `${name}\u0000${typeof fallback}\u0000${JSON.stringify(fallback)}`;
-	if (isEmptyObject(fallback)) return `${name}\u0000object\u0000{}`;
+	if (typeof fallback === 'string' || typeof fallback === 'number' || typeof fallback === 'boolean') return keyOf(name, typeof fallback, fallback, () => JSON.stringify(fallback));
+	if (isEmptyObject(fallback)) return keyOf(name, 'object', EMPTY_OBJECT_KEY, () => '{}');
 	try {
 		return `${name}\u0000${typeof fallback}\u0000${JSON.stringify(fallback)}`;
 	} catch {
@@ -265,7 +286,7 @@ export function readOption<T>(
 	const entry = fixedEntry(ctx, collection, itemIndex, {});
 	const byKey = entry ? (entry.options ??= new Map()) : undefined;
 	// the fallback is part of the key: another caller may read the same option with another default
-	const optionKey = isPrimitive(fallback) ? `${key}\u0000${typeof fallback}\u0000${String(fallback)}` : undefined;
+	const optionKey = isPrimitive(fallback) ? keyOf(`\u0001${key}`, typeof fallback, fallback, () => String(fallback)) : undefined;
 	const known = optionKey === undefined ? undefined : byKey?.get(optionKey);
 	if (known?.has(schema)) return known.get(schema) as T;
 	const options = collectionOf(ctx, collection, itemIndex);

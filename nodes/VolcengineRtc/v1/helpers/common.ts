@@ -15,6 +15,9 @@ export type Body = Record<string, unknown>;
 
 const appIdSchema = intInRange(1, Number.MAX_SAFE_INTEGER);
 
+/** The last valid Default App ID parsed (the credential's text and its value). */
+let lastDefault: { raw?: string; value: number } = { value: 0 };
+
 /** The item's App ID, or the credential's Default App ID when the field is empty. */
 export async function resolveAppId(r: ItemReader): Promise<number> {
 	const node = nodeOf(r.ctx);
@@ -28,5 +31,11 @@ export async function resolveAppId(r: ItemReader): Promise<number> {
 		}
 		raw = fallback;
 	}
-	return parseField(node, appIdSchema, raw, 'App ID', r.itemIndex);
+	// The credential's Default App ID is the same text for every item: its valid parse is kept (a bad
+	// one is parsed, and fails with its item, every time).
+	if (typeof raw === 'string' && raw === lastDefault.raw) return lastDefault.value;
+	const value = parseField(node, appIdSchema, raw, 'App ID', r.itemIndex);
+	if (typeof raw === 'string') lastDefault = { raw, value };
+	return value;
 }
+
