@@ -1,12 +1,18 @@
 import type { ICredentialDataDecryptedObject, ICredentialsDecrypted, IExecuteFunctions } from 'n8n-workflow';
 
 /**
- * The decrypted credential of a node, read once per execution: transports take non-secret
- * identities from it (an access key id, an SDKAppID) to key the shared rate limiter and caches.
+ * The decrypted credential of a node, read once per execution and type, kept in the shape n8n's
+ * request helper takes it (`httpRequestWithAuthentication(type, options, { credentialsDecrypted })`).
+ * Transports take non-secret identities from its fields (an access key id, an SDKAppID) to key the
+ * shared rate limiter and caches; requests hand it to n8n's helper, which otherwise reads the
+ * credential again on every request: a database query, a decryption and a deep copy per call (bench
+ * anchor profile: most of n8n's share of a call that the HTTP Request node, which authenticates
+ * nothing itself, does not pay). The authenticate() of both credential types only reads the fields,
+ * and neither type has a preAuthentication that would write to them.
  */
-const cache = new WeakMap<object, Map<string, ICredentialDataDecryptedObject>>();
+const cache = new WeakMap<object, Map<string, ICredentialsDecrypted>>();
 
-export async function credentialFields(ctx: IExecuteFunctions, type: string): Promise<ICredentialDataDecryptedObject> {
+export async function requestCredential(ctx: IExecuteFunctions, type: string): Promise<ICredentialsDecrypted> {
 	let perCtx = cache.get(ctx);
 	if (!perCtx) {
 		perCtx = new Map();
@@ -14,35 +20,16 @@ export async function credentialFields(ctx: IExecuteFunctions, type: string): Pr
 	}
 	const hit = perCtx.get(type);
 	if (hit) return hit;
-	const fields = (await ctx.getCredentials(type)) as ICredentialDataDecryptedObject;
-	perCtx.set(type, fields);
-	return fields;
-}
-
-const forRequests = new WeakMap<object, Map<string, ICredentialsDecrypted>>();
-
-/**
- * The same credential in the shape n8n's request helper takes it
- * (`httpRequestWithAuthentication(type, options, { credentialsDecrypted })`), one per execution and
- * type. Without it the helper reads the credential again on every request: a database query, a
- * decryption and a deep copy per call (bench anchor profile: most of n8n's share of a call that the
- * HTTP Request node, which authenticates nothing itself, does not pay). The authenticate() of both
- * credential types only reads the fields, and neither type has a preAuthentication that would write
- * to them.
- */
-export async function requestCredential(ctx: IExecuteFunctions, type: string): Promise<ICredentialsDecrypted> {
-	let perCtx = forRequests.get(ctx);
-	if (!perCtx) {
-		perCtx = new Map();
-		forRequests.set(ctx, perCtx);
-	}
-	const hit = perCtx.get(type);
-	if (hit) return hit;
-	const data = await credentialFields(ctx, type);
+	const data = (await ctx.getCredentials(type)) as ICredentialDataDecryptedObject;
 	const ref = ctx.getNode().credentials?.[type];
 	const decrypted: ICredentialsDecrypted = { id: ref?.id ?? '', name: ref?.name ?? '', type, data };
 	perCtx.set(type, decrypted);
 	return decrypted;
+}
+
+/** The credential's fields (the same object as `requestCredential(…).data`). */
+export async function credentialFields(ctx: IExecuteFunctions, type: string): Promise<ICredentialDataDecryptedObject> {
+	return (await requestCredential(ctx, type)).data as ICredentialDataDecryptedObject;
 }
 
 const MEMO_SIZE = 16;
