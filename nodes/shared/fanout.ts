@@ -127,9 +127,7 @@ export async function fanOut<R>(
 			}
 		}
 	};
-	// One chunk (an item with up to a batch of receivers: the common case) needs no pool.
-	if (chunkCount === 1) await sendChunk(0);
-	else await runPool(Array.from({ length: chunkCount }, (_, c) => c), concurrency, sendChunk);
+	await runPool(Array.from({ length: chunkCount }, (_, c) => c), concurrency, sendChunk);
 	const counts = { delivered: 0, failed: 0, unknown: 0, notSent: 0 };
 	for (let k = 0; k < count; k++) {
 		const f = fates[k];

@@ -10,6 +10,11 @@ export async function runPool<T>(
 	run: (task: T, index: number) => Promise<void>,
 	laneOf?: (task: T) => string | undefined,
 ): Promise<void> {
+	// One task (an item with up to a batch of receivers, a single item: the common case) needs no lanes or workers.
+	if (tasks.length === 1) {
+		await run(tasks[0], 0);
+		return;
+	}
 	const lanes: Array<Array<{ task: T; index: number }>> = [];
 	const byKey = new Map<string, Array<{ task: T; index: number }>>();
 	tasks.forEach((task, index) => {
